@@ -1,0 +1,193 @@
+// Package db is the only code that speaks SQL: the event log, the
+// projections the screens read, migrations, and the checks that prove the
+// projections equal a rebuild from the log.
+package db
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	sqlite "modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"yunwei/model"
+)
+
+// ApplicationID marks a SQLite file as yunwei's ("YUNW").
+const ApplicationID = 0x59554e57
+
+// Store is an open yunwei database.
+type Store struct {
+	db     *sql.DB
+	path   string
+	device Device
+	// Now is the store's clock; tests and the demo generator replace it.
+	Now func() time.Time
+}
+
+// Device is this DB's own identity in the event log.
+type Device struct {
+	ID   model.ID
+	Code string // 3 Crockford base-32 characters, used in numbers
+}
+
+// Open opens (creating if needed) the database at path, migrates it, and
+// checks that it is a yunwei database this version can read.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(5000)", "synchronous(FULL)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_txlock", "immediate")
+	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	sqldb, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: sqldb, path: path, Now: time.Now}
+	if err := s.init(ctx); err != nil {
+		sqldb.Close()
+		return nil, describeOpenError(path, err)
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Device is this DB's device identity.
+func (s *Store) Device() Device { return s.device }
+
+// DB exposes the handle for tests and benchmarks in this module.
+func (s *Store) DB() *sql.DB { return s.db }
+
+// checkPath gives clear errors for the usual ways a path is wrong, before
+// SQLite answers with "unable to open database file".
+func checkPath(path string) error {
+	if path == "" {
+		return model.Errorf(model.EINVALID, "no database path given: pass --db PATH")
+	}
+	dir := filepath.Dir(path)
+	if st, err := os.Stat(dir); err != nil {
+		return model.Errorf(model.EINVALID, "cannot create the database %s: the folder %s does not exist; create it or choose another --db", path, dir)
+	} else if !st.IsDir() {
+		return model.Errorf(model.EINVALID, "cannot create the database %s: %s is not a folder", path, dir)
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		probe, err := os.CreateTemp(dir, ".yunwei-probe-*")
+		if err != nil {
+			return model.Errorf(model.EINVALID, "cannot create the database %s: the folder %s is not writable; choose another --db", path, dir)
+		}
+		probe.Close()
+		os.Remove(probe.Name())
+		return nil
+	case err != nil:
+		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+	case st.IsDir():
+		return model.Errorf(model.EINVALID, "%s is a folder, not a database file: pass a file path to --db", path)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return model.Errorf(model.EINVALID, "cannot open %s for writing: %v; check its permissions", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF) {
+		return nil // an empty file becomes a new database
+	}
+	if n < 16 || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
+		return model.Errorf(model.EINVALID, "%s is not a yunwei database (it is not a SQLite file); choose another --db", path)
+	}
+	return nil
+}
+
+// describeOpenError turns SQLite's codes into messages a user can act on.
+func describeOpenError(path string, err error) error {
+	var me *model.Error
+	if errors.As(err, &me) {
+		return err
+	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
+			return model.Errorf(model.EINVALID, "%s is damaged (%s): restore it from a backup, or run yunwei check on a copy to see what is wrong", path, strings.TrimSpace(se.Error()))
+		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
+			return model.Errorf(model.EINVALID, "cannot open %s for writing: check the file's and folder's permissions", path)
+		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:
+			return model.Errorf(model.ECONFLICT, "%s is locked by another program: close it and try again", path)
+		}
+	}
+	if strings.Contains(err.Error(), "malformed") || strings.Contains(err.Error(), "not a database") {
+		return model.Errorf(model.EINVALID, "%s is damaged: restore it from a backup, or run yunwei check on a copy to see what is wrong", path)
+	}
+	return fmt.Errorf("open %s: %w", path, err)
+}
+
+func (s *Store) init(ctx context.Context) error {
+	var appID int64
+	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return err
+	}
+	var tables int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+		return err
+	}
+	if appID != ApplicationID && (appID != 0 || tables > 0) {
+		return model.Errorf(model.EINVALID, "%s is a SQLite database of another program, not yunwei's; choose another --db", s.path)
+	}
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	return s.loadDevice(ctx)
+}
+
+// loadDevice reads this DB's device identity, creating it on first open.
+func (s *Store) loadDevice(ctx context.Context) error {
+	var id model.ID
+	var code string
+	err := s.db.QueryRowContext(ctx, "SELECT id, code FROM local_device").Scan(&id, &code)
+	if errors.Is(err, sql.ErrNoRows) {
+		id, code = model.NewID(), randomDeviceCode()
+		_, err = s.db.ExecContext(ctx, "INSERT INTO local_device (singleton, id, code, last_seq, hlc, created_at) VALUES (1, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING",
+			id, code, model.FormatTime(time.Now()))
+		if err == nil {
+			err = s.db.QueryRowContext(ctx, "SELECT id, code FROM local_device").Scan(&id, &code)
+		}
+	}
+	if err != nil {
+		return fmt.Errorf("load device: %w", err)
+	}
+	s.device = Device{ID: id, Code: code}
+	return nil
+}
+
+// crockford is Crockford's base 32: no I, L, O, U.
+const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+func randomDeviceCode() string {
+	var b [3]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return string([]byte{crockford[b[0]%32], crockford[b[1]%32], crockford[b[2]%32]})
+}

@@ -1,0 +1,282 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// Acting names who does something: a vendor user at the keyboard and, for a
+// customer decision taken at the laptop, the contact present.
+type Acting struct {
+	UserID    model.ID
+	ContactID model.ID
+}
+
+// Result is what a command did: the events it appended and the entity's
+// state after them.
+type Result struct {
+	Events []model.Event
+	State  flows.State
+}
+
+// Execute runs one user action as one transaction: load the target's state
+// from its events, decide, append the events, update the projections,
+// commit (STYLE.md, db/). On any error nothing is written.
+func (s *Store) Execute(ctx context.Context, as Acting, cmd flows.Command) (Result, error) {
+	var res Result
+	err := s.Batch(ctx, func(b *Batch) error {
+		var err error
+		res, err = b.Execute(as, cmd)
+		return err
+	})
+	return res, err
+}
+
+// Batch runs many commands in one transaction: the demo generator and bulk
+// imports use it. If fn returns an error, nothing is written.
+func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return describeOpenError(s.path, err)
+	}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}}
+	defer b.closeStmts()
+	if err := b.loadDevice(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := fn(b); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := b.saveDevice(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// Batch is an open write transaction.
+type Batch struct {
+	ctx     context.Context
+	tx      *sql.Tx
+	store   *Store
+	now     func() time.Time
+	stmts   map[string]*sql.Stmt
+	origins map[model.ID]int64
+	cache   map[model.ID]cached // entity states folded in this transaction
+	lookups map[model.ID]any    // directory rows read in this transaction
+	lastSeq int64
+	hlc     model.HLC
+	origin  int64
+}
+
+type cached struct {
+	state flows.State
+	heads []model.EventID
+}
+
+// SetNow sets the batch's clock: the demo generator writes history.
+func (b *Batch) SetNow(now func() time.Time) { b.now = now }
+
+// Forget drops an entity's folded state from the batch's cache, to bound
+// memory in long batches.
+func (b *Batch) Forget(id model.ID) { delete(b.cache, id) }
+
+func (b *Batch) loadDevice() error {
+	var hlc int64
+	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc FROM local_device").Scan(&b.lastSeq, &hlc); err != nil {
+		return fmt.Errorf("load device: %w", err)
+	}
+	b.hlc = model.HLC(hlc)
+	n, err := originNumber(b.ctx, b.tx, b.origins, b.store.device.ID)
+	b.origin = n
+	return err
+}
+
+func (b *Batch) saveDevice() error {
+	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?", b.lastSeq, int64(b.hlc))
+	return err
+}
+
+func (b *Batch) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := b.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := b.tx.PrepareContext(b.ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare: %w", err)
+	}
+	b.stmts[query] = st
+	return st, nil
+}
+
+func (b *Batch) exec(query string, args ...any) error {
+	st, err := b.stmt(query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(b.ctx, args...)
+	return err
+}
+
+func (b *Batch) closeStmts() {
+	for _, st := range b.stmts {
+		st.Close()
+	}
+}
+
+// Execute decides and applies one command inside the batch.
+func (b *Batch) Execute(as Acting, cmd flows.Command) (Result, error) {
+	now := b.now()
+	actor, err := b.actor(as, cmd)
+	if err != nil {
+		return Result{}, err
+	}
+	entity, id := cmd.Target()
+	if id.IsZero() {
+		return Result{}, model.Errorf(model.EINVALID, "the %s to change has no id", entity)
+	}
+	cur, err := b.load(id)
+	if err != nil {
+		return Result{}, err
+	}
+	if cmd, err = b.prepare(cmd, now); err != nil {
+		return Result{}, err
+	}
+	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}}
+	changes, err := flows.Decide(env, cur.state, cmd)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Result{State: cur.state}
+	for _, ch := range changes {
+		e, err := b.append(entity, id, as, ch, cur.heads, now)
+		if err != nil {
+			return Result{}, err
+		}
+		if res.State, err = flows.Evolve(res.State, e); err != nil {
+			return Result{}, err
+		}
+		cur.heads = []model.EventID{e.ID}
+		res.Events = append(res.Events, e)
+	}
+	if len(res.Events) > 0 {
+		b.cache[id] = cached{state: res.State, heads: cur.heads}
+		delete(b.lookups, id)
+		if err := b.project(id, res.State); err != nil {
+			return Result{}, fmt.Errorf("update projection: %w", err)
+		}
+	}
+	return res, nil
+}
+
+// load returns the entity's folded state and heads.
+func (b *Batch) load(id model.ID) (cached, error) {
+	if c, ok := b.cache[id]; ok {
+		return c, nil
+	}
+	events, err := EntityEvents(b.ctx, b.tx, id)
+	if err != nil {
+		return cached{}, err
+	}
+	st, err := flows.Fold(events)
+	if err != nil {
+		return cached{}, err
+	}
+	return cached{state: st, heads: flows.Heads(events)}, nil
+}
+
+// actor resolves who acts. The only command allowed without a known user is
+// the creation of the first user of an empty DB, who acts as themselves.
+func (b *Batch) actor(as Acting, cmd flows.Command) (flows.Actor, error) {
+	u, err := dirOver{b}.User(as.UserID)
+	if model.ErrorCode(err) == model.ENOTFOUND {
+		if su, ok := cmd.(flows.SaveUser); ok && su.User.ID == as.UserID {
+			return flows.Actor{User: model.User{ID: as.UserID}}, nil
+		}
+		return flows.Actor{}, model.Errorf(model.EUNAUTHORIZED, "no vendor user with id %s on this DB: pick a user with --as LOGIN", as.UserID)
+	}
+	if err != nil {
+		return flows.Actor{}, err
+	}
+	a := flows.Actor{User: u}
+	if !as.ContactID.IsZero() {
+		c, err := dirOver{b}.Contact(as.ContactID)
+		if err != nil {
+			return flows.Actor{}, err
+		}
+		a.Contact = &c
+	}
+	return a, nil
+}
+
+// prepare fills what the store assigns: numbers that are final when made
+// offline, advanced in this transaction (DESIGN §4).
+func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, error) {
+	if c, ok := cmd.(flows.CreateTicket); ok && c.Number == "" {
+		n, err := b.nextNumber(fmt.Sprintf("ticket/%d", now.Year()))
+		if err != nil {
+			return nil, err
+		}
+		c.Number = fmt.Sprintf("%s-%d-%04d", b.store.device.Code, now.Year(), n)
+		return c, nil
+	}
+	return cmd, nil
+}
+
+func (b *Batch) nextNumber(counter string) (int64, error) {
+	var n int64
+	st, err := b.stmt("INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value")
+	if err != nil {
+		return 0, err
+	}
+	if err := st.QueryRowContext(b.ctx, counter).Scan(&n); err != nil {
+		return 0, fmt.Errorf("advance counter %s: %w", counter, err)
+	}
+	return n, nil
+}
+
+// append seals one change as an event of this device and stores it.
+func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, parents []model.EventID, now time.Time) (model.Event, error) {
+	payload, err := model.Canonical(ch.Payload)
+	if err != nil {
+		return model.Event{}, fmt.Errorf("encode %s: %w", ch.Type, err)
+	}
+	b.lastSeq++
+	b.hlc = model.Tick(b.hlc, now)
+	tv := ch.TypeVersion
+	if tv == 0 {
+		tv = 1
+	}
+	env := model.Envelope{
+		V: model.EnvelopeVersion, Origin: b.store.device.ID, Seq: b.lastSeq, HLC: b.hlc,
+		Wall: model.FormatTime(now), Actor: as.UserID, Entity: entity, EntityID: id,
+		Type: ch.Type, TypeVersion: tv, Parents: parents, Payload: payload,
+	}
+	e, err := model.SealEvent(env)
+	if err != nil {
+		return model.Event{}, err
+	}
+	if err := b.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)",
+		e.ID.Prefix(), b.origin, e.Seq, id, e.Raw); err != nil {
+		return model.Event{}, fmt.Errorf("append event: %w", err)
+	}
+	return e, nil
+}
+
+// errNotFound builds the ENOTFOUND error for a missing entity.
+func errNotFound(what string, id model.ID) error {
+	return model.Errorf(model.ENOTFOUND, "no %s with id %s", what, id)
+}
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }

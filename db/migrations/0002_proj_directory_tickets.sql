@@ -1,0 +1,89 @@
+-- Projections: read models for screens and the command line, written in
+-- the same transaction as the events they come from. Disposable.
+
+CREATE TABLE customers (
+  id         BLOB PRIMARY KEY,
+  name       TEXT NOT NULL,
+  short_name TEXT NOT NULL,
+  address    TEXT NOT NULL
+);
+
+CREATE TABLE calendars (
+  id   BLOB PRIMARY KEY,
+  name TEXT NOT NULL,
+  body TEXT NOT NULL  -- the calendar as JSON
+);
+
+CREATE TABLE contracts (
+  id            BLOB PRIMARY KEY,
+  customer_id   BLOB NOT NULL,
+  number        TEXT NOT NULL,
+  start_date    TEXT NOT NULL,
+  end_date      TEXT NOT NULL,
+  support_hours TEXT NOT NULL,
+  calendar_id   BLOB,
+  sla           TEXT NOT NULL,  -- SLA targets as JSON
+  quota_days    INTEGER NOT NULL,
+  engineers     TEXT NOT NULL   -- JSON array of user ids
+);
+CREATE INDEX contracts_by_customer ON contracts (customer_id);
+
+CREATE TABLE sites (
+  id          BLOB PRIMARY KEY,
+  customer_id BLOB NOT NULL,
+  name        TEXT NOT NULL,
+  address     TEXT NOT NULL
+);
+
+CREATE TABLE systems (
+  id          BLOB PRIMARY KEY,
+  customer_id BLOB NOT NULL,
+  site_id     BLOB,
+  name        TEXT NOT NULL,
+  version     TEXT NOT NULL
+);
+
+CREATE TABLE contacts (
+  id          BLOB PRIMARY KEY,
+  customer_id BLOB NOT NULL,
+  name        TEXT NOT NULL,
+  department  TEXT NOT NULL,
+  phone       TEXT NOT NULL,
+  email       TEXT NOT NULL,
+  roles       TEXT NOT NULL  -- comma-separated role codes
+);
+
+CREATE TABLE users (
+  id    BLOB PRIMARY KEY,
+  login TEXT NOT NULL,
+  name  TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  email TEXT NOT NULL,
+  roles TEXT NOT NULL
+);
+CREATE INDEX users_by_login ON users (login);
+
+-- The queue's rows. Descriptions and comments stay in the events (the
+-- detail folds them); created_at is the time inside the UUIDv7 id.
+CREATE TABLE tickets (
+  id           BLOB PRIMARY KEY,
+  number       TEXT NOT NULL,
+  kind         TEXT NOT NULL,
+  channel      TEXT NOT NULL,
+  severity     INTEGER NOT NULL,
+  title        TEXT NOT NULL,
+  customer_id  BLOB,
+  contract_id  BLOB,
+  site_id      BLOB,
+  system_id    BLOB,
+  requester_id BLOB,
+  assignee_id  BLOB,
+  on_site      INTEGER NOT NULL,
+  status       TEXT NOT NULL,
+  step         TEXT NOT NULL,
+  reported_at  TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  closed_at    TEXT,
+  comments     INTEGER NOT NULL
+);
+CREATE INDEX tickets_by_number ON tickets (number);

@@ -1,0 +1,94 @@
+package db
+
+import (
+	"encoding/json"
+	"strings"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// project writes an entity's folded state into its projection rows. It is
+// the single place that maps states to tables, used by commands, sync and
+// rebuilds alike, so they cannot disagree.
+func (b *Batch) project(id model.ID, st flows.State) error {
+	switch v := st.(type) {
+	case *model.Customer:
+		return b.exec("INSERT OR REPLACE INTO customers (id, name, short_name, address) VALUES (?, ?, ?, ?)",
+			id, v.Name, v.ShortName, v.Address)
+	case *model.Calendar:
+		body, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		return b.exec("INSERT OR REPLACE INTO calendars (id, name, body) VALUES (?, ?, ?)", id, v.Name, string(body))
+	case *model.Contract:
+		sla, err := json.Marshal(v.SLA)
+		if err != nil {
+			return err
+		}
+		engineers, err := json.Marshal(nonNil(v.Engineers))
+		if err != nil {
+			return err
+		}
+		return b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers))
+	case *model.Site:
+		return b.exec("INSERT OR REPLACE INTO sites (id, customer_id, name, address) VALUES (?, ?, ?, ?)",
+			id, v.CustomerID, v.Name, v.Address)
+	case *model.System:
+		return b.exec("INSERT OR REPLACE INTO systems (id, customer_id, site_id, name, version) VALUES (?, ?, ?, ?, ?)",
+			id, v.CustomerID, v.SiteID, v.Name, v.Version)
+	case *model.Contact:
+		return b.exec("INSERT OR REPLACE INTO contacts (id, customer_id, name, department, phone, email, roles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+			id, v.CustomerID, v.Name, v.Department, v.Phone, v.Email, joinRoles(v.Roles))
+	case *model.User:
+		return b.exec("INSERT OR REPLACE INTO users (id, login, name, phone, email, roles) VALUES (?, ?, ?, ?, ?, ?)",
+			id, v.Login, v.Name, v.Phone, v.Email, joinRoles(v.Roles))
+	case *flows.TicketState:
+		return b.projectTicket(id, v)
+	case nil:
+		return nil
+	}
+	return nil
+}
+
+func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
+	var closed any
+	if t.ClosedAt != "" {
+		closed = t.ClosedAt
+	}
+	// A ticket is raised under a contract; its customer is the contract's.
+	return b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
+		site_id, system_id, requester_id, assignee_id, on_site, status, step, reported_at, updated_at, closed_at, comments)
+		VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT customer_id FROM contracts WHERE id = ?7), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)`,
+		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, t.ContractID,
+		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, t.ReportedAt, t.UpdatedAt, closed, t.Comments)
+}
+
+func joinRoles(rs model.Roles) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = string(r)
+	}
+	return strings.Join(parts, ",")
+}
+
+func splitRoles(s string) model.Roles {
+	if s == "" {
+		return nil
+	}
+	var rs model.Roles
+	for _, p := range strings.Split(s, ",") {
+		rs = append(rs, model.Role(p))
+	}
+	return rs
+}
+
+func nonNil[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}

@@ -1,0 +1,167 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// logTables are the event log's tables; every other table is a projection.
+var logTables = map[string]bool{"origins": true, "events": true, "local_device": true, "counters": true, "profile": true}
+
+// projectionTables lists the projection tables, sorted.
+func projectionTables(ctx context.Context, q queryer) ([]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			return nil, err
+		}
+		if !logTables[name] {
+			out = append(out, name)
+		}
+	}
+	return out, rows.Err()
+}
+
+// Rebuild empties every projection table and refolds every entity from the
+// log, in one transaction (DESIGN §4: projections are disposable).
+func (s *Store) Rebuild(ctx context.Context) error {
+	return s.Batch(ctx, func(b *Batch) error {
+		tables, err := projectionTables(ctx, b.tx)
+		if err != nil {
+			return err
+		}
+		for _, t := range tables {
+			if _, err := b.tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return fmt.Errorf("empty %s: %w", t, err)
+			}
+		}
+		rows, err := b.tx.QueryContext(ctx, "SELECT entity_id, body FROM events ORDER BY entity_id, n")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var (
+			current model.ID
+			group   []model.Event
+		)
+		flush := func() error {
+			if len(group) == 0 {
+				return nil
+			}
+			st, err := flows.Fold(group)
+			if err != nil {
+				return err
+			}
+			group = group[:0]
+			return b.project(current, st)
+		}
+		for rows.Next() {
+			var id model.ID
+			var body []byte
+			if err := rows.Scan(&id, &body); err != nil {
+				return err
+			}
+			if id != current {
+				if err := flush(); err != nil {
+					return err
+				}
+				current = id
+			}
+			e, err := model.OpenEvent(body)
+			if err != nil {
+				return err
+			}
+			group = append(group, e)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return flush()
+	})
+}
+
+// ProjectionDigest is the SHA-256 of a canonical dump of every projection
+// table: equal digests mean equal projections.
+func (s *Store) ProjectionDigest(ctx context.Context) (string, error) {
+	return projectionDigest(ctx, s.db)
+}
+
+func projectionDigest(ctx context.Context, q queryer) (string, error) {
+	tables, err := projectionTables(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, t := range tables {
+		cols, err := tableColumns(ctx, q, t)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "table %s %s\n", t, strings.Join(cols, ","))
+		order := make([]string, len(cols))
+		for i := range cols {
+			order[i] = fmt.Sprint(i + 1)
+		}
+		rows, err := q.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s ORDER BY %s", strings.Join(cols, ", "), t, strings.Join(order, ", ")))
+		if err != nil {
+			return "", err
+		}
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return "", err
+			}
+			for _, v := range vals {
+				switch x := v.(type) {
+				case []byte:
+					fmt.Fprintf(h, "b%d:%x|", len(x), x)
+				case string:
+					fmt.Fprintf(h, "s%d:%s|", len(x), x)
+				default:
+					fmt.Fprintf(h, "%T:%v|", x, x)
+				}
+			}
+			h.Write([]byte{'\n'})
+		}
+		if err := rows.Close(); err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func tableColumns(ctx context.Context, q queryer, table string) ([]string, error) {
+	rows, err := q.QueryContext(ctx, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var cols []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			return nil, err
+		}
+		cols = append(cols, c)
+	}
+	sort.Strings(cols)
+	return cols, rows.Err()
+}

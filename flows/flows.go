@@ -1,0 +1,71 @@
+// Package flows holds the service contract's rules as pure code: deciders
+// that turn a command and the current state into events, and Evolve, which
+// folds events into state. No SQL, no terminal, no clock: time and the
+// surrounding world come in through Env (STYLE.md "flows/ is pure").
+package flows
+
+import (
+	"time"
+
+	"yunwei/model"
+)
+
+// Actor is who acts: a signed-in vendor user, and, when a customer person
+// decides at the engineer's laptop, that contact (DESIGN §1).
+type Actor struct {
+	User    model.User
+	Contact *model.Contact
+}
+
+// Has reports whether the actor holds role r, as a vendor user or as the
+// customer contact present.
+func (a Actor) Has(r model.Role) bool {
+	if r.IsCustomer() {
+		return a.Contact != nil && a.Contact.Roles.Has(r)
+	}
+	return a.User.Roles.Has(r)
+}
+
+// HasAny reports whether the actor holds any of the roles.
+func (a Actor) HasAny(roles ...model.Role) bool {
+	for _, r := range roles {
+		if a.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Directory is a read-only view of the entities a decision may consult.
+// The store implements it over its projections inside the command's
+// transaction; tests implement it over maps. Each method returns an
+// ENOTFOUND error when the id is unknown.
+type Directory interface {
+	Customer(model.ID) (model.Customer, error)
+	Contract(model.ID) (model.Contract, error)
+	Site(model.ID) (model.Site, error)
+	System(model.ID) (model.System, error)
+	Contact(model.ID) (model.Contact, error)
+	User(model.ID) (model.User, error)
+	Calendar(model.ID) (model.Calendar, error)
+	// UserCount is the number of vendor users, for bootstrapping the first.
+	UserCount() (int, error)
+}
+
+// Env is what a decision knows besides the target's state.
+type Env struct {
+	Now   time.Time
+	Actor Actor
+	Dir   Directory
+}
+
+// Command is a request to change one entity.
+type Command interface {
+	// Target names the entity the command changes. A command that creates
+	// an entity carries the new id.
+	Target() (entity string, id model.ID)
+}
+
+// State is the folded state of one entity: a pointer to one of the state
+// types of this package (nil before the entity exists).
+type State any

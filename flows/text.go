@@ -1,0 +1,81 @@
+package flows
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"yunwei/model"
+)
+
+// Limits on text people type, in characters (runes).
+const (
+	MaxName  = 100
+	MaxTitle = 200
+	MaxText  = 20000
+)
+
+// cleanText trims a field and checks it: valid UTF-8, no control
+// characters (newline and tab allowed when multiline), at most max
+// characters, and not empty when required. CJK and emoji are ordinary text.
+func cleanText(field, s string, max int, required, multiline bool) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", model.Errorf(model.EINVALID, "%s is not valid UTF-8 text: retype it", field)
+	}
+	s = strings.TrimSpace(s)
+	if multiline {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+	}
+	if required && s == "" {
+		return "", model.Errorf(model.EINVALID, "%s must not be empty", field)
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return "", model.Errorf(model.EINVALID, "%s is %d characters long: the limit is %d", field, n, max)
+	}
+	pos := 0
+	for _, r := range s {
+		pos++
+		if multiline && (r == '\n' || r == '\t') {
+			continue
+		}
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return "", model.Errorf(model.EINVALID, "%s holds a control character (U+%04X) at character %d: remove it", field, r, pos)
+		}
+	}
+	return s, nil
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// checkDate checks a calendar date written YYYY-MM-DD.
+func checkDate(field, s string) (time.Time, error) {
+	if !dateRE.MatchString(s) {
+		return time.Time{}, model.Errorf(model.EINVALID, "%s %q is not a date: write it as YYYY-MM-DD, e.g. 2026-01-01", field, s)
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, model.Errorf(model.EINVALID, "%s %q is not a real date", field, s)
+	}
+	return t, nil
+}
+
+func notAllowed(what string, roles ...model.Role) error {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = r.Label("en")
+	}
+	return model.Errorf(model.EUNAUTHORIZED, "only a %s may %s", strings.Join(names, " or "), what)
+}
+
+func mustExist(err error, what string) error {
+	if err == nil {
+		return nil
+	}
+	if model.ErrorCode(err) == model.ENOTFOUND {
+		return model.Errorf(model.EINVALID, "%s: %s", what, model.ErrorMessage(err))
+	}
+	return fmt.Errorf("look up %s: %w", what, err)
+}

@@ -1,0 +1,496 @@
+package flows
+
+import (
+	"encoding/json"
+	"sort"
+	"strconv"
+	"time"
+
+	"yunwei/model"
+)
+
+// Ticket event types.
+const (
+	TicketCreated   = "ticket.created"
+	TicketFieldSet  = "ticket.field_set"
+	TicketAssigned  = "ticket.assigned"
+	TicketCommented = "ticket.commented"
+)
+
+// TicketState is a ticket folded from its events: the ticket itself and its
+// readable history.
+type TicketState struct {
+	model.Ticket
+	History []HistoryEntry `json:"history"`
+}
+
+// HistoryEntry is one line of a ticket's timeline: who, when, what.
+type HistoryEntry struct {
+	Event   model.EventID `json:"event"`
+	At      string        `json:"at"` // the author's wall time
+	Actor   model.ID      `json:"actor"`
+	Contact model.ID      `json:"contact,omitempty"` // customer person who decided, if any
+	Type    string        `json:"type"`
+	Field   string        `json:"field,omitempty"`
+	Value   string        `json:"value,omitempty"`
+	Comment string        `json:"comment,omitempty"`
+}
+
+// CreateTicket records a customer's request. The store fills Number.
+type CreateTicket struct {
+	ID          model.ID
+	Number      string
+	Kind        model.Kind
+	Channel     model.Channel
+	Severity    model.Severity
+	Title       string
+	Description string
+	CustomerID  model.ID
+	ContractID  model.ID
+	SiteID      model.ID
+	SystemID    model.ID
+	RequesterID model.ID
+	AssigneeID  model.ID
+	OnSite      bool
+	// ReportedAt is when the customer raised the request; zero means now.
+	ReportedAt time.Time
+}
+
+// EditTicket sets plain fields of a ticket, given as text (field → value).
+// Editable: title, description, severity, channel, site, system, requester,
+// on_site.
+type EditTicket struct {
+	ID     model.ID
+	Fields map[string]string
+}
+
+// AssignTicket gives a ticket to a vendor user (NilID: nobody).
+type AssignTicket struct {
+	ID         model.ID
+	AssigneeID model.ID
+}
+
+// CommentTicket adds a comment; comments accumulate, never conflict.
+type CommentTicket struct {
+	ID   model.ID
+	Text string
+}
+
+// Target implements Command.
+func (c CreateTicket) Target() (string, model.ID) { return model.EntityTicket, c.ID }
+
+// Target implements Command.
+func (c EditTicket) Target() (string, model.ID) { return model.EntityTicket, c.ID }
+
+// Target implements Command.
+func (c AssignTicket) Target() (string, model.ID) { return model.EntityTicket, c.ID }
+
+// Target implements Command.
+func (c CommentTicket) Target() (string, model.ID) { return model.EntityTicket, c.ID }
+
+// TicketCreatedPayload is the payload of ticket.created.
+type TicketCreatedPayload struct {
+	Number      string         `json:"number"`
+	Kind        model.Kind     `json:"kind"`
+	Channel     model.Channel  `json:"channel"`
+	Severity    model.Severity `json:"severity"`
+	Title       string         `json:"title"`
+	Description string         `json:"description,omitempty"`
+	ContractID  model.ID       `json:"contract_id"` // the customer is the contract's
+	SiteID      model.ID       `json:"site_id"`
+	SystemID    model.ID       `json:"system_id,omitempty"`
+	RequesterID model.ID       `json:"requester_id,omitempty"`
+	AssigneeID  model.ID       `json:"assignee_id,omitempty"`
+	OnSite      bool           `json:"on_site,omitempty"`
+	// ReportedAt is set only when the request was raised before it was
+	// recorded; otherwise it is the event's wall time.
+	ReportedAt string `json:"reported_at,omitempty"`
+}
+
+// FieldSetPayload is the payload of ticket.field_set.
+type FieldSetPayload struct {
+	Field string          `json:"field"`
+	Value json.RawMessage `json:"value"`
+}
+
+// AssignedPayload is the payload of ticket.assigned.
+type AssignedPayload struct {
+	AssigneeID model.ID `json:"assignee_id,omitempty"`
+}
+
+// CommentedPayload is the payload of ticket.commented.
+type CommentedPayload struct {
+	Text string `json:"text"`
+}
+
+// maxClockLead is how far in the future a reported time may lie: the
+// laptop's clock and the customer's watch differ a little.
+const maxClockLead = 5 * time.Minute
+
+func decideCreateTicket(env Env, s *TicketState, c CreateTicket) ([]model.Change, error) {
+	if s != nil {
+		return nil, model.Errorf(model.ECONFLICT, "ticket %s exists already", s.Number)
+	}
+	if len(env.Actor.User.Roles) == 0 {
+		return nil, model.Errorf(model.EUNAUTHORIZED, "only vendor staff may record tickets")
+	}
+	if c.Number == "" {
+		return nil, model.Errorf(model.EINTERNAL, "ticket number was not assigned")
+	}
+	if _, err := model.ParseKind(string(c.Kind)); err != nil {
+		return nil, err
+	}
+	if _, err := model.ParseChannel(string(c.Channel)); err != nil {
+		return nil, err
+	}
+	if !c.Severity.Valid() {
+		return nil, model.Errorf(model.EINVALID, "severity %d is not valid: use 1 (critical) to 4 (low)", c.Severity)
+	}
+	p := TicketCreatedPayload{Number: c.Number, Kind: c.Kind, Channel: c.Channel, Severity: c.Severity, OnSite: c.OnSite || c.Channel == model.ChannelOnSite}
+	var err error
+	if p.Title, err = cleanText("title", c.Title, MaxTitle, true, false); err != nil {
+		return nil, err
+	}
+	if p.Description, err = cleanText("description", c.Description, MaxText, false, true); err != nil {
+		return nil, err
+	}
+	contract, err := env.Dir.Contract(c.ContractID)
+	if err := mustExist(err, "contract"); err != nil {
+		return nil, err
+	}
+	cust, err := env.Dir.Customer(contract.CustomerID)
+	if err := mustExist(err, "customer"); err != nil {
+		return nil, err
+	}
+	if !c.CustomerID.IsZero() && c.CustomerID != cust.ID {
+		return nil, model.Errorf(model.EINVALID, "contract %s is %s's, not the chosen customer's", contract.Number, cust.Name)
+	}
+	if err := checkSiteSystem(env, cust, c.SiteID, c.SystemID, true); err != nil {
+		return nil, err
+	}
+	if err := checkRequester(env, cust, c.RequesterID); err != nil {
+		return nil, err
+	}
+	if err := checkAssignee(env, c.AssigneeID); err != nil {
+		return nil, err
+	}
+	reported := c.ReportedAt
+	if reported.IsZero() {
+		reported = env.Now
+	}
+	if reported.After(env.Now.Add(maxClockLead)) {
+		return nil, model.Errorf(model.EINVALID, "the request cannot be raised in the future (%s): check the time and this laptop's clock", model.FormatTime(reported))
+	}
+	p.ContractID, p.SiteID, p.SystemID = contract.ID, c.SiteID, c.SystemID
+	p.RequesterID, p.AssigneeID = c.RequesterID, c.AssigneeID
+	if !reported.Equal(env.Now) {
+		p.ReportedAt = model.FormatTime(reported)
+	}
+	return []model.Change{{Type: TicketCreated, TypeVersion: 1, Payload: p}}, nil
+}
+
+func checkSiteSystem(env Env, cust model.Customer, siteID, systemID model.ID, siteRequired bool) error {
+	if siteID.IsZero() && siteRequired {
+		return model.Errorf(model.EINVALID, "choose the site of %s the request is about", cust.Name)
+	}
+	if !siteID.IsZero() {
+		site, err := env.Dir.Site(siteID)
+		if err := mustExist(err, "site"); err != nil {
+			return err
+		}
+		if site.CustomerID != cust.ID {
+			return model.Errorf(model.EINVALID, "site %s is not %s's", site.Name, cust.Name)
+		}
+	}
+	if !systemID.IsZero() {
+		sys, err := env.Dir.System(systemID)
+		if err := mustExist(err, "system"); err != nil {
+			return err
+		}
+		if sys.CustomerID != cust.ID {
+			return model.Errorf(model.EINVALID, "system %s is not %s's", sys.Name, cust.Name)
+		}
+	}
+	return nil
+}
+
+func checkRequester(env Env, cust model.Customer, id model.ID) error {
+	if id.IsZero() {
+		return nil
+	}
+	ct, err := env.Dir.Contact(id)
+	if err := mustExist(err, "requester"); err != nil {
+		return err
+	}
+	if ct.CustomerID != cust.ID {
+		return model.Errorf(model.EINVALID, "%s is a contact of another customer", ct.Name)
+	}
+	return nil
+}
+
+func checkAssignee(env Env, id model.ID) error {
+	if id.IsZero() {
+		return nil
+	}
+	u, err := env.Dir.User(id)
+	if err := mustExist(err, "assignee"); err != nil {
+		return err
+	}
+	if !u.Roles.HasAny(model.RoleEngineer, model.RoleDeveloper, model.RoleTechLead, model.RoleReqLead) {
+		return model.Errorf(model.EINVALID, "%s cannot take tickets: give them the engineer role first", u.Name)
+	}
+	return nil
+}
+
+// ticketCustomer is the customer of the ticket's contract.
+func ticketCustomer(env Env, s *TicketState) (model.Customer, error) {
+	contract, err := env.Dir.Contract(s.ContractID)
+	if err != nil {
+		return model.Customer{}, err
+	}
+	return env.Dir.Customer(contract.CustomerID)
+}
+
+func requireOpenTicket(s *TicketState, id model.ID) error {
+	if s == nil {
+		return model.Errorf(model.ENOTFOUND, "no ticket with id %s", id)
+	}
+	if s.Status == model.StatusClosed {
+		return model.Errorf(model.EINVALID, "ticket %s is closed: open a new ticket for further work", s.Number)
+	}
+	return nil
+}
+
+// EditableFields lists the ticket fields EditTicket accepts.
+var EditableFields = []string{"title", "description", "severity", "channel", "site_id", "system_id", "requester_id", "on_site"}
+
+func decideEditTicket(env Env, s *TicketState, c EditTicket) ([]model.Change, error) {
+	if err := requireOpenTicket(s, c.ID); err != nil {
+		return nil, err
+	}
+	if len(env.Actor.User.Roles) == 0 {
+		return nil, model.Errorf(model.EUNAUTHORIZED, "only vendor staff may edit tickets")
+	}
+	if len(c.Fields) == 0 {
+		return nil, model.Errorf(model.EINVALID, "nothing to change: name a field and its new value")
+	}
+	cust, err := ticketCustomer(env, s)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(c.Fields))
+	for f := range c.Fields {
+		names = append(names, f)
+	}
+	sort.Strings(names)
+	var out []model.Change
+	for _, f := range names {
+		text := c.Fields[f]
+		var value any
+		var same bool
+		switch f {
+		case "title", "description":
+			max, multi := MaxTitle, false
+			if f == "description" {
+				max, multi = MaxText, true
+			}
+			v, err := cleanText(f, text, max, f == "title", multi)
+			if err != nil {
+				return nil, err
+			}
+			value, same = v, (f == "title" && v == s.Title) || (f == "description" && v == s.Description)
+		case "severity":
+			v, err := model.ParseSeverity(text)
+			if err != nil {
+				return nil, err
+			}
+			value, same = v, v == s.Severity
+		case "channel":
+			v, err := model.ParseChannel(text)
+			if err != nil {
+				return nil, err
+			}
+			value, same = v, v == s.Channel
+		case "on_site":
+			v, err := strconv.ParseBool(text)
+			if err != nil {
+				return nil, model.Errorf(model.EINVALID, "on_site must be true or false, not %q", text)
+			}
+			value, same = v, v == s.OnSite
+		case "site_id", "system_id", "requester_id":
+			id := model.NilID
+			if text != "" {
+				if id, err = model.ParseID(text); err != nil {
+					return nil, err
+				}
+			}
+			switch f {
+			case "site_id":
+				if err := checkSiteSystem(env, cust, id, model.NilID, true); err != nil {
+					return nil, err
+				}
+				same = id == s.SiteID
+			case "system_id":
+				if err := checkSiteSystem(env, cust, model.NilID, id, false); err != nil {
+					return nil, err
+				}
+				same = id == s.SystemID
+			default:
+				if err := checkRequester(env, cust, id); err != nil {
+					return nil, err
+				}
+				same = id == s.RequesterID
+			}
+			value = id
+			if id.IsZero() {
+				value = nil
+			}
+		default:
+			return nil, model.Errorf(model.EINVALID, "field %q cannot be edited: editable are title, description, severity, channel, site_id, system_id, requester_id, on_site", f)
+		}
+		if same {
+			continue
+		}
+		raw, err := model.Canonical(value)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.Change{Type: TicketFieldSet, TypeVersion: 1, Payload: FieldSetPayload{Field: f, Value: raw}})
+	}
+	if len(out) == 0 {
+		return nil, model.Errorf(model.EINVALID, "nothing changed: the new values equal the current ones")
+	}
+	return out, nil
+}
+
+func decideAssignTicket(env Env, s *TicketState, c AssignTicket) ([]model.Change, error) {
+	if err := requireOpenTicket(s, c.ID); err != nil {
+		return nil, err
+	}
+	if !env.Actor.HasAny(model.RoleAdmin, model.RoleTechLead, model.RoleEngineer) {
+		return nil, notAllowed("assign tickets", model.RoleEngineer, model.RoleTechLead, model.RoleAdmin)
+	}
+	if err := checkAssignee(env, c.AssigneeID); err != nil {
+		return nil, err
+	}
+	if c.AssigneeID == s.AssigneeID {
+		return nil, model.Errorf(model.EINVALID, "ticket %s is assigned to them already", s.Number)
+	}
+	return []model.Change{{Type: TicketAssigned, TypeVersion: 1, Payload: AssignedPayload{AssigneeID: c.AssigneeID}}}, nil
+}
+
+func decideCommentTicket(env Env, s *TicketState, c CommentTicket) ([]model.Change, error) {
+	if s == nil {
+		return nil, model.Errorf(model.ENOTFOUND, "no ticket with id %s", c.ID)
+	}
+	if len(env.Actor.User.Roles) == 0 {
+		return nil, model.Errorf(model.EUNAUTHORIZED, "only vendor staff may comment")
+	}
+	text, err := cleanText("comment", c.Text, MaxText, true, true)
+	if err != nil {
+		return nil, err
+	}
+	return []model.Change{{Type: TicketCommented, TypeVersion: 1, Payload: CommentedPayload{Text: text}}}, nil
+}
+
+func evolveTicket(s *TicketState, e model.Event) (*TicketState, error) {
+	entry := HistoryEntry{Event: e.ID, At: e.Wall, Actor: e.Actor, Type: e.Type}
+	switch e.Type {
+	case TicketCreated:
+		var p TicketCreatedPayload
+		if err := e.Decode(&p); err != nil {
+			return nil, err
+		}
+		s = &TicketState{Ticket: model.Ticket{
+			ID: e.EntityID, Number: p.Number, Kind: p.Kind, Channel: p.Channel, Severity: p.Severity,
+			Title: p.Title, Description: p.Description, ContractID: p.ContractID,
+			SiteID: p.SiteID, SystemID: p.SystemID, RequesterID: p.RequesterID, AssigneeID: p.AssigneeID,
+			OnSite: p.OnSite, Status: model.StatusOpen, Step: "submitted", ReportedAt: p.ReportedAt,
+			CreatedAt: e.Wall, CreatedBy: e.Actor,
+		}}
+		if s.ReportedAt == "" {
+			s.ReportedAt = e.Wall
+		}
+	case TicketFieldSet:
+		var p FieldSetPayload
+		if err := e.Decode(&p); err != nil {
+			return nil, err
+		}
+		s = orphanTicket(s, e)
+		if err := setTicketField(&s.Ticket, p.Field, p.Value); err != nil {
+			return nil, err
+		}
+		entry.Field, entry.Value = p.Field, string(p.Value)
+	case TicketAssigned:
+		var p AssignedPayload
+		if err := e.Decode(&p); err != nil {
+			return nil, err
+		}
+		s = orphanTicket(s, e)
+		s.AssigneeID = p.AssigneeID
+		entry.Value = p.AssigneeID.String()
+		if p.AssigneeID.IsZero() {
+			entry.Value = ""
+		}
+	case TicketCommented:
+		var p CommentedPayload
+		if err := e.Decode(&p); err != nil {
+			return nil, err
+		}
+		s = orphanTicket(s, e)
+		s.Comments++
+		entry.Comment = p.Text
+	default:
+		s = orphanTicket(s, e)
+		if evolved, ok, err := evolveTicketFlow(s, e, &entry); err != nil {
+			return nil, err
+		} else if ok {
+			s = evolved
+		} else {
+			entry.Type = e.Type // unknown: kept, shown as needing a newer app
+		}
+	}
+	s.UpdatedAt = e.Wall
+	s.History = append(s.History, entry)
+	return s, nil
+}
+
+// orphanTicket gives an event that arrived before its ticket's creation a
+// placeholder to land on, so nothing received is hidden.
+func orphanTicket(s *TicketState, e model.Event) *TicketState {
+	if s != nil {
+		return s
+	}
+	return &TicketState{Ticket: model.Ticket{ID: e.EntityID, Status: model.StatusOpen, Step: "submitted", CreatedAt: e.Wall}}
+}
+
+func setTicketField(t *model.Ticket, field string, raw json.RawMessage) error {
+	var dst any
+	switch field {
+	case "title":
+		dst = &t.Title
+	case "description":
+		dst = &t.Description
+	case "severity":
+		dst = &t.Severity
+	case "channel":
+		dst = &t.Channel
+	case "on_site":
+		dst = &t.OnSite
+	case "site_id":
+		dst = &t.SiteID
+	case "system_id":
+		dst = &t.SystemID
+	case "requester_id":
+		dst = &t.RequesterID
+	default:
+		return nil // a field a newer app knows: kept in the log
+	}
+	if string(raw) == "null" {
+		if id, ok := dst.(*model.ID); ok {
+			*id = model.NilID
+		}
+		return nil
+	}
+	return json.Unmarshal(raw, dst)
+}

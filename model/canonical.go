@@ -1,0 +1,284 @@
+package model
+
+import (
+	"bytes"
+	"encoding"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Canonical JSON is the only encoding events are hashed, signed and stored in
+// (DESIGN §4; notes/sync-design.md §3.5): object keys sorted by their UTF-8
+// bytes, no insignificant white space, integers only (no floats: decimals are
+// strings with units), strings in Unicode NFC with the minimal escapes below.
+// The bytes are stored verbatim and hashed as stored, never re-encoded.
+//
+// Escapes: `"` and `\` as \" and \\; U+0008, U+0009, U+000A, U+000C, U+000D
+// as \b \t \n \f \r; other characters below U+0020 and U+007F as \u00xx
+// (lower-case hex); everything else as UTF-8.
+
+// Canonical encodes v as canonical JSON. v may be made of structs (json tags,
+// omitempty), maps with string keys, slices, strings, bools, integers,
+// encoding.TextMarshaler values and json.RawMessage holding canonical JSON.
+func Canonical(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := encodeCanonical(&buf, reflect.ValueOf(v)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// MustCanonical is Canonical for values known to encode (literals in code).
+func MustCanonical(v any) []byte {
+	b, err := Canonical(v)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// CheckCanonical reports whether b is canonical JSON: it must parse, hold no
+// floats, and re-encode to exactly the same bytes.
+func CheckCanonical(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return fmt.Errorf("not JSON: %w", err)
+	}
+	if dec.More() {
+		return fmt.Errorf("trailing data after the JSON value")
+	}
+	again, err := Canonical(v)
+	if err != nil {
+		return err
+	}
+	if !bytes.Equal(again, b) {
+		return fmt.Errorf("JSON is not in canonical form")
+	}
+	return nil
+}
+
+var (
+	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
+	rawMessageType    = reflect.TypeFor[json.RawMessage]()
+	trustedType       = reflect.TypeFor[CanonicalJSON]()
+	numberType        = reflect.TypeFor[json.Number]()
+)
+
+func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
+	if !v.IsValid() {
+		buf.WriteString("null")
+		return nil
+	}
+	t := v.Type()
+	if t == trustedType {
+		if v.Len() == 0 {
+			buf.WriteString("null")
+		} else {
+			buf.Write(v.Bytes())
+		}
+		return nil
+	}
+	if t == rawMessageType {
+		raw := v.Bytes()
+		if len(raw) == 0 {
+			buf.WriteString("null")
+			return nil
+		}
+		if err := CheckCanonical(raw); err != nil {
+			return fmt.Errorf("embedded JSON: %w", err)
+		}
+		buf.Write(raw)
+		return nil
+	}
+	if t == numberType {
+		s := v.String()
+		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+			return fmt.Errorf("canonical JSON holds integers only, got %s", s)
+		}
+		buf.WriteString(s)
+		return nil
+	}
+	if t.Implements(textMarshalerType) && (t.Kind() != reflect.Pointer || !v.IsNil()) {
+		text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
+		if err != nil {
+			return err
+		}
+		return writeCanonicalString(buf, string(text))
+	}
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			buf.WriteString("null")
+			return nil
+		}
+		return encodeCanonical(buf, v.Elem())
+	case reflect.Bool:
+		buf.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		buf.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		u := v.Uint()
+		if u > 1<<63-1 {
+			return fmt.Errorf("integer %d does not fit int64", u)
+		}
+		buf.WriteString(strconv.FormatUint(u, 10))
+	case reflect.Float32, reflect.Float64:
+		return fmt.Errorf("canonical JSON has no floats: write decimals as strings")
+	case reflect.String:
+		return writeCanonicalString(buf, v.String())
+	case reflect.Slice, reflect.Array:
+		if t.Kind() == reflect.Slice && v.IsNil() {
+			buf.WriteString("[]")
+			return nil
+		}
+		buf.WriteByte('[')
+		for i := 0; i < v.Len(); i++ {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := encodeCanonical(buf, v.Index(i)); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+	case reflect.Map:
+		if t.Key().Kind() != reflect.String {
+			return fmt.Errorf("canonical JSON map keys must be strings, got %s", t.Key())
+		}
+		keys := make([]string, 0, v.Len())
+		byKey := make(map[string]reflect.Value, v.Len())
+		for it := v.MapRange(); it.Next(); {
+			k := norm.NFC.String(it.Key().String())
+			if _, dup := byKey[k]; dup {
+				return fmt.Errorf("two keys normalise to %q", k)
+			}
+			keys = append(keys, k)
+			byKey[k] = it.Value()
+		}
+		sort.Strings(keys)
+		buf.WriteByte('{')
+		for i, k := range keys {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := writeCanonicalString(buf, k); err != nil {
+				return err
+			}
+			buf.WriteByte(':')
+			if err := encodeCanonical(buf, byKey[k]); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte('}')
+	case reflect.Struct:
+		buf.WriteByte('{')
+		first := true
+		for _, f := range structFields(t) {
+			fv := v.Field(f.index)
+			if f.omitEmpty && fv.IsZero() {
+				continue
+			}
+			if !first {
+				buf.WriteByte(',')
+			}
+			first = false
+			buf.WriteString(f.quotedName)
+			buf.WriteByte(':')
+			if err := encodeCanonical(buf, fv); err != nil {
+				return fmt.Errorf("%s: %w", f.name, err)
+			}
+		}
+		buf.WriteByte('}')
+	default:
+		return fmt.Errorf("canonical JSON cannot encode %s", t)
+	}
+	return nil
+}
+
+type canonicalField struct {
+	name       string
+	quotedName string
+	index      int
+	omitEmpty  bool
+}
+
+var fieldCache sync.Map // reflect.Type → []canonicalField
+
+// structFields lists a struct's exported JSON fields sorted by name. Embedded
+// structs are not flattened: payload types do not use them.
+func structFields(t reflect.Type) []canonicalField {
+	if cached, ok := fieldCache.Load(t); ok {
+		return cached.([]canonicalField)
+	}
+	var fields []canonicalField
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		if !sf.IsExported() {
+			continue
+		}
+		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
+		if name == "-" && opts == "" {
+			continue
+		}
+		if name == "" {
+			name = sf.Name
+		}
+		var q bytes.Buffer
+		if err := writeCanonicalString(&q, name); err != nil {
+			panic(err)
+		}
+		fields = append(fields, canonicalField{name: name, quotedName: q.String(), index: i, omitEmpty: strings.Contains(opts, "omitempty")})
+	}
+	sort.Slice(fields, func(i, j int) bool { return fields[i].name < fields[j].name })
+	fieldCache.Store(t, fields)
+	return fields
+}
+
+const hexDigits = "0123456789abcdef"
+
+func writeCanonicalString(buf *bytes.Buffer, s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("text is not valid UTF-8")
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	buf.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '"':
+			buf.WriteString(`\"`)
+		case c == '\\':
+			buf.WriteString(`\\`)
+		case c == '\b':
+			buf.WriteString(`\b`)
+		case c == '\t':
+			buf.WriteString(`\t`)
+		case c == '\n':
+			buf.WriteString(`\n`)
+		case c == '\f':
+			buf.WriteString(`\f`)
+		case c == '\r':
+			buf.WriteString(`\r`)
+		case c < 0x20 || c == 0x7f:
+			buf.WriteString(`\u00`)
+			buf.WriteByte(hexDigits[c>>4])
+			buf.WriteByte(hexDigits[c&0xf])
+		default:
+			buf.WriteByte(c)
+		}
+	}
+	buf.WriteByte('"')
+	return nil
+}
