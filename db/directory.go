@@ -75,6 +75,9 @@ func (d dirOver) Calendar(id model.ID) (model.Calendar, error) {
 }
 
 func (d dirOver) UserCount() (int, error) {
+	if err := d.b.flush(); err != nil {
+		return 0, err
+	}
 	var n int
 	err := d.b.tx.QueryRowContext(d.b.ctx, "SELECT count(*) FROM users").Scan(&n)
 	return n, err

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"yunwei/flows"
@@ -45,13 +46,17 @@ func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}}
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
 		return err
 	}
 	if err := fn(b); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := b.flush(); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -75,6 +80,12 @@ type Batch struct {
 	origins map[model.ID]int64
 	cache   map[model.ID]cached // entity states folded in this transaction
 	lookups map[model.ID]any    // directory rows read in this transaction
+	// Writes wait in memory until a read needs them or the batch ends, so a
+	// bulk import pays for one projection row per entity and few statements.
+	pending  []model.Event
+	inFlight map[model.ID]bool // entities with events in pending
+	dirty    map[model.ID]bool
+	counters map[string]int64 // counter values advanced in this batch
 	lastSeq int64
 	hlc     model.HLC
 	origin  int64
@@ -88,9 +99,60 @@ type cached struct {
 // SetNow sets the batch's clock: the demo generator writes history.
 func (b *Batch) SetNow(now func() time.Time) { b.now = now }
 
-// Forget drops an entity's folded state from the batch's cache, to bound
-// memory in long batches.
-func (b *Batch) Forget(id model.ID) { delete(b.cache, id) }
+// Forget writes an entity's projection and drops its folded state from the
+// batch's cache, to bound memory in long batches.
+func (b *Batch) Forget(id model.ID) error {
+	if b.dirty[id] {
+		if err := b.project(id, b.cache[id].state); err != nil {
+			return err
+		}
+		delete(b.dirty, id)
+	}
+	delete(b.cache, id)
+	return nil
+}
+
+// eventsPerInsert is how many events one INSERT statement carries.
+const eventsPerInsert = 64
+
+// flushEvents writes the waiting events, many rows a statement.
+func (b *Batch) flushEvents() error {
+	for len(b.pending) > 0 {
+		n := min(len(b.pending), eventsPerInsert)
+		chunk := b.pending[:n]
+		query := "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
+		args := make([]any, 0, 5*n)
+		for _, e := range chunk {
+			args = append(args, e.ID.Prefix(), b.origin, e.Seq, e.EntityID, e.Raw)
+		}
+		if err := b.exec(query, args...); err != nil {
+			return fmt.Errorf("append events: %w", err)
+		}
+		b.pending = b.pending[n:]
+	}
+	b.pending = nil
+	clear(b.inFlight)
+	return nil
+}
+
+// flush writes every waiting event and projection row.
+func (b *Batch) flush() error {
+	if err := b.flushEvents(); err != nil {
+		return err
+	}
+	for name, v := range b.counters {
+		if err := b.exec("INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, v); err != nil {
+			return fmt.Errorf("save counter %s: %w", name, err)
+		}
+	}
+	for id := range b.dirty {
+		if err := b.project(id, b.cache[id].state); err != nil {
+			return fmt.Errorf("update projection: %w", err)
+		}
+	}
+	clear(b.dirty)
+	return nil
+}
 
 func (b *Batch) loadDevice() error {
 	var hlc int64
@@ -173,9 +235,7 @@ func (b *Batch) Execute(as Acting, cmd flows.Command) (Result, error) {
 	if len(res.Events) > 0 {
 		b.cache[id] = cached{state: res.State, heads: cur.heads}
 		delete(b.lookups, id)
-		if err := b.project(id, res.State); err != nil {
-			return Result{}, fmt.Errorf("update projection: %w", err)
-		}
+		b.dirty[id] = true
 	}
 	return res, nil
 }
@@ -184,6 +244,11 @@ func (b *Batch) Execute(as Acting, cmd flows.Command) (Result, error) {
 func (b *Batch) load(id model.ID) (cached, error) {
 	if c, ok := b.cache[id]; ok {
 		return c, nil
+	}
+	if b.inFlight[id] {
+		if err := b.flushEvents(); err != nil {
+			return cached{}, err
+		}
 	}
 	events, err := EntityEvents(b.ctx, b.tx, id)
 	if err != nil {
@@ -234,15 +299,18 @@ func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, error)
 	return cmd, nil
 }
 
+// nextNumber advances a per-device counter; the new value is written with
+// the batch, so it commits or rolls back with the entity that uses it.
 func (b *Batch) nextNumber(counter string) (int64, error) {
-	var n int64
-	st, err := b.stmt("INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value")
-	if err != nil {
-		return 0, err
+	n, ok := b.counters[counter]
+	if !ok {
+		err := b.tx.QueryRowContext(b.ctx, "SELECT value FROM counters WHERE name = ?", counter).Scan(&n)
+		if err != nil && !isNoRows(err) {
+			return 0, fmt.Errorf("read counter %s: %w", counter, err)
+		}
 	}
-	if err := st.QueryRowContext(b.ctx, counter).Scan(&n); err != nil {
-		return 0, fmt.Errorf("advance counter %s: %w", counter, err)
-	}
+	n++
+	b.counters[counter] = n
 	return n, nil
 }
 
@@ -267,9 +335,10 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	if err != nil {
 		return model.Event{}, err
 	}
-	if err := b.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)",
-		e.ID.Prefix(), b.origin, e.Seq, id, e.Raw); err != nil {
-		return model.Event{}, fmt.Errorf("append event: %w", err)
+	b.pending = append(b.pending, e)
+	b.inFlight[id] = true
+	if len(b.pending) >= eventsPerInsert {
+		return e, b.flushEvents()
 	}
 	return e, nil
 }

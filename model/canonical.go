@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -71,6 +72,8 @@ var (
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
 	rawMessageType    = reflect.TypeFor[json.RawMessage]()
 	trustedType       = reflect.TypeFor[CanonicalJSON]()
+	idType            = reflect.TypeFor[ID]()
+	eventIDType       = reflect.TypeFor[EventID]()
 	numberType        = reflect.TypeFor[json.Number]()
 )
 
@@ -86,6 +89,26 @@ func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
 		} else {
 			buf.Write(v.Bytes())
 		}
+		return nil
+	}
+	if t == idType {
+		id := v.Interface().(ID)
+		if id.IsZero() { // NilID means "none"
+			buf.WriteString("null")
+			return nil
+		}
+		var text [38]byte
+		text[0], text[37] = '"', '"'
+		encodeUUID(text[1:37], id)
+		buf.Write(text[:])
+		return nil
+	}
+	if t == eventIDType {
+		id := v.Interface().(EventID)
+		var text [66]byte
+		text[0], text[65] = '"', '"'
+		hex.Encode(text[1:65], id[:])
+		buf.Write(text[:])
 		return nil
 	}
 	if t == rawMessageType {
@@ -247,38 +270,68 @@ func structFields(t reflect.Type) []canonicalField {
 const hexDigits = "0123456789abcdef"
 
 func writeCanonicalString(buf *bytes.Buffer, s string) error {
+	plain := true // printable ASCII without quotes or backslashes
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			plain = false
+			break
+		}
+	}
+	buf.WriteByte('"')
+	if plain {
+		buf.WriteString(s)
+		buf.WriteByte('"')
+		return nil
+	}
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("text is not valid UTF-8")
 	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
-	buf.WriteByte('"')
+	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c == '"':
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			continue
+		}
+		buf.WriteString(s[start:i])
+		start = i + 1
+		switch c {
+		case '"':
 			buf.WriteString(`\"`)
-		case c == '\\':
+		case '\\':
 			buf.WriteString(`\\`)
-		case c == '\b':
+		case '\b':
 			buf.WriteString(`\b`)
-		case c == '\t':
+		case '\t':
 			buf.WriteString(`\t`)
-		case c == '\n':
+		case '\n':
 			buf.WriteString(`\n`)
-		case c == '\f':
+		case '\f':
 			buf.WriteString(`\f`)
-		case c == '\r':
+		case '\r':
 			buf.WriteString(`\r`)
-		case c < 0x20 || c == 0x7f:
+		default:
 			buf.WriteString(`\u00`)
 			buf.WriteByte(hexDigits[c>>4])
 			buf.WriteByte(hexDigits[c&0xf])
-		default:
-			buf.WriteByte(c)
 		}
 	}
+	buf.WriteString(s[start:])
 	buf.WriteByte('"')
 	return nil
+}
+
+// encodeUUID writes the 36-character text form of id into dst.
+func encodeUUID(dst []byte, id ID) {
+	hex.Encode(dst[0:8], id[0:4])
+	dst[8] = '-'
+	hex.Encode(dst[9:13], id[4:6])
+	dst[13] = '-'
+	hex.Encode(dst[14:18], id[6:8])
+	dst[18] = '-'
+	hex.Encode(dst[19:23], id[8:10])
+	dst[23] = '-'
+	hex.Encode(dst[24:], id[10:])
 }

@@ -1,0 +1,99 @@
+package model
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestCanonicalSortsKeysAndEscapesMinimally(t *testing.T) {
+	type payload struct {
+		Zeta  string         `json:"zeta"`
+		Alpha int            `json:"alpha"`
+		Map   map[string]int `json:"map"`
+		Skip  string         `json:"skip,omitempty"`
+		List  []string       `json:"list"`
+	}
+	got, err := Canonical(payload{Zeta: "引号\"\\ \n\t\x01\x7f 🧾 <&>", Alpha: -3, Map: map[string]int{"b": 2, "a": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"alpha":-3,"list":[],"map":{"a":1,"b":2},"zeta":"引号\"\\ \n\t\u0001\u007f 🧾 <&>"}`
+	if string(got) != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	if err := CheckCanonical(got); err != nil {
+		t.Fatalf("own output not canonical: %v", err)
+	}
+}
+
+func TestCanonicalNormalisesToNFC(t *testing.T) {
+	decomposed := "e\u0301" // e + combining acute
+	got := MustCanonical(map[string]string{"k": decomposed})
+	if string(got) != `{"k":"é"}` {
+		t.Fatalf("not NFC: %q", got)
+	}
+}
+
+func TestCanonicalRejectsFloatsAndBadText(t *testing.T) {
+	if _, err := Canonical(map[string]any{"x": 1.5}); err == nil {
+		t.Fatal("float accepted")
+	}
+	if _, err := Canonical(map[string]string{"x": "\xff\xfe"}); err == nil {
+		t.Fatal("invalid UTF-8 accepted")
+	}
+	for _, in := range []string{`{"b":1,"a":2}`, `{"a": 1}`, `{"a":1.0}`, `{"a":"\u00e9"}`, `[1,2] `, `{"a":"\/"}`, ``, `nul`} {
+		if err := CheckCanonical([]byte(in)); err == nil {
+			t.Errorf("%q accepted as canonical", in)
+		}
+	}
+}
+
+func TestCanonicalIDs(t *testing.T) {
+	id := MustParse(t, "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b")
+	got := string(MustCanonical(struct {
+		A ID      `json:"a"`
+		B ID      `json:"b"`
+		E EventID `json:"e"`
+	}{A: id}))
+	if !strings.HasPrefix(got, `{"a":"0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b","b":null,"e":"0000`) {
+		t.Fatalf("ids encoded as %s", got)
+	}
+	var back struct {
+		A ID `json:"a"`
+	}
+	if err := json.Unmarshal([]byte(got), &back); err != nil || back.A != id {
+		t.Fatalf("round trip: %v %v", back.A, err)
+	}
+}
+
+func MustParse(t *testing.T, s string) ID {
+	id, err := ParseID(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
+}
+
+// FuzzCanonical: whatever JSON goes in, its canonical form is a fixed point
+// (decode∘encode = id) and is accepted by CheckCanonical.
+func FuzzCanonical(f *testing.F) {
+	for _, seed := range []string{`{"a":[1,"x",{"z":null,"y":true}]}`, `"引号\n"`, `{"é":"e\u0301"}`, `-12`} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var v any
+		dec := json.NewDecoder(strings.NewReader(in))
+		dec.UseNumber()
+		if dec.Decode(&v) != nil {
+			return
+		}
+		once, err := Canonical(v)
+		if err != nil {
+			return // floats, huge integers, invalid UTF-8: refused, fine
+		}
+		if err := CheckCanonical(once); err != nil {
+			t.Fatalf("canonical output %q rejected: %v", once, err)
+		}
+	})
+}
