@@ -18,7 +18,7 @@ func TestProbeBulk(t *testing.T) {
 		for i := 0; i < 100000; i++ {
 			c := f.newTicket("挂号系统无法打印发票，请尽快处理")
 			c.Description = "门诊收费处反映，从今天上午开始打印发票时提示打印机错误，已重启电脑无效。"
-			if _, err := b.Execute(Acting{UserID: f.engineer}, c); err != nil {
+			if _, err := b.ExecuteNew(Acting{UserID: f.engineer}, c); err != nil {
 				return err
 			}
 			if err := b.Forget(c.ID); err != nil {

@@ -18,9 +18,9 @@ type EventID [32]byte
 // HashEvent computes the id of canonical event bytes.
 func HashEvent(canonical []byte) EventID { return sha256.Sum256(canonical) }
 
-// Prefix is the id's first 8 bytes as a signed integer: the log indexes
-// events by it (a full 32-byte copy per event would cost more than the rest
-// of the index), and a lookup confirms a match by rehashing the body.
+// Prefix is the id's first 8 bytes as a signed integer: the log keeps it
+// beside each body so that a check can tell a changed body from an intact
+// one without storing all 32 bytes again.
 func (id EventID) Prefix() int64 { return int64(binary.BigEndian.Uint64(id[:8])) }
 
 // String is the 64-digit hex form.

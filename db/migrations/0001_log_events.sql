@@ -19,9 +19,10 @@ CREATE TABLE events (
   UNIQUE (origin, origin_seq)
 );
 CREATE INDEX events_by_entity ON events (entity_id);
--- An event's id is the SHA-256 of its body, recomputed on every read; the
--- index holds its first 8 bytes and a lookup confirms by rehashing.
-CREATE INDEX events_by_id8 ON events (id8);
+-- An event's id is the SHA-256 of its body, recomputed on every read. No
+-- index on it: duplicates are caught by (origin, origin_seq), parents are
+-- resolved within an entity, and a hash-ordered index would make every bulk
+-- insert a random B-tree write. id8 lets yunwei check detect a changed body.
 
 -- This DB's own device: its id, short code for record numbers, the last
 -- origin sequence it used and its hybrid logical clock.
