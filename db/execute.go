@@ -86,9 +86,9 @@ type Batch struct {
 	inFlight map[model.ID]bool // entities with events in pending
 	dirty    map[model.ID]bool
 	counters map[string]int64 // counter values advanced in this batch
-	lastSeq int64
-	hlc     model.HLC
-	origin  int64
+	lastSeq  int64
+	hlc      model.HLC
+	origin   int64
 }
 
 type cached struct {

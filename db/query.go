@@ -1,0 +1,240 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// Ref is an entity named for people: id and display name.
+type Ref struct {
+	ID   model.ID `json:"id"`
+	Name string   `json:"name"`
+}
+
+// TicketRow is one line of the ticket list. Its JSON form is stable
+// (README "JSON output"): scripts rely on it.
+type TicketRow struct {
+	ID         model.ID       `json:"id"`
+	Number     string         `json:"number"`
+	Kind       model.Kind     `json:"kind"`
+	Channel    model.Channel  `json:"channel"`
+	Severity   model.Severity `json:"severity"`
+	Title      string         `json:"title"`
+	Customer   Ref            `json:"customer"`
+	Site       Ref            `json:"site"`
+	Assignee   *UserRef       `json:"assignee"`
+	Status     string         `json:"status"`
+	Step       string         `json:"step"`
+	ReportedAt string         `json:"reported_at"`
+	UpdatedAt  string         `json:"updated_at"`
+	ClosedAt   string         `json:"closed_at,omitempty"`
+	Comments   int            `json:"comments"`
+}
+
+// UserRef names a vendor user.
+type UserRef struct {
+	ID    model.ID `json:"id"`
+	Login string   `json:"login"`
+	Name  string   `json:"name"`
+}
+
+// TicketFilter selects tickets for a list.
+type TicketFilter struct {
+	Status     string // "open" (default), "closed" or "all"
+	AssigneeID model.ID
+	CustomerID model.ID
+	Kind       model.Kind
+	Limit      int // 0: no limit
+}
+
+const ticketRowSelect = `SELECT t.id, t.number, t.kind, t.channel, t.severity, t.title,
+	t.customer_id, coalesce(c.name, ''), t.site_id, coalesce(s.name, ''),
+	t.assignee_id, coalesce(u.login, ''), coalesce(u.name, ''),
+	t.status, t.step, t.reported_at, t.updated_at, coalesce(t.closed_at, ''), t.comments
+	FROM tickets t
+	LEFT JOIN customers c ON c.id = t.customer_id
+	LEFT JOIN sites s ON s.id = t.site_id
+	LEFT JOIN users u ON u.id = t.assignee_id`
+
+// EachTicket calls fn for every ticket the filter selects, most recently
+// updated first, streaming rows so that 100,000 tickets need little memory.
+func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRow) error) error {
+	var where []string
+	var args []any
+	switch f.Status {
+	case "", model.StatusOpen:
+		where = append(where, "t.status = 'open'")
+	case model.StatusClosed:
+		where = append(where, "t.status = 'closed'")
+	case "all":
+	default:
+		return model.Errorf(model.EINVALID, "unknown status %q: use open, closed or all", f.Status)
+	}
+	if !f.AssigneeID.IsZero() {
+		where, args = append(where, "t.assignee_id = ?"), append(args, f.AssigneeID)
+	}
+	if !f.CustomerID.IsZero() {
+		where, args = append(where, "t.customer_id = ?"), append(args, f.CustomerID)
+	}
+	if f.Kind != "" {
+		where, args = append(where, "t.kind = ?"), append(args, string(f.Kind))
+	}
+	q := ticketRowSelect
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY t.updated_at DESC, t.number"
+	if f.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("list tickets: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanTicketRow(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+func scanTicketRow(rows *sql.Rows) (TicketRow, error) {
+	var r TicketRow
+	var assignee model.ID
+	var login, uname, kind, channel string
+	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
+		&r.Customer.ID, &r.Customer.Name, &r.Site.ID, &r.Site.Name,
+		&assignee, &login, &uname, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments)
+	r.Kind, r.Channel = model.Kind(kind), model.Channel(channel)
+	if !assignee.IsZero() {
+		r.Assignee = &UserRef{ID: assignee, Login: login, Name: uname}
+	}
+	return r, err
+}
+
+// FindTicket resolves what a user typed: a ticket number, a full id, or the
+// first 8 or more hex digits of an id.
+func (s *Store) FindTicket(ctx context.Context, ref string) (model.ID, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return model.NilID, model.Errorf(model.EINVALID, "name a ticket by its number (like K7Q-2026-0042) or id")
+	}
+	var id model.ID
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM tickets WHERE number = ? COLLATE NOCASE", ref).Scan(&id)
+	if err == nil {
+		return id, nil
+	} else if !isNoRows(err) {
+		return model.NilID, err
+	}
+	if full, err := model.ParseID(ref); err == nil {
+		if err := s.db.QueryRowContext(ctx, "SELECT id FROM tickets WHERE id = ?", full).Scan(&id); err == nil {
+			return id, nil
+		}
+	}
+	hex := strings.ToLower(strings.ReplaceAll(ref, "-", ""))
+	if len(hex) >= 8 && len(hex) <= 32 && strings.Trim(hex, "0123456789abcdef") == "" {
+		rows, err := s.db.QueryContext(ctx, "SELECT id FROM tickets WHERE hex(id) LIKE ? LIMIT 2", strings.ToUpper(hex)+"%")
+		if err != nil {
+			return model.NilID, err
+		}
+		defer rows.Close()
+		var found []model.ID
+		for rows.Next() {
+			var x model.ID
+			if err := rows.Scan(&x); err != nil {
+				return model.NilID, err
+			}
+			found = append(found, x)
+		}
+		if len(found) == 1 {
+			return found[0], nil
+		}
+		if len(found) > 1 {
+			return model.NilID, model.Errorf(model.EINVALID, "%q matches more than one ticket: type more of the id, or the number", ref)
+		}
+	}
+	return model.NilID, model.Errorf(model.ENOTFOUND, "no ticket %q: check the number with yunwei ticket list", ref)
+}
+
+// TicketDetail is a ticket folded from its events with the names a person
+// needs. Its JSON form is stable (README "JSON output").
+type TicketDetail struct {
+	flows.TicketState
+	CustomerName  string            `json:"customer_name"`
+	ContractNo    string            `json:"contract_number"`
+	SiteName      string            `json:"site_name"`
+	SystemName    string            `json:"system_name,omitempty"`
+	RequesterName string            `json:"requester_name,omitempty"`
+	Assignee      *UserRef          `json:"assignee"`
+	Names         map[string]string `json:"names"` // id → display name of every actor in the history
+}
+
+// Ticket loads one ticket by id: folded from its events, with names.
+func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
+	events, err := s.EntityEvents(ctx, id)
+	if err != nil {
+		return TicketDetail{}, err
+	}
+	if len(events) == 0 {
+		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "no ticket with id %s", id)
+	}
+	st, err := flows.Fold(events)
+	if err != nil {
+		return TicketDetail{}, err
+	}
+	ts, ok := st.(*flows.TicketState)
+	if !ok {
+		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "%s is not a ticket", id)
+	}
+	d := TicketDetail{TicketState: *ts, Names: map[string]string{}}
+	row := dbRow(ctx, s.db)
+	if c, err := scanContract(row, ts.ContractID); err == nil {
+		d.ContractNo = c.Number
+		d.CustomerID = c.CustomerID
+		if cu, err := scanCustomer(row, c.CustomerID); err == nil {
+			d.CustomerName = cu.Name
+		}
+	}
+	if v, err := scanSite(row, ts.SiteID); err == nil {
+		d.SiteName = v.Name
+	}
+	if !ts.SystemID.IsZero() {
+		if v, err := scanSystem(row, ts.SystemID); err == nil {
+			d.SystemName = v.Name
+		}
+	}
+	if !ts.RequesterID.IsZero() {
+		if v, err := scanContact(row, ts.RequesterID); err == nil {
+			d.RequesterName = v.Name
+		}
+	}
+	if !ts.AssigneeID.IsZero() {
+		if v, err := scanUser(row, ts.AssigneeID); err == nil {
+			d.Assignee = &UserRef{ID: v.ID, Login: v.Login, Name: v.Name}
+		}
+	}
+	for _, h := range ts.History {
+		for _, id := range []model.ID{h.Actor, h.Contact} {
+			if id.IsZero() || d.Names[id.String()] != "" {
+				continue
+			}
+			if u, err := scanUser(row, id); err == nil {
+				d.Names[id.String()] = u.Name
+			} else if c, err := scanContact(row, id); err == nil {
+				d.Names[id.String()] = c.Name
+			}
+		}
+	}
+	return d, nil
+}
