@@ -191,3 +191,18 @@ func randomDeviceCode() string {
 	}
 	return string([]byte{crockford[b[0]%32], crockford[b[1]%32], crockford[b[2]%32]})
 }
+
+// SetDevice gives a new, empty database a chosen device identity: the demo
+// generator uses it so that demo ticket numbers are the same on every run.
+func (s *Store) SetDevice(ctx context.Context, id model.ID, code string) error {
+	if n, err := s.EventCount(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		return model.Errorf(model.ECONFLICT, "the device identity of a database that holds events cannot change")
+	}
+	if _, err := s.db.ExecContext(ctx, "UPDATE local_device SET id = ?, code = ?", id, code); err != nil {
+		return err
+	}
+	s.device = Device{ID: id, Code: code}
+	return nil
+}

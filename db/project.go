@@ -60,10 +60,16 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 		closed = t.ClosedAt
 	}
 	// A ticket is raised under a contract; its customer is the contract's.
+	// During a rebuild the contract's row may come later: fixCustomers
+	// fills those in at the end.
+	var customer any
+	if c, err := (dirOver{b}).Contract(t.ContractID); err == nil {
+		customer = c.CustomerID
+	}
 	return b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
 		site_id, system_id, requester_id, assignee_id, on_site, status, step, reported_at, updated_at, closed_at, comments)
-		VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT customer_id FROM contracts WHERE id = ?7), ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)`,
-		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, t.ContractID,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
 		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, t.ReportedAt, t.UpdatedAt, closed, t.Comments)
 }
 
@@ -91,4 +97,10 @@ func nonNil[T any](v []T) []T {
 		return []T{}
 	}
 	return v
+}
+
+// fixCustomers sets the customer of tickets projected before their
+// contract.
+func (b *Batch) fixCustomers() error {
+	return b.exec("UPDATE tickets SET customer_id = (SELECT customer_id FROM contracts WHERE contracts.id = tickets.contract_id) WHERE customer_id IS NULL")
 }

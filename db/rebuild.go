@@ -89,7 +89,10 @@ func (s *Store) Rebuild(ctx context.Context) error {
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		return flush()
+		if err := flush(); err != nil {
+			return err
+		}
+		return b.fixCustomers()
 	})
 }
 

@@ -1,0 +1,234 @@
+package demo
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"yunwei/db"
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// Options control the generator.
+type Options struct {
+	Tickets int    // how many tickets; 0 means DefaultTickets
+	Seed    uint64 // the same seed gives the same data
+	// Anchor is the "now" of the data: tickets are spread over the year
+	// before it and the newest are still open. Zero means the store's clock,
+	// truncated to the minute.
+	Anchor time.Time
+	// Progress, if set, is told how many tickets are done.
+	Progress func(done, total int)
+}
+
+// DefaultTickets is the number of tickets of a plain `yunwei demo`.
+const DefaultTickets = 500
+
+// DeviceCode is the device code of demo databases, so ticket numbers read
+// DEM-2026-0001 on every run.
+const DeviceCode = "DEM"
+
+// Summary says what was generated.
+type Summary struct {
+	Customers, Contacts, Users, Tickets, Events int
+	Profile                                     model.User
+}
+
+// world is what the generator has created so far.
+type world struct {
+	admin, profile model.ID
+	engineers      []model.ID // users who take tickets
+	users          map[string]model.ID
+	customers      []customerWorld
+}
+
+type customerWorld struct {
+	plan       customerPlan
+	id         model.ID
+	contract   model.ID
+	sites      []model.ID
+	systems    []systemWorld
+	requesters []model.ID
+	heads      []model.ID
+	leaders    []model.ID
+}
+
+type systemWorld struct {
+	id, site model.ID
+	name     string
+}
+
+// Generate fills an empty store. It refuses a store that already holds
+// events: demo data never mixes with real work.
+func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
+	if opt.Tickets == 0 {
+		opt.Tickets = DefaultTickets
+	}
+	if opt.Tickets < 0 || opt.Tickets > 10_000_000 {
+		return Summary{}, model.Errorf(model.EINVALID, "--tickets %d is out of range: use 1 to 10000000", opt.Tickets)
+	}
+	if n, err := s.EventCount(ctx); err != nil {
+		return Summary{}, err
+	} else if n > 0 {
+		return Summary{}, model.Errorf(model.EINVALID, "%s already holds %d events: demo data goes into a new database; pass --db with a new file name", s.Path(), n)
+	}
+	if opt.Anchor.IsZero() {
+		opt.Anchor = s.Now().Truncate(time.Minute)
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x79756e776569)) // "yunwei"
+	ids := &idSource{rng: rng}
+	if err := s.SetDevice(ctx, ids.at(opt.Anchor), DeviceCode); err != nil {
+		return Summary{}, err
+	}
+	g := &generator{opt: opt, rng: rng, ids: ids}
+	var sum Summary
+	err := s.Batch(ctx, func(b *db.Batch) error {
+		g.b = b
+		if err := g.directory(); err != nil {
+			return fmt.Errorf("demo directory: %w", err)
+		}
+		for i := 0; i < opt.Tickets; i++ {
+			if err := g.ticket(i); err != nil {
+				return fmt.Errorf("demo ticket %d: %w", i+1, err)
+			}
+			if opt.Progress != nil && ((i+1)%1000 == 0 || i+1 == opt.Tickets) {
+				opt.Progress(i+1, opt.Tickets)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return Summary{}, err
+	}
+	if err := s.SetProfile(ctx, g.w.profile); err != nil {
+		return Summary{}, err
+	}
+	sum.Tickets, sum.Users = opt.Tickets, len(users)
+	sum.Customers = len(customers)
+	for _, c := range customers {
+		sum.Contacts += len(c.contacts)
+	}
+	n, err := s.EventCount(ctx)
+	sum.Events = int(n)
+	sum.Profile, _ = s.Profile(ctx)
+	return sum, err
+}
+
+// idSource makes UUIDv7 ids at given times from the seeded generator.
+type idSource struct{ rng *rand.Rand }
+
+func (s *idSource) Read(p []byte) (int, error) {
+	for i := 0; i < len(p); i += 8 {
+		var w [8]byte
+		binary.LittleEndian.PutUint64(w[:], s.rng.Uint64())
+		copy(p[i:], w[:])
+	}
+	return len(p), nil
+}
+
+func (s *idSource) at(t time.Time) model.ID { return model.NewIDAt(t, s) }
+
+type generator struct {
+	opt   Options
+	rng   *rand.Rand
+	ids   *idSource
+	b     *db.Batch
+	w     world
+	clock time.Time
+}
+
+// at sets the time of the next commands.
+func (g *generator) at(t time.Time) {
+	g.clock = t
+	g.b.SetNow(func() time.Time { return g.clock })
+}
+
+func (g *generator) run(actor model.ID, cmd flows.Command) (db.Result, error) {
+	return g.b.Execute(db.Acting{UserID: actor}, cmd)
+}
+
+// directory creates users, customers, calendars, contracts, sites, systems
+// and contacts, a year before the anchor.
+func (g *generator) directory() error {
+	start := g.opt.Anchor.AddDate(-1, 0, 0)
+	g.at(start)
+	g.w.users = map[string]model.ID{}
+	for i, u := range users {
+		u.ID = g.ids.at(start)
+		actor := g.w.admin
+		if i == 0 {
+			actor = u.ID // the first user of an empty DB creates themselves
+		}
+		if _, err := g.run(actor, flows.SaveUser{User: u}); err != nil {
+			return err
+		}
+		if i == 0 {
+			g.w.admin = u.ID // made admin as the first user
+		}
+		g.w.users[u.Login] = u.ID
+	}
+	g.w.admin = g.w.users["zhaoli"]
+	g.w.profile = g.w.users["wangjg"]
+	g.w.engineers = []model.ID{g.w.users["wangjg"], g.w.users["lina"]}
+	// The first user was made an admin only to bootstrap; the demo's
+	// profile user is a plain engineer, as in the field.
+	first := users[0]
+	first.ID = g.w.profile
+	if _, err := g.run(g.w.admin, flows.SaveUser{User: first}); err != nil {
+		return err
+	}
+	year := g.opt.Anchor.Year()
+	for _, plan := range customers {
+		cw := customerWorld{plan: plan, id: g.ids.at(start), contract: g.ids.at(start)}
+		if _, err := g.run(g.w.admin, flows.SaveCustomer{Customer: model.Customer{ID: cw.id, Name: plan.name, ShortName: plan.short, Address: plan.address}}); err != nil {
+			return err
+		}
+		cal := model.Default5x8(g.ids.at(start), plan.short+" 5×8 工作日历")
+		if _, err := g.run(g.w.admin, flows.SaveCalendar{Calendar: cal}); err != nil {
+			return err
+		}
+		contract := model.Contract{
+			ID: cw.contract, CustomerID: cw.id, Number: plan.contract,
+			StartDate: fmt.Sprintf("%d-01-01", year), EndDate: fmt.Sprintf("%d-12-31", year),
+			SupportHours: "5x8", CalendarID: cal.ID, SLA: model.DefaultSLA(), QuotaDays: model.DefaultQuotaDays,
+			Engineers: []model.ID{g.w.users["wangjg"], g.w.users["lina"], g.w.users["chenming"]},
+		}
+		if _, err := g.run(g.w.admin, flows.SaveContract{Contract: contract}); err != nil {
+			return err
+		}
+		for _, sp := range plan.sites {
+			site := model.Site{ID: g.ids.at(start), CustomerID: cw.id, Name: sp.name, Address: sp.address}
+			if _, err := g.run(g.w.admin, flows.SaveSite{Site: site}); err != nil {
+				return err
+			}
+			cw.sites = append(cw.sites, site.ID)
+			for _, sys := range sp.systems {
+				v := model.System{ID: g.ids.at(start), CustomerID: cw.id, SiteID: site.ID, Name: sys.name, Version: sys.version}
+				if _, err := g.run(g.w.admin, flows.SaveSystem{System: v}); err != nil {
+					return err
+				}
+				cw.systems = append(cw.systems, systemWorld{id: v.ID, site: site.ID, name: sys.name})
+			}
+		}
+		for _, cp := range plan.contacts {
+			c := model.Contact{ID: g.ids.at(start), CustomerID: cw.id, Name: cp.name, Department: cp.department, Phone: cp.phone, Roles: cp.roles}
+			if _, err := g.run(g.w.admin, flows.SaveContact{Contact: c}); err != nil {
+				return err
+			}
+			if cp.roles.Has(model.RoleRequester) {
+				cw.requesters = append(cw.requesters, c.ID)
+			}
+			if cp.roles.Has(model.RoleDeptHead) {
+				cw.heads = append(cw.heads, c.ID)
+			}
+			if cp.roles.Has(model.RoleLeadership) {
+				cw.leaders = append(cw.leaders, c.ID)
+			}
+		}
+		g.w.customers = append(g.w.customers, cw)
+	}
+	return nil
+}

@@ -1,0 +1,122 @@
+package demo
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// weighted picks by weight: the mix of work a maintenance team sees.
+type weighted[T any] struct {
+	v T
+	w int
+}
+
+func pickWeighted[T any](r *rand.Rand, list []weighted[T]) T {
+	total := 0
+	for _, x := range list {
+		total += x.w
+	}
+	n := r.IntN(total)
+	for _, x := range list {
+		if n < x.w {
+			return x.v
+		}
+		n -= x.w
+	}
+	return list[len(list)-1].v
+}
+
+var kindMix = []weighted[model.Kind]{
+	{model.KindConsultation, 30}, {model.KindBugFix, 20}, {model.KindIncident, 14}, {model.KindDataCorrection, 16},
+	{model.KindEnhancement, 8}, {model.KindChange, 5}, {model.KindTraining, 7},
+}
+
+var channelMix = []weighted[model.Channel]{
+	{model.ChannelPhone, 45}, {model.ChannelRemote, 18}, {model.ChannelEmail, 15}, {model.ChannelOnSite, 16}, {model.ChannelFax, 6},
+}
+
+// reportedAt spreads ticket i over the year before the anchor, oldest
+// first, mostly inside working hours, some in the evening or at weekends.
+func (g *generator) reportedAt(i int) time.Time {
+	n := g.opt.Tickets
+	span := 360 * 24 * time.Hour
+	if n < 2000 {
+		span = time.Duration(n) * 4 * time.Hour // a small demo is a busy recent season
+	}
+	base := g.opt.Anchor.Add(-span + time.Duration(float64(span)*float64(i)/float64(n)))
+	day := base.In(shanghai).Truncate(24 * time.Hour)
+	hour := 9 + g.rng.IntN(9)
+	if g.rng.IntN(8) == 0 {
+		hour = []int{7, 8, 19, 21, 22}[g.rng.IntN(5)]
+	}
+	t := time.Date(day.Year(), day.Month(), day.Day(), hour, g.rng.IntN(60), 0, 0, shanghai)
+	if t.After(g.opt.Anchor) {
+		t = g.opt.Anchor.Add(-time.Duration(1+g.rng.IntN(90)) * time.Minute)
+	}
+	return t
+}
+
+var shanghai = func() *time.Location {
+	loc, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		return time.FixedZone("CST", 8*3600)
+	}
+	return loc
+}()
+
+// ticket creates ticket i and carries it through part or all of its flow.
+func (g *generator) ticket(i int) error {
+	cw := &g.w.customers[g.rng.IntN(len(g.w.customers))]
+	kind := pickWeighted(g.rng, kindMix)
+	channel := pickWeighted(g.rng, channelMix)
+	sys := pick(g.rng, cw.systems)
+	title, description := ticketTexts(g.rng, kind, cw.plan, sys.name)
+	severity := model.Severity(2 + g.rng.IntN(3))
+	if kind == model.KindIncident {
+		severity = model.Severity(1 + g.rng.IntN(2))
+	}
+	reported := g.reportedAt(i)
+	recorder := pick(g.rng, g.w.engineers)
+	g.at(reported.Add(time.Duration(2+g.rng.IntN(15)) * time.Minute))
+	id := g.ids.at(g.clock)
+	c := flows.CreateTicket{
+		ID: id, Kind: kind, Channel: channel, Severity: severity, Title: title, Description: description,
+		ContractID: cw.contract, SiteID: sys.site, SystemID: sys.id, RequesterID: pick(g.rng, cw.requesters),
+		OnSite: channel == model.ChannelOnSite || (kind == model.KindIncident && severity == model.SeverityCritical),
+		ReportedAt: reported,
+	}
+	if g.rng.IntN(10) < 7 {
+		c.AssigneeID = pick(g.rng, g.w.engineers)
+	}
+	if _, err := g.b.ExecuteNew(actingAs(recorder), c); err != nil {
+		return err
+	}
+	if c.AssigneeID.IsZero() && g.rng.IntN(3) > 0 && i < g.opt.Tickets*9/10 {
+		g.later(10 * time.Minute)
+		if _, err := g.run(recorder, flows.AssignTicket{ID: id, AssigneeID: pick(g.rng, g.w.engineers)}); err != nil {
+			return err
+		}
+	}
+	for n := g.rng.IntN(3); n > 0; n-- {
+		g.later(30 * time.Minute)
+		if _, err := g.run(recorder, flows.CommentTicket{ID: id, Text: pick(g.rng, comments)}); err != nil {
+			return err
+		}
+	}
+	if err := g.advance(id, cw, i); err != nil {
+		return err
+	}
+	return g.b.Forget(id)
+}
+
+// later moves the clock forward by up to max, never past the anchor.
+func (g *generator) later(max time.Duration) {
+	next := g.clock.Add(time.Minute + time.Duration(g.rng.Int64N(int64(max))))
+	if next.After(g.opt.Anchor) {
+		next = g.clock.Add(time.Second)
+	}
+	g.at(next)
+}
