@@ -85,7 +85,7 @@ func (g *generator) ticket(i int) error {
 	c := flows.CreateTicket{
 		ID: id, Kind: kind, Channel: channel, Severity: severity, Title: title, Description: description,
 		ContractID: cw.contract, SiteID: sys.site, SystemID: sys.id, RequesterID: pick(g.rng, cw.requesters),
-		OnSite: channel == model.ChannelOnSite || (kind == model.KindIncident && severity == model.SeverityCritical),
+		OnSite:     channel == model.ChannelOnSite || (kind == model.KindIncident && severity == model.SeverityCritical),
 		ReportedAt: reported,
 	}
 	if g.rng.IntN(10) < 7 {
