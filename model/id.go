@@ -76,6 +76,27 @@ func (id *ID) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// MarshalJSON writes the text form, or null for NilID ("none"), as the
+// canonical encoder does.
+func (id ID) MarshalJSON() ([]byte, error) {
+	if id.IsZero() {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + id.String() + `"`), nil
+}
+
+// UnmarshalJSON reads the text form or null.
+func (id *ID) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		*id = NilID
+		return nil
+	}
+	if len(b) < 2 || b[0] != '"' || b[len(b)-1] != '"' {
+		return Errorf(EINVALID, "an id must be a JSON string, got %s", b)
+	}
+	return id.UnmarshalText(b[1 : len(b)-1])
+}
+
 // Value implements driver.Valuer: a 16-byte BLOB, or NULL for NilID.
 func (id ID) Value() (driver.Value, error) {
 	if id.IsZero() {
