@@ -25,7 +25,7 @@ type TicketRow struct {
 	Channel    model.Channel  `json:"channel"`
 	Severity   model.Severity `json:"severity"`
 	Title      string         `json:"title"`
-	Customer   Ref            `json:"customer"`
+	Customer   CustomerRef    `json:"customer"`
 	Site       Ref            `json:"site"`
 	Assignee   *UserRef       `json:"assignee"`
 	Status     string         `json:"status"`
@@ -34,6 +34,13 @@ type TicketRow struct {
 	UpdatedAt  string         `json:"updated_at"`
 	ClosedAt   string         `json:"closed_at,omitempty"`
 	Comments   int            `json:"comments"`
+}
+
+// CustomerRef names a customer.
+type CustomerRef struct {
+	ID        model.ID `json:"id"`
+	Name      string   `json:"name"`
+	ShortName string   `json:"short_name"`
 }
 
 // UserRef names a vendor user.
@@ -53,7 +60,7 @@ type TicketFilter struct {
 }
 
 const ticketRowSelect = `SELECT t.id, t.number, t.kind, t.channel, t.severity, t.title,
-	t.customer_id, coalesce(c.name, ''), t.site_id, coalesce(s.name, ''),
+	t.customer_id, coalesce(c.name, ''), coalesce(c.short_name, ''), t.site_id, coalesce(s.name, ''),
 	t.assignee_id, coalesce(u.login, ''), coalesce(u.name, ''),
 	t.status, t.step, t.reported_at, t.updated_at, coalesce(t.closed_at, ''), t.comments
 	FROM tickets t
@@ -114,7 +121,7 @@ func scanTicketRow(rows *sql.Rows) (TicketRow, error) {
 	var assignee model.ID
 	var login, uname, kind, channel string
 	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
-		&r.Customer.ID, &r.Customer.Name, &r.Site.ID, &r.Site.Name,
+		&r.Customer.ID, &r.Customer.Name, &r.Customer.ShortName, &r.Site.ID, &r.Site.Name,
 		&assignee, &login, &uname, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments)
 	r.Kind, r.Channel = model.Kind(kind), model.Channel(channel)
 	if !assignee.IsZero() {
@@ -178,6 +185,9 @@ type TicketDetail struct {
 	RequesterName string            `json:"requester_name,omitempty"`
 	Assignee      *UserRef          `json:"assignee"`
 	Names         map[string]string `json:"names"` // id → display name of every actor in the history
+	// TimeZone is the contract calendar's zone: times are shown in it, as
+	// the SLA clocks count in it.
+	TimeZone string `json:"time_zone"`
 }
 
 // Ticket loads one ticket by id: folded from its events, with names.
@@ -202,6 +212,9 @@ func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 	if c, err := scanContract(row, ts.ContractID); err == nil {
 		d.ContractNo = c.Number
 		d.CustomerID = c.CustomerID
+		if cal, err := scanCalendar(row, c.CalendarID); err == nil {
+			d.TimeZone = cal.TimeZone
+		}
 		if cu, err := scanCustomer(row, c.CustomerID); err == nil {
 			d.CustomerName = cu.Name
 		}
@@ -225,7 +238,13 @@ func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 		}
 	}
 	for _, h := range ts.History {
-		for _, id := range []model.ID{h.Actor, h.Contact} {
+		ids := []model.ID{h.Actor, h.Contact}
+		if h.Type == flows.TicketAssigned && h.Value != "" {
+			if id, err := model.ParseID(h.Value); err == nil {
+				ids = append(ids, id)
+			}
+		}
+		for _, id := range ids {
 			if id.IsZero() || d.Names[id.String()] != "" {
 				continue
 			}

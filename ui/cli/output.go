@@ -1,0 +1,187 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"yunwei/db"
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/i18n"
+	"yunwei/ui/text"
+)
+
+func newBufferedOut(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 64<<10) }
+
+// writeJSONArray streams a JSON array, one element a line, so that a list
+// of 100,000 tickets is valid JSON without being held in memory.
+func writeJSONArray(w io.Writer, each func(emit func(any) error) error) error {
+	first := true
+	if _, err := io.WriteString(w, "["); err != nil {
+		return err
+	}
+	err := each(func(v any) error {
+		b, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		sep := ",\n"
+		if first {
+			sep, first = "\n", false
+		}
+		_, err = io.WriteString(w, sep+string(b))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n]\n")
+	return err
+}
+
+// ticketTable prints tickets as aligned columns, in display cells.
+type ticketTable struct {
+	w      io.Writer
+	lang   i18n.Lang
+	header bool
+}
+
+func newTicketTable(w io.Writer, lang i18n.Lang) *ticketTable { return &ticketTable{w: w, lang: lang} }
+
+var ticketColumns = []struct {
+	title string
+	width int
+}{{"Number", 15}, {"Kind", 15}, {"Severity", 8}, {"Step", 14}, {"Assignee", 8}, {"Customer", 10}, {"Title", 0}}
+
+func (t *ticketTable) row(r db.TicketRow) error {
+	if !t.header {
+		t.header = true
+		var cells []string
+		for _, c := range ticketColumns {
+			cells = append(cells, text.Pad(t.lang.T(c.title), c.width))
+		}
+		if _, err := fmt.Fprintln(t.w, strings.TrimRight(strings.Join(cells, " "), " ")); err != nil {
+			return err
+		}
+	}
+	assignee := t.lang.T("nobody")
+	if r.Assignee != nil {
+		assignee = r.Assignee.Name
+	}
+	customer := r.Customer.ShortName
+	if customer == "" {
+		customer = r.Customer.Name
+	}
+	cells := []string{
+		text.Cell(r.Number, 15), text.Cell(r.Kind.Label(t.lang.Code()), 15), text.Cell(r.Severity.Label(t.lang.Code()), 8),
+		text.Cell(stepLabel(r.Kind, r.Step, r.Status, t.lang), 14), text.Cell(assignee, 8), text.Cell(customer, 10),
+		text.Sanitize(r.Title, false),
+	}
+	_, err := fmt.Fprintln(t.w, strings.Join(cells, " "))
+	return err
+}
+
+func stepLabel(kind model.Kind, step, status string, lang i18n.Lang) string {
+	if status == model.StatusClosed {
+		return lang.T("closed")
+	}
+	return flows.StepLabel(kind, step, lang.Code())
+}
+
+// localTime shows a stored UTC time in the reader's zone.
+func localTime(s string, loc *time.Location) string {
+	t, err := model.ParseTime(s)
+	if err != nil || t.IsZero() {
+		return s
+	}
+	return t.In(loc).Format("2006-01-02 15:04")
+}
+
+// writeTicketDetail prints a ticket for people: fields, description, history.
+func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Location) {
+	lang := L.Code()
+	clean := func(s string) string { return text.Sanitize(s, false) }
+	fmt.Fprintf(w, "%s  [%s] %s\n", d.Number, d.Kind.Label(lang), clean(d.Title))
+	assignee := L.T("nobody")
+	if d.Assignee != nil {
+		assignee = fmt.Sprintf("%s (%s)", clean(d.Assignee.Name), d.Assignee.Login)
+	}
+	onSite := L.T("no")
+	if d.OnSite {
+		onSite = L.T("yes")
+	}
+	rows := [][2]string{
+		{"Status", fmt.Sprintf("%s · %s %s", L.T(d.Status), L.T("Step"), stepLabel(d.Kind, d.Step, d.Status, L))},
+		{"Severity", fmt.Sprintf("%d %s", d.Severity, d.Severity.Label(lang))},
+		{"Channel", d.Channel.Label(lang)},
+		{"Customer", fmt.Sprintf("%s · %s %s", clean(d.CustomerName), L.T("Contract"), clean(d.ContractNo))},
+		{"Site", clean(d.SiteName)},
+		{"System", clean(d.SystemName)},
+		{"Requester", clean(d.RequesterName)},
+		{"Assignee", assignee},
+		{"On site", onSite},
+		{"Reported", localTime(d.ReportedAt, loc)},
+		{"Updated", localTime(d.UpdatedAt, loc)},
+	}
+	if d.ClosedAt != "" {
+		rows = append(rows, [2]string{"Closed", localTime(d.ClosedAt, loc)})
+	}
+	for _, r := range rows {
+		if r[1] == "" {
+			continue
+		}
+		fmt.Fprintf(w, "  %s %s\n", text.Pad(L.T(r[0]), 10), r[1])
+	}
+	if d.Description != "" {
+		fmt.Fprintf(w, "\n%s\n", L.T("Description"))
+		for _, line := range strings.Split(text.Sanitize(d.Description, true), "\n") {
+			fmt.Fprintf(w, "  %s\n", line)
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", L.T("History"))
+	for _, h := range d.History {
+		who := d.Names[h.Actor.String()]
+		if who == "" {
+			who = h.Actor.Short()
+		}
+		fmt.Fprintf(w, "  %s  %s  %s\n", localTime(h.At, loc), text.Pad(clean(who), 8), HistoryLine(h, d, L))
+		if h.Comment != "" {
+			for _, line := range strings.Split(text.Sanitize(h.Comment, true), "\n") {
+				fmt.Fprintf(w, "      %s\n", line)
+			}
+		}
+	}
+}
+
+// HistoryLine says in words what one history entry did.
+func HistoryLine(h flows.HistoryEntry, d db.TicketDetail, L i18n.Lang) string {
+	switch h.Type {
+	case flows.TicketCreated:
+		return L.T("created the ticket")
+	case flows.TicketFieldSet:
+		var v any
+		if json.Unmarshal([]byte(h.Value), &v) != nil {
+			v = h.Value
+		}
+		return L.Tf("set %s to %s", h.Field, text.Sanitize(fmt.Sprint(v), false))
+	case flows.TicketAssigned:
+		if h.Value == "" {
+			return L.T("took it off the assignee")
+		}
+		name := d.Names[h.Value]
+		if name == "" {
+			name = h.Value
+		}
+		return L.Tf("assigned it to %s", name)
+	case flows.TicketCommented:
+		return L.T("commented")
+	}
+	if line := flows.DescribeHistory(h, L.Code()); line != "" {
+		return line
+	}
+	return L.Tf("(event of a newer yunwei: %s)", h.Type)
+}
