@@ -57,7 +57,7 @@ func checkDate(field, s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, model.Errorf(model.EINVALID, "%s %q is not a real date", field, s)
+		return time.Time{}, model.Errorf(model.EINVALID, "%s %q is not a real date: write it as YYYY-MM-DD, e.g. 2026-01-01", field, s)
 	}
 	return t, nil
 }
