@@ -1,0 +1,101 @@
+package calendar
+
+import (
+	"fmt"
+	"time"
+	_ "time/tzdata" // a calendar's zone must resolve on any laptop, with or without a system zone database
+
+	"yunwei/model"
+)
+
+// DefaultTimeZone is the zone of a calendar that names none (DESIGN §2).
+const DefaultTimeZone = "Asia/Shanghai"
+
+// Calendar is the compiled, read-only form of a model.Calendar, built by New
+// (the zero Calendar is not usable). It is safe for concurrent use.
+type Calendar struct {
+	loc      *time.Location
+	weekly   [7][]Span // Sunday (0) to Saturday (6)
+	workday  []Span    // hours of make-up working days
+	holidays map[date]string
+	workdays map[date]string
+}
+
+// New compiles c. It refuses an unknown time zone, malformed working hours,
+// malformed dates or names, a date that is both a holiday and a make-up day,
+// and a calendar with no working hours on any weekday (nothing could ever be
+// due). A calendar without WorkdayHours gives its make-up days the hours of
+// its first working weekday, Monday first.
+func New(c model.Calendar) (*Calendar, error) {
+	fail := func(format string, args ...any) (*Calendar, error) {
+		what := "calendar"
+		if c.Name != "" {
+			what = fmt.Sprintf("calendar %q", c.Name)
+		}
+		return nil, model.Errorf(model.EINVALID, "%s: %s", what, fmt.Sprintf(format, args...))
+	}
+	tz := c.TimeZone
+	if tz == "" {
+		tz = DefaultTimeZone
+	}
+	loc, err := loadZone(tz)
+	if err != nil {
+		return fail("%v", err)
+	}
+	cal := &Calendar{loc: loc, holidays: map[date]string{}, workdays: map[date]string{}}
+	for wd := range cal.weekly {
+		if cal.weekly[wd], err = parseSpans(c.Weekly[wd]); err != nil {
+			return fail("%s: %v", time.Weekday(wd), err)
+		}
+	}
+	if cal.workday, err = parseSpans(c.WorkdayHours); err != nil {
+		return fail("make-up day hours: %v", err)
+	}
+	first := -1 // the first weekday with hours, Monday first
+	for i := range 7 {
+		if wd := (i + 1) % 7; len(cal.weekly[wd]) > 0 {
+			first = wd
+			break
+		}
+	}
+	if first < 0 {
+		return fail("no weekday has working hours: give at least one, e.g. weekly mon-fri 09:00-12:00,13:00-18:00")
+	}
+	if len(cal.workday) == 0 {
+		cal.workday = cal.weekly[first]
+	}
+	for _, set := range []struct {
+		from map[string]string
+		to   map[date]string
+	}{{c.Holidays, cal.holidays}, {c.Workdays, cal.workdays}} {
+		for s, name := range set.from {
+			d, err := parseDate(s)
+			if err != nil {
+				return fail("%v", err)
+			}
+			if set.to[d], err = checkName(name); err != nil {
+				return fail("%s: %v", s, err)
+			}
+		}
+	}
+	for d, name := range cal.holidays {
+		if other, both := cal.workdays[d]; both {
+			return fail("%s is both a holiday (%s) and a make-up working day (%s): keep one", d, name, other)
+		}
+	}
+	return cal, nil
+}
+
+// loadZone resolves an IANA zone name. "Local" is refused: it would make the
+// same calendar mean different hours on different laptops.
+func loadZone(name string) (*time.Location, error) {
+	loc, err := time.LoadLocation(name)
+	if err != nil || name == "Local" {
+		return nil, fmt.Errorf("time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
+	}
+	return loc, nil
+}
+
+// Location is the calendar's time zone; every time the calendar returns is in
+// it.
+func (c *Calendar) Location() *time.Location { return c.loc }
