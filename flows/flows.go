@@ -50,6 +50,11 @@ type Directory interface {
 	Calendar(model.ID) (model.Calendar, error)
 	// UserCount is the number of vendor users, for bootstrapping the first.
 	UserCount() (int, error)
+	// QuotaUsed is the enhancement effort, in minutes, booked against a
+	// contract in a service year (ServiceYear): the sum of the bookings of
+	// all its tickets (TicketState.Bookings; QuotaUsedBy). The yearly limit
+	// spans tickets, so one ticket's decider must ask (seed §1.3).
+	QuotaUsed(contractID model.ID, serviceYear string) (minutes int, err error)
 }
 
 // Env is what a decision knows besides the target's state.

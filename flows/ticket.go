@@ -17,23 +17,81 @@ const (
 	TicketCommented = "ticket.commented"
 )
 
-// TicketState is a ticket folded from its events: the ticket itself and its
-// readable history.
+// TicketState is a ticket folded from its events: the ticket itself, its
+// readable history, and what its flow has recorded so far.
+//
+// Waiting on the customer is derived, not recorded: while the ticket is at
+// a step only customer roles act in (Step.CustomerStep), Waits holds an
+// open span; leaving the step closes it. SLA clocks may pause over Waits.
 type TicketState struct {
 	model.Ticket
 	History []HistoryEntry `json:"history"`
+	// Facts holds the latest value of every decision input given so far
+	// (plan, cause, fix, upgrade_notes, change_date…), normalised.
+	Facts map[string]string `json:"facts,omitempty"`
+	// BackupNeeded and VerifyNeeded are what the latest plan says (seed §3
+	// step 3); Backup is the latest backup made (seed §3 step 5).
+	BackupNeeded bool          `json:"backup_needed,omitempty"`
+	VerifyNeeded bool          `json:"verify_needed,omitempty"`
+	Backup       *BackupRecord `json:"backup,omitempty"`
+	// UpgradeNotes are the change's upgrade notes (seed §4 step 7).
+	UpgradeNotes string `json:"upgrade_notes,omitempty"`
+	// EstimateMinutes is an enhancement's latest estimate; EffortMinutes the
+	// actual effort booked over Bookings (seed §1.3).
+	EstimateMinutes int       `json:"estimate_minutes,omitempty"`
+	EffortMinutes   int       `json:"effort_minutes,omitempty"`
+	Bookings        []Booking `json:"bookings,omitempty"`
+	// ConvertedFrom is the kind the ticket had before ticket.converted.
+	ConvertedFrom model.Kind `json:"converted_from,omitempty"`
+	Waits         []Wait     `json:"waits,omitempty"`
+	// Rejected lists stored events that break the flow relative to the
+	// state they met (a concurrent decision at the same step, a forged or
+	// unreadable event): kept in the log and the history, not applied.
+	Rejected []RejectedEvent `json:"rejected,omitempty"`
 }
 
-// HistoryEntry is one line of a ticket's timeline: who, when, what.
+// BackupRecord is a data backup made before a correction (seed §3 step 5).
+type BackupRecord struct {
+	What  string   `json:"what"`
+	Where string   `json:"where"`
+	At    string   `json:"at"`
+	By    model.ID `json:"by"`
+}
+
+// Wait is a span during which the ticket waited on the customer at Step.
+// To is empty while it still waits.
+type Wait struct {
+	Step string `json:"step"`
+	From string `json:"from"`
+	To   string `json:"to,omitempty"`
+}
+
+// RejectedEvent is a stored event that was not applied, and why.
+type RejectedEvent struct {
+	Event  model.EventID `json:"event"`
+	Type   string        `json:"type"`
+	Reason string        `json:"reason"`
+}
+
+// HistoryEntry is one line of a ticket's timeline: who, when, what. For a
+// decision it holds the role, the decision, the step left and entered and
+// the inputs; Rejected says why an event was not applied.
 type HistoryEntry struct {
-	Event   model.EventID `json:"event"`
-	At      string        `json:"at"` // the author's wall time
-	Actor   model.ID      `json:"actor"`
-	Contact model.ID      `json:"contact,omitempty"` // customer person who decided, if any
-	Type    string        `json:"type"`
-	Field   string        `json:"field,omitempty"`
-	Value   string        `json:"value,omitempty"`
-	Comment string        `json:"comment,omitempty"`
+	Event    model.EventID     `json:"event"`
+	At       string            `json:"at"` // the author's wall time
+	Actor    model.ID          `json:"actor"`
+	Contact  model.ID          `json:"contact,omitempty"` // customer person who decided, if any
+	Type     string            `json:"type"`
+	Field    string            `json:"field,omitempty"`
+	Value    string            `json:"value,omitempty"`
+	Comment  string            `json:"comment,omitempty"`
+	Kind     model.Kind        `json:"kind,omitempty"` // the flow decided in
+	Role     model.Role        `json:"role,omitempty"`
+	Decision string            `json:"decision,omitempty"`
+	From     string            `json:"from,omitempty"`
+	To       string            `json:"to,omitempty"`
+	Inputs   map[string]string `json:"inputs,omitempty"`
+	Rejected string            `json:"rejected,omitempty"`
 }
 
 // CreateTicket records a customer's request. The store fills Number.
@@ -137,8 +195,8 @@ func decideCreateTicket(env Env, s *TicketState, c CreateTicket) ([]model.Change
 	if c.Number == "" {
 		return nil, model.Errorf(model.EINTERNAL, "ticket number was not assigned")
 	}
-	if _, err := model.ParseKind(string(c.Kind)); err != nil {
-		return nil, err
+	if FlowFor(c.Kind) == nil {
+		return nil, model.Errorf(model.EINVALID, "ticket kind %q has no flow: use one of %s", c.Kind, kindCodes())
 	}
 	if _, err := model.ParseChannel(string(c.Channel)); err != nil {
 		return nil, err
@@ -165,7 +223,9 @@ func decideCreateTicket(env Env, s *TicketState, c CreateTicket) ([]model.Change
 	if !c.CustomerID.IsZero() && c.CustomerID != cust.ID {
 		return nil, model.Errorf(model.EINVALID, "contract %s is %s's, not the chosen customer's", contract.Number, cust.Name)
 	}
-	if err := checkSiteSystem(env, cust, c.SiteID, c.SystemID, true); err != nil {
+	// A seed §2.4 notice concerns the contract, not a site.
+	siteRequired := c.Kind != model.KindStaffChange && c.Kind != model.KindOvertime
+	if err := checkSiteSystem(env, cust, c.SiteID, c.SystemID, siteRequired); err != nil {
 		return nil, err
 	}
 	if err := checkRequester(env, cust, c.RequesterID); err != nil {
@@ -393,40 +453,43 @@ func decideCommentTicket(env Env, s *TicketState, c CommentTicket) ([]model.Chan
 	return []model.Change{{Type: TicketCommented, TypeVersion: 1, Payload: CommentedPayload{Text: text}}}, nil
 }
 
+// evolveTicket folds one ticket event. It never fails: an event it cannot
+// read or that breaks the flow is kept in the history and listed in
+// Rejected, and the state is otherwise left as it was (DESIGN §4).
 func evolveTicket(s *TicketState, e model.Event) (*TicketState, error) {
 	entry := HistoryEntry{Event: e.ID, At: e.Wall, Actor: e.Actor, Type: e.Type}
 	switch e.Type {
 	case TicketCreated:
 		var p TicketCreatedPayload
 		if err := e.Decode(&p); err != nil {
-			return nil, err
+			s = orphanTicket(s, e)
+			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			break
 		}
-		s = &TicketState{Ticket: model.Ticket{
-			ID: e.EntityID, Number: p.Number, Kind: p.Kind, Channel: p.Channel, Severity: p.Severity,
-			Title: p.Title, Description: p.Description, ContractID: p.ContractID,
-			SiteID: p.SiteID, SystemID: p.SystemID, RequesterID: p.RequesterID, AssigneeID: p.AssigneeID,
-			OnSite: p.OnSite, Status: model.StatusOpen, Step: "submitted", ReportedAt: p.ReportedAt,
-			CreatedAt: e.Wall, CreatedBy: e.Actor,
-		}}
-		if s.ReportedAt == "" {
-			s.ReportedAt = e.Wall
+		if s != nil && s.Number != "" {
+			s.reject(e, &entry, "the ticket was created already")
+			break
 		}
+		s = createdTicket(s, e, p)
 	case TicketFieldSet:
 		var p FieldSetPayload
-		if err := e.Decode(&p); err != nil {
-			return nil, err
-		}
 		s = orphanTicket(s, e)
+		if err := e.Decode(&p); err != nil {
+			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			break
+		}
 		if err := setTicketField(&s.Ticket, p.Field, p.Value); err != nil {
-			return nil, err
+			s.reject(e, &entry, "the value of "+p.Field+" cannot be read: "+err.Error())
+			break
 		}
 		entry.Field, entry.Value = p.Field, string(p.Value)
 	case TicketAssigned:
 		var p AssignedPayload
-		if err := e.Decode(&p); err != nil {
-			return nil, err
-		}
 		s = orphanTicket(s, e)
+		if err := e.Decode(&p); err != nil {
+			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			break
+		}
 		s.AssigneeID = p.AssigneeID
 		entry.Value = p.AssigneeID.String()
 		if p.AssigneeID.IsZero() {
@@ -434,34 +497,64 @@ func evolveTicket(s *TicketState, e model.Event) (*TicketState, error) {
 		}
 	case TicketCommented:
 		var p CommentedPayload
-		if err := e.Decode(&p); err != nil {
-			return nil, err
-		}
 		s = orphanTicket(s, e)
+		if err := e.Decode(&p); err != nil {
+			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			break
+		}
 		s.Comments++
 		entry.Comment = p.Text
 	default:
 		s = orphanTicket(s, e)
-		if evolved, ok, err := evolveTicketFlow(s, e, &entry); err != nil {
-			return nil, err
-		} else if ok {
-			s = evolved
-		} else {
-			entry.Type = e.Type // unknown: kept, shown as needing a newer app
-		}
+		// Unknown types are kept and shown as needing a newer app.
+		evolveTicketFlow(s, e, &entry)
 	}
 	s.UpdatedAt = e.Wall
 	s.History = append(s.History, entry)
 	return s, nil
 }
 
+// createdTicket starts a ticket at its flow's first step. A ticket whose
+// first step waits on the customer (a data correction waits for the
+// department head) waits from the moment the request was raised.
+func createdTicket(orphan *TicketState, e model.Event, p TicketCreatedPayload) *TicketState {
+	s := &TicketState{Ticket: model.Ticket{
+		ID: e.EntityID, Number: p.Number, Kind: p.Kind, Channel: p.Channel, Severity: p.Severity,
+		Title: p.Title, Description: p.Description, ContractID: p.ContractID,
+		SiteID: p.SiteID, SystemID: p.SystemID, RequesterID: p.RequesterID, AssigneeID: p.AssigneeID,
+		OnSite: p.OnSite, Status: model.StatusOpen, ReportedAt: p.ReportedAt,
+		CreatedAt: e.Wall, CreatedBy: e.Actor,
+	}}
+	if s.ReportedAt == "" {
+		s.ReportedAt = e.Wall
+	}
+	if orphan != nil { // events that arrived before the creation stay visible
+		s.History, s.Rejected, s.Comments = orphan.History, orphan.Rejected, orphan.Comments
+	}
+	if f := FlowFor(p.Kind); f != nil {
+		s.Step = f.Start()
+		if f.Steps[0].CustomerStep() {
+			s.Waits = []Wait{{Step: s.Step, From: s.ReportedAt}}
+		}
+	}
+	return s
+}
+
 // orphanTicket gives an event that arrived before its ticket's creation a
-// placeholder to land on, so nothing received is hidden.
+// placeholder to land on, so nothing received is hidden. It has no step:
+// flow decisions on it are marked, not applied.
 func orphanTicket(s *TicketState, e model.Event) *TicketState {
 	if s != nil {
 		return s
 	}
-	return &TicketState{Ticket: model.Ticket{ID: e.EntityID, Status: model.StatusOpen, Step: "submitted", CreatedAt: e.Wall}}
+	return &TicketState{Ticket: model.Ticket{ID: e.EntityID, Status: model.StatusOpen, CreatedAt: e.Wall}}
+}
+
+// reject marks event e as not applied, with the reason, in the state and
+// in its history line.
+func (s *TicketState) reject(e model.Event, entry *HistoryEntry, reason string) {
+	s.Rejected = append(s.Rejected, RejectedEvent{Event: e.ID, Type: e.Type, Reason: reason})
+	entry.Rejected = reason
 }
 
 func setTicketField(t *model.Ticket, field string, raw json.RawMessage) error {

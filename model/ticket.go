@@ -156,6 +156,12 @@ type Ticket struct {
 	ClosedAt   string `json:"closed_at,omitempty"`
 	CreatedBy  ID     `json:"created_by"`
 	Comments   int    `json:"comments"`
+	// RespondedAt, ArrivedAt and ResolvedAt are the times the SLA clocks stop
+	// (seed §2.6): the vendor's first response, the engineer's arrival on site,
+	// and the latest resolution. Empty until they happen.
+	RespondedAt string `json:"responded_at,omitempty"`
+	ArrivedAt   string `json:"arrived_at,omitempty"`
+	ResolvedAt  string `json:"resolved_at,omitempty"`
 	// AlsoEditedBy names fields whose value was set concurrently by others
 	// (a soft conflict): field → the other actors.
 	AlsoEditedBy map[string][]ID `json:"also_edited_by,omitempty"`

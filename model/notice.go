@@ -1,0 +1,22 @@
+package model
+
+// Two kinds of work run a flow like a ticket but are not requests from the
+// customer: they are the vendor's own obligations under seed §2.4. They are
+// created with their own kind and are not in Kinds, so ParseKind (which reads
+// what a user types for a new request) does not offer them.
+const (
+	// KindStaffChange is a staff change notice (人员变更): announced at least
+	// one week ahead and approved by the customer (seed §2.4).
+	KindStaffChange Kind = "staff_change"
+	// KindOvertime is an overtime confirmation (加班确认): on-site overtime
+	// needs the owner's signed confirmation (seed §2.4).
+	KindOvertime Kind = "overtime"
+)
+
+// NoticeKinds lists the seed §2.4 kinds in display order.
+var NoticeKinds = []Kind{KindStaffChange, KindOvertime}
+
+func init() {
+	kindLabels[KindStaffChange] = [2]string{"staff change", "人员变更"}
+	kindLabels[KindOvertime] = [2]string{"overtime", "加班确认"}
+}
