@@ -59,14 +59,46 @@ type TicketFilter struct {
 	Limit      int // 0: no limit
 }
 
-const ticketRowSelect = `SELECT t.id, t.number, t.kind, t.channel, t.severity, t.title,
-	t.customer_id, coalesce(c.name, ''), coalesce(c.short_name, ''), t.site_id, coalesce(s.name, ''),
-	t.assignee_id, coalesce(u.login, ''), coalesce(u.name, ''),
-	t.status, t.step, t.reported_at, t.updated_at, coalesce(t.closed_at, ''), t.comments
-	FROM tickets t
-	LEFT JOIN customers c ON c.id = t.customer_id
-	LEFT JOIN sites s ON s.id = t.site_id
-	LEFT JOIN users u ON u.id = t.assignee_id`
+const ticketRowSelect = `SELECT id, number, kind, channel, severity, title, customer_id, site_id, assignee_id,
+	status, step, reported_at, updated_at, coalesce(closed_at, ''), comments FROM tickets`
+
+// names holds the display names of the few customers, sites and users, so
+// that listing 100,000 tickets reads ids and joins in memory: every column
+// and every join costs time per row in SQLite.
+type names struct {
+	customers map[model.ID]CustomerRef
+	sites     map[model.ID]string
+	users     map[model.ID]UserRef
+}
+
+func (s *Store) loadNames(ctx context.Context) (names, error) {
+	n := names{customers: map[model.ID]CustomerRef{}, sites: map[model.ID]string{}, users: map[model.ID]UserRef{}}
+	cs, err := s.Customers(ctx)
+	if err != nil {
+		return n, err
+	}
+	for _, c := range cs {
+		n.customers[c.ID] = CustomerRef{ID: c.ID, Name: c.Name, ShortName: c.ShortName}
+	}
+	sites, err := queryList(ctx, s.db, "SELECT id, name FROM sites", func(r *sql.Rows) (Ref, error) {
+		var v Ref
+		return v, r.Scan(&v.ID, &v.Name)
+	})
+	if err != nil {
+		return n, err
+	}
+	for _, v := range sites {
+		n.sites[v.ID] = v.Name
+	}
+	us, err := s.Users(ctx)
+	if err != nil {
+		return n, err
+	}
+	for _, u := range us {
+		n.users[u.ID] = UserRef{ID: u.ID, Login: u.Login, Name: u.Name}
+	}
+	return n, nil
+}
 
 // EachTicket calls fn for every ticket the filter selects, most recently
 // updated first, streaming rows so that 100,000 tickets need little memory.
@@ -75,29 +107,33 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 	var args []any
 	switch f.Status {
 	case "", model.StatusOpen:
-		where = append(where, "t.status = 'open'")
+		where = append(where, "status = 'open'")
 	case model.StatusClosed:
-		where = append(where, "t.status = 'closed'")
+		where = append(where, "status = 'closed'")
 	case "all":
 	default:
 		return model.Errorf(model.EINVALID, "unknown status %q: use open, closed or all", f.Status)
 	}
 	if !f.AssigneeID.IsZero() {
-		where, args = append(where, "t.assignee_id = ?"), append(args, f.AssigneeID)
+		where, args = append(where, "assignee_id = ?"), append(args, f.AssigneeID)
 	}
 	if !f.CustomerID.IsZero() {
-		where, args = append(where, "t.customer_id = ?"), append(args, f.CustomerID)
+		where, args = append(where, "customer_id = ?"), append(args, f.CustomerID)
 	}
 	if f.Kind != "" {
-		where, args = append(where, "t.kind = ?"), append(args, string(f.Kind))
+		where, args = append(where, "kind = ?"), append(args, string(f.Kind))
 	}
 	q := ticketRowSelect
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY t.updated_at DESC, t.number"
+	q += " ORDER BY updated_at DESC, number"
 	if f.Limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", f.Limit)
+	}
+	nm, err := s.loadNames(ctx)
+	if err != nil {
+		return err
 	}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
@@ -105,7 +141,7 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 	}
 	defer rows.Close()
 	for rows.Next() {
-		r, err := scanTicketRow(rows)
+		r, err := scanTicketRow(rows, nm)
 		if err != nil {
 			return err
 		}
@@ -116,16 +152,23 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 	return rows.Err()
 }
 
-func scanTicketRow(rows *sql.Rows) (TicketRow, error) {
+func scanTicketRow(rows *sql.Rows, nm names) (TicketRow, error) {
 	var r TicketRow
 	var assignee model.ID
-	var login, uname, kind, channel string
+	var kind, channel string
 	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
-		&r.Customer.ID, &r.Customer.Name, &r.Customer.ShortName, &r.Site.ID, &r.Site.Name,
-		&assignee, &login, &uname, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments)
+		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments)
 	r.Kind, r.Channel = model.Kind(kind), model.Channel(channel)
+	if c, ok := nm.customers[r.Customer.ID]; ok {
+		r.Customer = c
+	}
+	r.Site.Name = nm.sites[r.Site.ID]
 	if !assignee.IsZero() {
-		r.Assignee = &UserRef{ID: assignee, Login: login, Name: uname}
+		u, ok := nm.users[assignee]
+		if !ok {
+			u = UserRef{ID: assignee}
+		}
+		r.Assignee = &u
 	}
 	return r, err
 }

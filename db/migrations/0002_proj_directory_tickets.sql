@@ -87,3 +87,5 @@ CREATE TABLE tickets (
   comments     INTEGER NOT NULL
 );
 CREATE INDEX tickets_by_number ON tickets (number);
+-- Lists show the most recently updated first.
+CREATE INDEX tickets_by_updated ON tickets (updated_at);

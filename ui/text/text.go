@@ -5,11 +5,13 @@
 package text
 
 import (
+	"os"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/clipperhouse/displaywidth"
 )
 
 // Sanitize returns s with every control character replaced by a visible
@@ -60,8 +62,17 @@ func isBidiControl(r rune) bool {
 	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f' || r == '\u061c'
 }
 
+// widths measures grapheme clusters as Lip Gloss does (it honours
+// RUNEWIDTH_EASTASIAN the same way), without its escape-sequence parser:
+// text reaching here has been sanitised, and lists of 100,000 rows need the
+// speed.
+var widths = func() displaywidth.Options {
+	ea, _ := strconv.ParseBool(os.Getenv("RUNEWIDTH_EASTASIAN"))
+	return displaywidth.Options{EastAsianWidth: ea}
+}()
+
 // Width is the number of terminal cells s takes.
-func Width(s string) int { return ansi.StringWidth(s) }
+func Width(s string) int { return widths.String(s) }
 
 // Truncate cuts s to at most w cells, ending with "…" when it cut. A wide
 // character that would not fit whole is dropped, never halved.
@@ -72,7 +83,7 @@ func Truncate(s string, w int) string {
 	if Width(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return widths.TruncateString(s, w, "…")
 }
 
 // Pad truncates s to w cells and pads it with spaces to exactly w cells.
