@@ -83,6 +83,21 @@ func (d dirOver) UserCount() (int, error) {
 	return n, err
 }
 
+// QuotaUsed is the effort booked against a contract's service year (seed
+// §1.3), counting bookings made earlier in this batch.
+func (d dirOver) QuotaUsed(contractID model.ID, serviceYear string) (int, error) {
+	if err := d.b.flush(); err != nil {
+		return 0, err
+	}
+	var n int
+	st, err := d.b.stmt("SELECT coalesce(sum(minutes), 0) FROM quota_bookings WHERE contract_id = ? AND service_year = ?")
+	if err != nil {
+		return 0, err
+	}
+	err = st.QueryRowContext(d.b.ctx, contractID, serviceYear).Scan(&n)
+	return n, err
+}
+
 var _ flows.Directory = dirOver{}
 
 // rowFunc runs a one-row query by id and scans it.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"yunwei/flows"
+	"yunwei/flows/calendar"
 	"yunwei/model"
 )
 
@@ -46,7 +47,7 @@ func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}}
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
@@ -86,9 +87,11 @@ type Batch struct {
 	inFlight map[model.ID]bool // entities with events in pending
 	dirty    map[model.ID]bool
 	counters map[string]int64 // counter values advanced in this batch
-	lastSeq  int64
-	hlc      model.HLC
-	origin   int64
+	// calendars compiled in this batch, for the SLA clocks of projections.
+	calendars map[model.ID]*calendar.Calendar
+	lastSeq   int64
+	hlc       model.HLC
+	origin    int64
 }
 
 type cached struct {

@@ -167,3 +167,20 @@ func queryList[T any](ctx context.Context, q queryer, query string, scan func(*s
 	}
 	return out, rows.Err()
 }
+
+// FindContract resolves a contract number or id.
+func (s *Store) FindContract(ctx context.Context, ref string) (model.Contract, error) {
+	ref = strings.TrimSpace(ref)
+	if id, err := model.ParseID(ref); err == nil {
+		return s.Contract(ctx, id)
+	}
+	var id model.ID
+	err := s.db.QueryRowContext(ctx, "SELECT id FROM contracts WHERE number = ? COLLATE NOCASE", ref).Scan(&id)
+	if isNoRows(err) {
+		return model.Contract{}, model.Errorf(model.ENOTFOUND, "no contract %q: see yunwei contract list", ref)
+	}
+	if err != nil {
+		return model.Contract{}, err
+	}
+	return s.Contract(ctx, id)
+}

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"yunwei/flows"
+	"yunwei/flows/calendar"
+	"yunwei/flows/sla"
 	"yunwei/model"
 )
 
@@ -17,6 +19,7 @@ func (b *Batch) project(id model.ID, st flows.State) error {
 		return b.exec("INSERT OR REPLACE INTO customers (id, name, short_name, address) VALUES (?, ?, ?, ?)",
 			id, v.Name, v.ShortName, v.Address)
 	case *model.Calendar:
+		delete(b.calendars, id)
 		body, err := json.Marshal(v)
 		if err != nil {
 			return err
@@ -63,14 +66,89 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 	// During a rebuild the contract's row may come later: fixCustomers
 	// fills those in at the end.
 	var customer any
+	var slaClock, slaDue any
 	if c, err := (dirOver{b}).Contract(t.ContractID); err == nil {
 		customer = c.CustomerID
+		if clock, ok := b.nextClock(t, c); ok {
+			slaClock, slaDue = string(clock.Kind), model.FormatTime(clock.Due)
+		}
 	}
-	return b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
-		site_id, system_id, requester_id, assignee_id, on_site, status, step, reported_at, updated_at, closed_at, comments)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	if err := b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
+		site_id, system_id, requester_id, assignee_id, on_site, status, step, reported_at, updated_at, closed_at, comments,
+		waiting, sla_clock, sla_due, rejected)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
-		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, t.ReportedAt, t.UpdatedAt, closed, t.Comments)
+		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, t.ReportedAt, t.UpdatedAt, closed, t.Comments,
+		joinRoles(flows.WaitingFor(t)), slaClock, slaDue, len(t.Rejected)); err != nil {
+		return err
+	}
+	return b.projectBookings(id, t)
+}
+
+// nextClock is the ticket's SLA clock due next, as it stood at the
+// ticket's last event.
+func (b *Batch) nextClock(t *flows.TicketState, c model.Contract) (sla.Clock, bool) {
+	if t.Status == model.StatusClosed {
+		return sla.Clock{}, false
+	}
+	cal, err := b.compiledCalendar(c.CalendarID)
+	if err != nil {
+		cal = nil // the seed's 5×8; the explanation says so
+	}
+	at, _ := model.ParseTime(t.UpdatedAt)
+	return sla.Next(flows.TicketClocks(t, c, cal, at))
+}
+
+// compiledCalendar compiles a calendar once per batch.
+func (b *Batch) compiledCalendar(id model.ID) (*calendar.Calendar, error) {
+	if c, ok := b.calendars[id]; ok {
+		return c, nil
+	}
+	mc, err := (dirOver{b}).Calendar(id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := calendar.New(mc)
+	if err != nil {
+		return nil, err
+	}
+	b.calendars[id] = c
+	return c, nil
+}
+
+// projectBookings rewrites the quota bookings of a ticket (seed §1.3).
+func (b *Batch) projectBookings(id model.ID, t *flows.TicketState) error {
+	if len(t.Bookings) == 0 && !b.hadBookings(id) {
+		return nil
+	}
+	if err := b.exec("DELETE FROM quota_bookings WHERE ticket_id = ?", id); err != nil {
+		return err
+	}
+	for _, bk := range t.Bookings {
+		body, err := json.Marshal(bk)
+		if err != nil {
+			return err
+		}
+		if err := b.exec("INSERT OR REPLACE INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, ?, ?, ?)",
+			bk.Event[:], id, bk.ContractID, bk.ServiceYear, bk.Minutes, string(body)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hadBookings reports whether a ticket has booking rows (a rebuilt or
+// refolded ticket may have lost them).
+func (b *Batch) hadBookings(id model.ID) bool {
+	var n int
+	st, err := b.stmt("SELECT count(*) FROM quota_bookings WHERE ticket_id = ?")
+	if err != nil {
+		return true
+	}
+	if err := st.QueryRowContext(b.ctx, id).Scan(&n); err != nil {
+		return true
+	}
+	return n > 0
 }
 
 func joinRoles(rs model.Roles) string {

@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"regexp"
-	"time"
 
+	"yunwei/flows/calendar"
 	"yunwei/model"
 )
 
@@ -281,8 +281,6 @@ func decideUser(env Env, s *model.User, c SaveUser) ([]model.Change, error) {
 	return saveChanges(model.EntityUser, s, v, s != nil)
 }
 
-var spanRE = regexp.MustCompile(`^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$`)
-
 func decideCalendar(env Env, s *model.Calendar, c SaveCalendar) ([]model.Change, error) {
 	if !env.Actor.Has(model.RoleAdmin) {
 		return nil, notAllowed("add or edit business calendars", model.RoleAdmin)
@@ -292,30 +290,12 @@ func decideCalendar(env Env, s *model.Calendar, c SaveCalendar) ([]model.Change,
 	if v.Name, err = cleanText("calendar name", v.Name, MaxName, true, false); err != nil {
 		return nil, err
 	}
-	if _, err := time.LoadLocation(v.TimeZone); err != nil || v.TimeZone == "" {
-		return nil, model.Errorf(model.EINVALID, "time zone %q is unknown: use an IANA name such as Asia/Shanghai", v.TimeZone)
+	if v.TimeZone == "" {
+		v.TimeZone = calendar.DefaultTimeZone
 	}
-	for _, day := range append(v.Weekly[:], v.WorkdayHours) {
-		for _, span := range day {
-			if !spanRE.MatchString(span) || span[6:] <= span[:5] {
-				return nil, model.Errorf(model.EINVALID, "working hours %q are not a span like 09:00-12:00", span)
-			}
-		}
-	}
-	for _, dates := range []map[string]string{v.Holidays, v.Workdays} {
-		for d, name := range dates {
-			if _, err := checkDate("calendar date", d); err != nil {
-				return nil, err
-			}
-			if _, err := cleanText("holiday name", name, MaxName, false, false); err != nil {
-				return nil, err
-			}
-		}
-	}
-	for d := range v.Holidays {
-		if _, both := v.Workdays[d]; both {
-			return nil, model.Errorf(model.EINVALID, "%s is both a holiday and a make-up working day: keep one", d)
-		}
+	// One rule for what a calendar may hold: the compiler the SLA clocks use.
+	if _, err := calendar.New(v); err != nil {
+		return nil, err
 	}
 	return saveChanges(model.EntityCalendar, s, v, s != nil)
 }

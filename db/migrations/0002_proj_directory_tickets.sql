@@ -84,8 +84,29 @@ CREATE TABLE tickets (
   reported_at  TEXT NOT NULL,
   updated_at   TEXT NOT NULL,
   closed_at    TEXT,
-  comments     INTEGER NOT NULL
+  comments     INTEGER NOT NULL,
+  -- Who must act next (comma-separated roles): approvals and "waiting for me".
+  waiting      TEXT NOT NULL,
+  -- The SLA clock due next (seed §2.6), as it stood at the last event: for
+  -- sorting and the breaching filter; screens recompute the live countdown.
+  sla_clock    TEXT,
+  sla_due      TEXT,
+  -- Events kept in the log but not applied (⚠ on screens).
+  rejected     INTEGER NOT NULL
 );
 CREATE INDEX tickets_by_number ON tickets (number);
 -- Lists show the most recently updated first.
 CREATE INDEX tickets_by_updated ON tickets (updated_at);
+
+-- Effort booked against a contract's yearly enhancement quota (seed §1.3),
+-- one row per booking, rewritten with its ticket.
+CREATE TABLE quota_bookings (
+  event_id     BLOB PRIMARY KEY,
+  ticket_id    BLOB NOT NULL,
+  contract_id  BLOB NOT NULL,
+  service_year TEXT NOT NULL,
+  minutes      INTEGER NOT NULL,
+  body         TEXT NOT NULL  -- the booking as JSON
+);
+CREATE INDEX quota_bookings_by_contract ON quota_bookings (contract_id, service_year);
+CREATE INDEX quota_bookings_by_ticket ON quota_bookings (ticket_id);

@@ -108,6 +108,8 @@ func (a *App) run(ctx context.Context, args []string) error {
 		return a.ticket(ctx, rest)
 	case "check":
 		return a.check(ctx, rest)
+	case "calendar":
+		return a.calendar(ctx, rest)
 	case "customer", "contract", "site", "system", "contact", "user":
 		return a.directory(ctx, cmd, rest)
 	case "help":

@@ -13,6 +13,7 @@ var mainUsage = joinLines(
 	"  yunwei ticket assign ID LOGIN|-",
 	"  yunwei ticket comment ID TEXT",
 	"  yunwei customer|contract|site|system|contact|user list|add|edit …",
+	"  yunwei calendar import FILE --contract C | show --contract C   holidays and make-up days (text or .ics)",
 	"  yunwei check [--json] [--repair]                   SQLite integrity, event hashes, projections",
 	"  yunwei --version | --help",
 	"",
