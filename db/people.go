@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"yunwei/flows"
 	"yunwei/model"
 )
 
@@ -183,4 +184,22 @@ func (s *Store) FindContract(ctx context.Context, ref string) (model.Contract, e
 		return model.Contract{}, err
 	}
 	return s.Contract(ctx, id)
+}
+
+// ActorFor resolves who acts, as a decision would see them.
+func (s *Store) ActorFor(ctx context.Context, as Acting) (flows.Actor, error) {
+	row := dbRow(ctx, s.db)
+	u, err := scanUser(row, as.UserID)
+	if err != nil {
+		return flows.Actor{}, err
+	}
+	a := flows.Actor{User: u}
+	if !as.ContactID.IsZero() {
+		c, err := scanContact(row, as.ContactID)
+		if err != nil {
+			return flows.Actor{}, err
+		}
+		a.Contact = &c
+	}
+	return a, nil
 }

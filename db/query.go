@@ -230,11 +230,15 @@ type TicketDetail struct {
 	Names         map[string]string `json:"names"` // id → display name of every actor in the history
 	// TimeZone is the contract calendar's zone: times are shown in it, as
 	// the SLA clocks count in it.
-	TimeZone string `json:"time_zone"`
+	TimeZone   string      `json:"time_zone"`
+	Flow       []StepView  `json:"flow"`
+	WaitingFor model.Roles `json:"waiting_for"`
+	Clocks     []ClockView `json:"clocks"`
 }
 
-// Ticket loads one ticket by id: folded from its events, with names.
-func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
+// Ticket loads one ticket by id: folded from its events, with names, its
+// flow and its SLA clocks as they stand now, labelled in lang ("en"/"zh").
+func (s *Store) Ticket(ctx context.Context, id model.ID, lang string) (TicketDetail, error) {
 	events, err := s.EntityEvents(ctx, id)
 	if err != nil {
 		return TicketDetail{}, err
@@ -250,7 +254,13 @@ func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 	if !ok {
 		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "%s is not a ticket", id)
 	}
-	d := TicketDetail{TicketState: *ts, Names: map[string]string{}}
+	d := TicketDetail{TicketState: *ts, Names: map[string]string{}, Flow: Flow(ts, lang), WaitingFor: flows.WaitingFor(ts)}
+	if d.Clocks, err = s.Clocks(ctx, ts, s.Now(), lang); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
+		return d, err
+	}
+	if d.WaitingFor == nil {
+		d.WaitingFor = model.Roles{}
+	}
 	row := dbRow(ctx, s.db)
 	if c, err := scanContract(row, ts.ContractID); err == nil {
 		d.ContractNo = c.Number

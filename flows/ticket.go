@@ -224,8 +224,7 @@ func decideCreateTicket(env Env, s *TicketState, c CreateTicket) ([]model.Change
 		return nil, model.Errorf(model.EINVALID, "contract %s is %s's, not the chosen customer's", contract.Number, cust.Name)
 	}
 	// A seed §2.4 notice concerns the contract, not a site.
-	siteRequired := c.Kind != model.KindStaffChange && c.Kind != model.KindOvertime
-	if err := checkSiteSystem(env, cust, c.SiteID, c.SystemID, siteRequired); err != nil {
+	if err := checkSiteSystem(env, cust, c.SiteID, c.SystemID, NeedsSite(c.Kind)); err != nil {
 		return nil, err
 	}
 	if err := checkRequester(env, cust, c.RequesterID); err != nil {
@@ -247,6 +246,12 @@ func decideCreateTicket(env Env, s *TicketState, c CreateTicket) ([]model.Change
 		p.ReportedAt = model.FormatTime(reported)
 	}
 	return []model.Change{{Type: TicketCreated, TypeVersion: 1, Payload: p}}, nil
+}
+
+// NeedsSite reports whether a ticket of kind k is about a site: staff
+// change notices and overtime confirmations concern the whole contract.
+func NeedsSite(k model.Kind) bool {
+	return k != model.KindStaffChange && k != model.KindOvertime
 }
 
 func checkSiteSystem(env Env, cust model.Customer, siteID, systemID model.ID, siteRequired bool) error {

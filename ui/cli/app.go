@@ -110,6 +110,8 @@ func (a *App) run(ctx context.Context, args []string) error {
 		return a.check(ctx, rest)
 	case "calendar":
 		return a.calendar(ctx, rest)
+	case "quota":
+		return a.quota(ctx, rest)
 	case "customer", "contract", "site", "system", "contact", "user":
 		return a.directory(ctx, cmd, rest)
 	case "help":

@@ -127,7 +127,7 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 	}{
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "门诊楼", "--title", ""}, "title must not be empty"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "门诊楼", "--title", "bad\x1b[2Jtitle"}, "control character"},
-		{[]string{"ticket", "new", "--kind", "repair", "--customer", "市一医院", "--title", "x"}, "unknown ticket kind"},
+		{[]string{"ticket", "new", "--kind", "repair", "--customer", "市一医院", "--title", "x"}, "unknown kind"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "门诊楼", "--title", "x", "--reported-at", "2026-02-30 09:00"}, "not a time"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "门诊楼", "--title", strings.Repeat("长", 201)}, "201 characters"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "火星", "--title", "x"}, "no site"},

@@ -55,7 +55,7 @@ func newTicketTable(w io.Writer, lang i18n.Lang) *ticketTable { return &ticketTa
 var ticketColumns = []struct {
 	title string
 	width int
-}{{"Number", 15}, {"Kind", 15}, {"Severity", 8}, {"Step", 14}, {"Assignee", 8}, {"Customer", 10}, {"Title", 0}}
+}{{"Number", 15}, {"Kind", 15}, {"Severity", 8}, {"Step", 18}, {"Assignee", 8}, {"Customer", 10}, {"Title", 0}}
 
 func (t *ticketTable) row(r db.TicketRow) error {
 	if !t.header {
@@ -78,7 +78,7 @@ func (t *ticketTable) row(r db.TicketRow) error {
 	}
 	cells := []string{
 		text.Cell(r.Number, 15), text.Cell(r.Kind.Label(t.lang.Code()), 15), text.Cell(r.Severity.Label(t.lang.Code()), 8),
-		text.Cell(stepLabel(r.Kind, r.Step, r.Status, t.lang), 14), text.Cell(assignee, 8), text.Cell(customer, 10),
+		text.Cell(stepLabel(r.Kind, r.Step, r.Status, t.lang), 18), text.Cell(assignee, 8), text.Cell(customer, 10),
 		text.Sanitize(r.Title, false),
 	}
 	_, err := fmt.Fprintln(t.w, strings.Join(cells, " "))
@@ -136,6 +136,30 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 		}
 		fmt.Fprintf(w, "  %s %s\n", text.Pad(L.T(r[0]), 10), r[1])
 	}
+	fmt.Fprintf(w, "\n%s  %s\n", L.T("Flow"), d.Kind.Label(lang))
+	for _, st := range d.Flow {
+		mark := map[string]string{"done": "✓", "current": "▶", "upcoming": "·"}[st.Status]
+		fmt.Fprintf(w, "  %s %s  %s\n", mark, text.Pad(st.Label, 22), roleLabels(st.Roles, lang))
+	}
+	if len(d.WaitingFor) > 0 && d.Status != model.StatusClosed {
+		fmt.Fprintf(w, "  %s: %s\n", L.T("Waiting for"), roleLabels(d.WaitingFor, lang))
+	}
+	if len(d.Clocks) > 0 {
+		fmt.Fprintf(w, "\n%s\n", L.T("SLA clocks"))
+		for _, c := range d.Clocks {
+			state := L.T(c.State)
+			switch {
+			case c.Overdue != "":
+				state += " · " + L.Tf("overdue %s", c.Overdue)
+			case c.Remaining != "" && c.Stopped == "":
+				state += " · " + L.Tf("%s left", c.Remaining)
+			}
+			fmt.Fprintf(w, "  %s %s · %s %s\n", text.Pad(c.Label, 12), state, L.T("due"), localTime(c.Due, loc))
+			for _, line := range c.Explanation {
+				fmt.Fprintf(w, "      %s\n", line)
+			}
+		}
+	}
 	if d.Description != "" {
 		fmt.Fprintf(w, "\n%s\n", L.T("Description"))
 		for _, line := range strings.Split(text.Sanitize(d.Description, true), "\n") {
@@ -147,6 +171,9 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 		who := d.Names[h.Actor.String()]
 		if who == "" {
 			who = h.Actor.Short()
+		}
+		if h.Contact != model.NilID {
+			who += " / " + d.Names[h.Contact.String()]
 		}
 		fmt.Fprintf(w, "  %s  %s  %s\n", localTime(h.At, loc), text.Pad(clean(who), 8), HistoryLine(h, d, L))
 		if h.Comment != "" {

@@ -22,9 +22,13 @@ var ticketUsage = joinLines(
 	"  yunwei ticket edit ID FIELD=VALUE… [--json]",
 	"  yunwei ticket assign ID LOGIN|- [--json]",
 	"  yunwei ticket comment ID TEXT [--json]",
+	"  yunwei ticket act ID DECISION [--comment C] [--input NAME=VALUE]… [--contact NAME] [--json]",
+	"                    a decision at the ticket's current step; --contact names the customer",
+	"                    person deciding at this laptop (department head, leadership, requester)",
 	"",
 	"ID is a ticket number (DEM-2026-0042), an id, or its first 8 hex digits.",
-	"Kinds: incident bug_fix data_correction consultation enhancement change training.",
+	"Kinds: incident bug_fix data_correction consultation enhancement change training",
+	"       staff_change overtime.",
 )
 
 func (a *App) ticket(ctx context.Context, args []string) error {
@@ -44,6 +48,8 @@ func (a *App) ticket(ctx context.Context, args []string) error {
 		return a.ticketAssign(ctx, args[1:])
 	case "comment":
 		return a.ticketComment(ctx, args[1:])
+	case "act":
+		return a.ticketAct(ctx, args[1:])
 	}
 	return usageErr(ticketUsage, "unknown ticket subcommand %q", args[0])
 }
@@ -139,7 +145,7 @@ func (a *App) ticketShow(ctx context.Context, args []string) error {
 }
 
 func (a *App) printTicket(ctx context.Context, s *db.Store, id model.ID, asJSON bool) error {
-	d, err := s.Ticket(ctx, id)
+	d, err := s.Ticket(ctx, id, a.session.Lang.Code())
 	if err != nil {
 		return err
 	}
@@ -194,7 +200,7 @@ func (a *App) ticketNew(ctx context.Context, args []string) error {
 		return err
 	}
 	c := flows.CreateTicket{ID: model.NewID(), Title: *title, Description: *description, OnSite: *onSite}
-	if c.Kind, err = model.ParseKind(*kind); err != nil {
+	if c.Kind, err = flows.ParseFlowKind(*kind); err != nil {
 		return err
 	}
 	if c.Channel, err = model.ParseChannel(*channel); err != nil {
@@ -212,8 +218,10 @@ func (a *App) ticketNew(ctx context.Context, args []string) error {
 	if c.ContractID, err = r.contract(cust, *contract, time.Now()); err != nil {
 		return err
 	}
-	if c.SiteID, err = r.site(cust, *site); err != nil {
-		return err
+	if *site != "" || flows.NeedsSite(c.Kind) {
+		if c.SiteID, err = r.site(cust, *site); err != nil {
+			return err
+		}
 	}
 	if *system != "" {
 		if c.SystemID, err = r.system(cust, *system); err != nil {
@@ -274,7 +282,7 @@ func (a *App) ticketEdit(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.Ticket(ctx, id)
+	d, err := s.Ticket(ctx, id, a.session.Lang.Code())
 	if err != nil {
 		return err
 	}

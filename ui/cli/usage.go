@@ -12,6 +12,8 @@ var mainUsage = joinLines(
 	"  yunwei ticket edit ID FIELD=VALUE…                title, description, severity, channel, site, system, requester, on_site",
 	"  yunwei ticket assign ID LOGIN|-",
 	"  yunwei ticket comment ID TEXT",
+	"  yunwei ticket act ID DECISION [--comment C] [--input NAME=VALUE]… [--contact NAME]",
+	"  yunwei quota [--contract C]                        enhancement person-days used / left",
 	"  yunwei customer|contract|site|system|contact|user list|add|edit …",
 	"  yunwei calendar import FILE --contract C | show --contract C   holidays and make-up days (text or .ics)",
 	"  yunwei check [--json] [--repair]                   SQLite integrity, event hashes, projections",
