@@ -367,3 +367,9 @@ func errNotFound(what string, id model.ID) error {
 }
 
 func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+// State is an entity's folded state as this batch sees it.
+func (b *Batch) State(id model.ID) (flows.State, error) {
+	c, err := b.load(id)
+	return c.state, err
+}

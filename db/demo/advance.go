@@ -1,13 +1,301 @@
 package demo
 
 import (
+	"fmt"
+	"os"
+	"math/rand/v2"
+	"time"
+
 	"yunwei/db"
+	"yunwei/flows"
 	"yunwei/model"
 )
 
 func actingAs(user model.ID) db.Acting { return db.Acting{UserID: user} }
 
-// advance carries a ticket through its flow.
-func (g *generator) advance(id model.ID, cw *customerWorld, i int) error {
+// usersWith lists the demo's vendor users holding a role.
+func (g *generator) usersWith(r model.Role) []model.ID {
+	var out []model.ID
+	for _, u := range users {
+		if u.Roles.Has(r) {
+			out = append(out, g.w.users[u.Login])
+		}
+	}
+	if r == model.RoleAdmin {
+		out = []model.ID{g.w.admin}
+	}
+	return out
+}
+
+// advance carries a ticket through its flow the way the work goes: each
+// step is taken by someone holding its role, after a realistic delay; the
+// walk stops when the ticket closes or the next step would lie in the
+// future, so old tickets are closed and recent ones wait at every step.
+func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, target string) error {
+	st, err := g.state(id)
+	if err != nil {
+		return err
+	}
+	var toward map[string]int
+	if target != "" {
+		toward = distances(flows.FlowFor(st.Kind), target)
+	}
+	for moves := 0; moves < 24 && st.Status != model.StatusClosed; moves++ {
+		if target != "" && st.Step == target {
+			return nil
+		}
+		step := flows.CurrentStep(st)
+		if step == nil || len(step.Roles) == 0 {
+			return nil
+		}
+		role := step.Roles[g.rng.IntN(len(step.Roles))]
+		acting, actor := g.actorFor(role, cw, requester, st)
+		if acting.UserID.IsZero() {
+			return nil
+		}
+		allowed := flows.Allowed(st, actor)
+		if len(allowed) == 0 {
+			return nil
+		}
+		var d flows.Decision
+		next := g.clock.Add(g.delay(step, role))
+		if toward != nil {
+			d = g.closest(allowed, toward)
+			// A ticket parked at a step for the demo moves quickly, so it
+			// gets there before the anchor.
+			next = g.clock.Add(min(next.Sub(g.clock), g.opt.Anchor.Sub(g.clock)/6))
+		} else {
+			d = g.chooseDecision(allowed)
+		}
+		if !next.Before(g.opt.Anchor) {
+			return nil // still waiting today
+		}
+		g.at(next)
+		cmd := flows.ActTicket{ID: id, Decision: d.Name, Inputs: g.inputs(d, st)}
+		if toward != nil {
+			for _, name := range []string{"backup_needed", "verify_needed", "on_site"} {
+				if _, ok := cmd.Inputs[name]; ok || d.Input(name) != nil {
+					cmd.Inputs[name] = "true"
+				}
+			}
+		}
+		if d.NeedsComment {
+			cmd.Comment = pick(g.rng, reasons)
+		}
+		res, err := g.b.Execute(acting, cmd)
+		if err != nil {
+			if model.ErrorCode(err) == model.EINVALID {
+				if target != "" && os.Getenv("DEMO_DEBUG") != "" {
+					fmt.Fprintln(os.Stderr, "park", st.Kind, target, d.Name, err)
+				}
+				return nil // e.g. the yearly quota is used up: the ticket waits
+			}
+			return fmt.Errorf("%s at %s: %w", d.Name, step.Name, err)
+		}
+		st = res.State.(*flows.TicketState)
+	}
 	return nil
+}
+
+func (g *generator) state(id model.ID) (*flows.TicketState, error) {
+	res, err := g.b.State(id)
+	if err != nil {
+		return nil, err
+	}
+	st, ok := res.(*flows.TicketState)
+	if !ok {
+		return nil, fmt.Errorf("ticket %s has no state", id)
+	}
+	return st, nil
+}
+
+// actorFor picks who takes a step: a vendor user with the role, or the
+// profile engineer's laptop with the customer person present.
+func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model.ID, st *flows.TicketState) (db.Acting, flows.Actor) {
+	if role.IsCustomer() {
+		var contact model.ID
+		switch role {
+		case model.RoleRequester:
+			contact = requester
+		case model.RoleDeptHead:
+			contact = pick(g.rng, cw.heads)
+		case model.RoleLeadership:
+			contact = pick(g.rng, cw.leaders)
+		}
+		c := g.contacts[contact]
+		return db.Acting{UserID: g.w.profile, ContactID: contact}, flows.Actor{User: g.userModels[g.w.profile], Contact: &c}
+	}
+	candidates := g.usersWith(role)
+	if len(candidates) == 0 {
+		return db.Acting{}, flows.Actor{}
+	}
+	u := candidates[g.rng.IntN(len(candidates))]
+	if !st.AssigneeID.IsZero() && g.userModels[st.AssigneeID].Roles.Has(role) {
+		u = st.AssigneeID // the assignee does their own steps
+	}
+	return db.Acting{UserID: u}, flows.Actor{User: g.userModels[u]}
+}
+
+// chooseDecision mostly moves forward; now and then a step is rejected,
+// returned or revised, as in real work.
+func (g *generator) chooseDecision(allowed []flows.Decision) flows.Decision {
+	var forward, back []flows.Decision
+	for _, d := range allowed {
+		if d.NeedsComment || d.Convert != "" {
+			back = append(back, d)
+		} else {
+			forward = append(forward, d)
+		}
+	}
+	if len(back) > 0 && (len(forward) == 0 || g.rng.IntN(100) < 9) {
+		return back[g.rng.IntN(len(back))]
+	}
+	return forward[g.rng.IntN(len(forward))]
+}
+
+// delay is how long a step takes: engineers answer within hours (and now
+// and then miss the SLA), customers approve within a day or two,
+// development takes days.
+func (g *generator) delay(step *flows.Step, role model.Role) time.Duration {
+	switch {
+	case role.IsCustomer():
+		return time.Duration(30+g.rng.IntN(36*60)) * time.Minute
+	case step.Name == "implementation" || step.Name == "solution" || step.Name == "fixing":
+		return time.Duration(4*60+g.rng.IntN(4*24*60)) * time.Minute
+	default:
+		return time.Duration(5+g.rng.IntN(150)) * time.Minute
+	}
+}
+
+// inputs fills a decision's inputs with plausible values.
+func (g *generator) inputs(d flows.Decision, st *flows.TicketState) map[string]string {
+	out := map[string]string{}
+	for _, in := range d.Inputs {
+		if !in.Required && (g.rng.IntN(3) == 0 || in.Name == "override_reason") {
+			continue
+		}
+		switch in.Type {
+		case flows.InputBool:
+			out[in.Name] = fmt.Sprint(g.rng.IntN(3) > 0)
+			if in.Name == "on_site" {
+				out[in.Name] = fmt.Sprint(st.OnSite)
+			}
+		case flows.InputMinutes:
+			max := in.Max
+			if max <= 0 || max > 8*60 {
+				max = 8 * 60
+			}
+			out[in.Name] = fmt.Sprint(30 + 30*g.rng.IntN(max/30))
+		case flows.InputTime:
+			t := g.clock
+			if in.Future {
+				t = g.clock.Add(time.Duration(24+g.rng.IntN(24*10)) * time.Hour)
+			}
+			out[in.Name] = model.FormatTime(t)
+		case flows.InputDate:
+			day := g.clock.In(shanghai)
+			if in.Future || in.Name == "change_date" {
+				day = day.AddDate(0, 0, 8+g.rng.IntN(20))
+			}
+			out[in.Name] = day.Format(time.DateOnly)
+		case flows.InputUser:
+			out[in.Name] = g.engineerFor(in.Name).String()
+		case flows.InputRating:
+			out[in.Name] = fmt.Sprint(3 + g.rng.IntN(3))
+		default:
+			out[in.Name] = inputText(g.rng, in.Name)
+		}
+	}
+	return out
+}
+
+func (g *generator) engineerFor(input string) model.ID {
+	if input == "outgoing_id" {
+		return g.w.users["wangjg"]
+	}
+	return g.w.users["zhaoli"]
+}
+
+var inputTexts = map[string][]string{
+	"plan":          {"先在测试库执行更正脚本并核对结果，再于中午休息时段在生产库执行。", "按申请单逐条核对后手工更正，执行前后各导出一次数据。"},
+	"backup_what":   {"相关业务表当日全部记录", "涉及的 126 条记录及其关联明细"},
+	"backup_where":  {"备份服务器 /backup/yunwei/ 目录", "信息科机房 NAS 备份盘"},
+	"verify_result": {"测试库执行后数据一致，无副作用。"},
+	"result":        {"已按方案完成更正，请报告人核对。", "数据已恢复正确。"},
+	"notice":        {"已电话通知报告人核对。", "已在工作群通知科室。"},
+	"cause":         {"数据库连接池耗尽。", "打印驱动升级后与旧版控件冲突。", "网络交换机端口故障。"},
+	"fix":           {"重启应用服务并调大连接池上限。", "回退打印驱动版本。", "更换交换机端口并观察。"},
+	"resolution":    {"已修复并观察一小时，运行正常。", "已恢复业务。"},
+	"analysis":      {"需求可行，涉及两个模块，预计影响范围可控。", "与现行业务规则一致，建议实施。"},
+	"solution":      {"新增配置项并改造计费规则引擎，附测试用例。", "新增报表模块，复用现有查询接口。"},
+	"upgrade_notes": {"升级说明：新增功能入口位于“统计报表”菜单；数据库新增两张表；可回滚。"},
+	"answer":        {"已电话讲解操作步骤，并发送操作手册。", "统计口径以结算日期为准，已邮件说明。"},
+	"topic":         {"系统日常操作与常见问题处理", "新功能使用说明"},
+	"attendees":     {"科室 12 人", "技术人员 5 人"},
+	"work":          {"夜间配合上线切换及数据核对。", "周末巡检及补丁安装。"},
+}
+
+var reasons = []string{
+	"方案未说明回退措施，请补充。",
+	"影响范围需进一步确认。",
+	"结果与预期不符，请重新处理。",
+	"需与业务科室再次确认需求。",
+}
+
+func inputText(r *rand.Rand, name string) string {
+	if list, ok := inputTexts[name]; ok {
+		return pick(r, list)
+	}
+	return "已处理。"
+}
+
+// distances is, for every step of a flow, the number of decisions to the
+// target step (breadth first over the table's edges, backwards).
+func distances(f *flows.Flow, target string) map[string]int {
+	dist := map[string]int{target: 0}
+	for changed := true; changed; {
+		changed = false
+		for _, st := range f.Steps {
+			for _, d := range st.Decisions {
+				to := d.To
+				if next := f.Step(to); next != nil && next.When != "" && next.Name != target {
+					// a conditional step may be skipped to Else; the demo
+					// asks for it, so count it as reached.
+					to = next.Name
+				}
+				if dt, ok := dist[to]; ok && d.Convert == "" {
+					if cur, ok := dist[st.Name]; !ok || dt+1 < cur {
+						dist[st.Name] = dt + 1
+						changed = true
+					}
+				}
+			}
+		}
+	}
+	return dist
+}
+
+// closest picks the allowed decision that leads nearest to the target.
+func (g *generator) closest(allowed []flows.Decision, dist map[string]int) flows.Decision {
+	best, bestDist := allowed[0], 1<<30
+	for _, d := range allowed {
+		if dd, ok := dist[d.To]; ok && d.Convert == "" && dd < bestDist {
+			best, bestDist = d, dd
+		}
+	}
+	return best
+}
+
+// parkingTargets are the (kind, step) pairs the newest tickets are parked
+// at, so that a demo holds a ticket in every step of every flow.
+func parkingTargets() [][2]string {
+	var out [][2]string
+	for _, k := range flows.FlowKinds() {
+		for _, st := range flows.FlowFor(k).Steps {
+			if !st.End {
+				out = append(out, [2]string{string(k), st.Name})
+			}
+		}
+	}
+	return out
 }

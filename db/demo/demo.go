@@ -83,7 +83,7 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 	if err := s.SetDevice(ctx, ids.at(opt.Anchor), DeviceCode); err != nil {
 		return Summary{}, err
 	}
-	g := &generator{opt: opt, rng: rng, ids: ids}
+	g := &generator{opt: opt, rng: rng, ids: ids, contacts: map[model.ID]model.Contact{}, userModels: map[model.ID]model.User{}, parking: parkingTargets()}
 	var sum Summary
 	err := s.Batch(ctx, func(b *db.Batch) error {
 		g.b = b
@@ -132,12 +132,16 @@ func (s *idSource) Read(p []byte) (int, error) {
 func (s *idSource) at(t time.Time) model.ID { return model.NewIDAt(t, s) }
 
 type generator struct {
-	opt   Options
-	rng   *rand.Rand
-	ids   *idSource
-	b     *db.Batch
-	w     world
-	clock time.Time
+	// contacts and userModels hold what was created, for deciding who acts.
+	contacts   map[model.ID]model.Contact
+	parking    [][2]string
+	userModels map[model.ID]model.User
+	opt        Options
+	rng        *rand.Rand
+	ids        *idSource
+	b          *db.Batch
+	w          world
+	clock      time.Time
 }
 
 // at sets the time of the next commands.
@@ -162,9 +166,11 @@ func (g *generator) directory() error {
 		if i == 0 {
 			actor = u.ID // the first user of an empty DB creates themselves
 		}
-		if _, err := g.run(actor, flows.SaveUser{User: u}); err != nil {
+		res, err := g.run(actor, flows.SaveUser{User: u})
+		if err != nil {
 			return err
 		}
+		g.userModels[u.ID] = *res.State.(*model.User)
 		if i == 0 {
 			g.w.admin = u.ID // made admin as the first user
 		}
@@ -177,9 +183,11 @@ func (g *generator) directory() error {
 	// profile user is a plain engineer, as in the field.
 	first := users[0]
 	first.ID = g.w.profile
-	if _, err := g.run(g.w.admin, flows.SaveUser{User: first}); err != nil {
+	res, err := g.run(g.w.admin, flows.SaveUser{User: first})
+	if err != nil {
 		return err
 	}
+	g.userModels[first.ID] = *res.State.(*model.User)
 	year := g.opt.Anchor.Year()
 	for _, plan := range customers {
 		cw := customerWorld{plan: plan, id: g.ids.at(start), contract: g.ids.at(start)}
@@ -218,6 +226,7 @@ func (g *generator) directory() error {
 			if _, err := g.run(g.w.admin, flows.SaveContact{Contact: c}); err != nil {
 				return err
 			}
+			g.contacts[c.ID] = c
 			if cp.roles.Has(model.RoleRequester) {
 				cw.requesters = append(cw.requesters, c.ID)
 			}

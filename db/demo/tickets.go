@@ -32,6 +32,7 @@ func pickWeighted[T any](r *rand.Rand, list []weighted[T]) T {
 var kindMix = []weighted[model.Kind]{
 	{model.KindConsultation, 30}, {model.KindBugFix, 20}, {model.KindIncident, 14}, {model.KindDataCorrection, 16},
 	{model.KindEnhancement, 8}, {model.KindChange, 5}, {model.KindTraining, 7},
+	{model.KindStaffChange, 1}, {model.KindOvertime, 2},
 }
 
 var channelMix = []weighted[model.Channel]{
@@ -71,6 +72,11 @@ var shanghai = func() *time.Location {
 func (g *generator) ticket(i int) error {
 	cw := &g.w.customers[g.rng.IntN(len(g.w.customers))]
 	kind := pickWeighted(g.rng, kindMix)
+	// The newest tickets are parked one at each step of each flow.
+	target := ""
+	if park := g.opt.Tickets - i - 1; park < len(g.parking) {
+		kind, target = model.Kind(g.parking[park][0]), g.parking[park][1]
+	}
 	channel := pickWeighted(g.rng, channelMix)
 	sys := pick(g.rng, cw.systems)
 	title, description := ticketTexts(g.rng, kind, cw.plan, sys.name)
@@ -84,9 +90,12 @@ func (g *generator) ticket(i int) error {
 	id := g.ids.at(g.clock)
 	c := flows.CreateTicket{
 		ID: id, Kind: kind, Channel: channel, Severity: severity, Title: title, Description: description,
-		ContractID: cw.contract, SiteID: sys.site, SystemID: sys.id, RequesterID: pick(g.rng, cw.requesters),
+		ContractID: cw.contract, RequesterID: pick(g.rng, cw.requesters),
 		OnSite:     channel == model.ChannelOnSite || (kind == model.KindIncident && severity == model.SeverityCritical),
 		ReportedAt: reported,
+	}
+	if flows.NeedsSite(kind) {
+		c.SiteID, c.SystemID = sys.site, sys.id
 	}
 	if g.rng.IntN(10) < 7 {
 		c.AssigneeID = pick(g.rng, g.w.engineers)
@@ -106,7 +115,7 @@ func (g *generator) ticket(i int) error {
 			return err
 		}
 	}
-	if err := g.advance(id, cw, i); err != nil {
+	if err := g.advance(id, cw, c.RequesterID, target); err != nil {
 		return err
 	}
 	return g.b.Forget(id)
