@@ -86,6 +86,10 @@ func (d dirOver) UserCount() (int, error) {
 // QuotaUsed is the effort booked against a contract's service year (seed
 // §1.3), counting bookings made earlier in this batch.
 func (d dirOver) QuotaUsed(contractID model.ID, serviceYear string) (int, error) {
+	key := quotaKey{contractID, serviceYear}
+	if n, ok := d.b.quota[key]; ok {
+		return n, nil
+	}
 	if err := d.b.flush(); err != nil {
 		return 0, err
 	}
@@ -94,8 +98,42 @@ func (d dirOver) QuotaUsed(contractID model.ID, serviceYear string) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	err = st.QueryRowContext(d.b.ctx, contractID, serviceYear).Scan(&n)
-	return n, err
+	if err = st.QueryRowContext(d.b.ctx, contractID, serviceYear).Scan(&n); err != nil {
+		return 0, err
+	}
+	d.b.quota[key] = n
+	return n, nil
+}
+
+// quotaKey names one contract's service year.
+type quotaKey struct {
+	contract model.ID
+	year     string
+}
+
+// bookingCount is how many bookings a state holds; states are folded in
+// place, so the count is taken before the new events are applied.
+func bookingCount(s flows.State) int {
+	if t, ok := s.(*flows.TicketState); ok && t != nil {
+		return len(t.Bookings)
+	}
+	return 0
+}
+
+// countBookings keeps the batch's quota sums current as tickets book
+// effort, so that a bulk run does not query them again for every booking.
+// Bookings only accumulate: those past the count before are new.
+func (b *Batch) countBookings(before int, after flows.State) {
+	cur, ok := after.(*flows.TicketState)
+	if !ok || len(cur.Bookings) <= before {
+		return
+	}
+	for _, bk := range cur.Bookings[before:] {
+		key := quotaKey{bk.ContractID, bk.ServiceYear}
+		if _, loaded := b.quota[key]; loaded {
+			b.quota[key] += bk.Minutes
+		}
+	}
 }
 
 var _ flows.Directory = dirOver{}

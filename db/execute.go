@@ -47,7 +47,7 @@ func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}}
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
@@ -86,7 +86,9 @@ type Batch struct {
 	pending  []model.Event
 	inFlight map[model.ID]bool // entities with events in pending
 	dirty    map[model.ID]bool
-	counters map[string]int64 // counter values advanced in this batch
+	counters map[string]int64  // counter values advanced in this batch
+	quota    map[quotaKey]int  // quota sums read in this batch, kept current
+	created  map[model.ID]bool // entities created in this batch by ExecuteNew
 	// calendars compiled in this batch, for the SLA clocks of projections.
 	calendars map[model.ID]*calendar.Calendar
 	lastSeq   int64
@@ -118,23 +120,37 @@ func (b *Batch) Forget(id model.ID) error {
 // eventsPerInsert is how many events one INSERT statement carries.
 const eventsPerInsert = 64
 
-// flushEvents writes the waiting events, many rows a statement.
+// flushEvents makes every appended event visible to queries. (Writing on a
+// second goroutine was tried: the connection's lock handoffs cost more
+// than the overlap gained.)
 func (b *Batch) flushEvents() error {
-	for len(b.pending) > 0 {
-		n := min(len(b.pending), eventsPerInsert)
-		chunk := b.pending[:n]
-		query := "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
-		args := make([]any, 0, 5*n)
-		for _, e := range chunk {
-			args = append(args, e.ID.Prefix(), b.origin, e.Seq, e.EntityID, e.Raw)
+	if len(b.pending) > 0 {
+		if err := b.insertEvents(b.pending); err != nil {
+			return err
 		}
-		if err := b.exec(query, args...); err != nil {
-			return fmt.Errorf("append events: %w", err)
-		}
-		b.pending = b.pending[n:]
 	}
 	b.pending = nil
 	clear(b.inFlight)
+	return nil
+}
+
+func eventsInsert(n int) string {
+	return "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
+}
+
+// insertEvents writes events, many rows a statement.
+func (b *Batch) insertEvents(events []model.Event) error {
+	for len(events) > 0 {
+		n := min(len(events), eventsPerInsert)
+		args := make([]any, 0, 5*n)
+		for _, e := range events[:n] {
+			args = append(args, e.ID.Prefix(), b.origin, e.Seq, e.EntityID, e.Raw)
+		}
+		if err := b.exec(eventsInsert(n), args...); err != nil {
+			return fmt.Errorf("append events: %w", err)
+		}
+		events = events[n:]
+	}
 	return nil
 }
 
@@ -239,6 +255,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		return Result{}, err
 	}
 	res := Result{State: cur.state}
+	booked := bookingCount(cur.state)
 	for _, ch := range changes {
 		e, err := b.append(entity, id, as, ch, cur.heads, now)
 		if err != nil {
@@ -251,6 +268,10 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		res.Events = append(res.Events, e)
 	}
 	if len(res.Events) > 0 {
+		b.countBookings(booked, res.State)
+		if fresh {
+			b.created[id] = true
+		}
 		b.cache[id] = cached{state: res.State, heads: cur.heads}
 		delete(b.lookups, id)
 		b.dirty[id] = true
@@ -372,4 +393,10 @@ func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 func (b *Batch) State(id model.ID) (flows.State, error) {
 	c, err := b.load(id)
 	return c.state, err
+}
+
+// Pragma sets a SQLite pragma on the batch's connection (bulk tuning).
+func (b *Batch) Pragma(setting string) error {
+	_, err := b.tx.ExecContext(b.ctx, "PRAGMA "+setting)
+	return err
 }

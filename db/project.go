@@ -118,7 +118,7 @@ func (b *Batch) compiledCalendar(id model.ID) (*calendar.Calendar, error) {
 
 // projectBookings rewrites the quota bookings of a ticket (seed §1.3).
 func (b *Batch) projectBookings(id model.ID, t *flows.TicketState) error {
-	if len(t.Bookings) == 0 && !b.hadBookings(id) {
+	if len(t.Bookings) == 0 && (b.created[id] || !b.hadBookings(id)) {
 		return nil
 	}
 	if err := b.exec("DELETE FROM quota_bookings WHERE ticket_id = ?", id); err != nil {

@@ -115,7 +115,7 @@ func checkStaffChange(dc *decision) error {
 // China's when the calendar is missing or names an unknown zone.
 func contractLocation(env Env, c model.Contract) *time.Location {
 	if cal, err := env.Dir.Calendar(c.CalendarID); err == nil && cal.TimeZone != "" {
-		if loc, err := time.LoadLocation(cal.TimeZone); err == nil {
+		if loc, err := model.LoadZone(cal.TimeZone); err == nil {
 			return loc
 		}
 	}

@@ -2,8 +2,8 @@ package demo
 
 import (
 	"fmt"
-	"os"
 	"math/rand/v2"
+	"os"
 	"time"
 
 	"yunwei/db"

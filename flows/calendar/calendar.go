@@ -89,7 +89,7 @@ func New(c model.Calendar) (*Calendar, error) {
 // loadZone resolves an IANA zone name. "Local" is refused: it would make the
 // same calendar mean different hours on different laptops.
 func loadZone(name string) (*time.Location, error) {
-	loc, err := time.LoadLocation(name)
+	loc, err := model.LoadZone(name)
 	if err != nil || name == "Local" {
 		return nil, fmt.Errorf("time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -34,9 +35,14 @@ func (a *App) demo(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
+	path := a.session.DBPath
+	if path == "" {
+		if path, err = DefaultDBPath(a.Getenv); err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return err
+		}
 	}
 	if f, ok := a.Stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		opt.Progress = func(done, total int) {
@@ -47,15 +53,15 @@ func (a *App) demo(ctx context.Context, args []string) error {
 		}
 	}
 	start := time.Now()
-	sum, err := demo.Generate(ctx, s, opt)
+	sum, err := demo.Create(ctx, path, opt)
 	if err != nil {
 		return err
 	}
 	L := a.session.Lang
-	fmt.Fprintf(a.Stdout, L.T("Demo data written to %s")+" (%.1fs)\n", s.Path(), time.Since(start).Seconds())
+	fmt.Fprintf(a.Stdout, L.T("Demo data written to %s")+" (%.1fs)\n", path, time.Since(start).Seconds())
 	fmt.Fprintf(a.Stdout, L.T("%d customers, %d contacts, %d vendor users, %d tickets, %d events")+"\n",
 		sum.Customers, sum.Contacts, sum.Users, sum.Tickets, sum.Events)
-	fmt.Fprintf(a.Stdout, L.T("You are %s (%s). Start with: yunwei --db %s")+"\n", sum.Profile.Name, sum.Profile.Login, s.Path())
+	fmt.Fprintf(a.Stdout, L.T("You are %s (%s). Start with: yunwei --db %s")+"\n", sum.Profile.Name, sum.Profile.Login, path)
 	return nil
 }
 

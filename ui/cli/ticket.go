@@ -374,7 +374,7 @@ func (a *App) ticketComment(ctx context.Context, args []string) error {
 
 // zoneOf loads a time zone by name, falling back to the local zone.
 func zoneOf(name string) *time.Location {
-	if loc, err := time.LoadLocation(name); err == nil && name != "" {
+	if loc, err := model.LoadZone(name); err == nil && name != "" {
 		return loc
 	}
 	return time.Local
