@@ -1,0 +1,61 @@
+package common
+
+import (
+	"time"
+
+	"yunwei/db"
+	"yunwei/model"
+	"yunwei/ui/i18n"
+)
+
+// Deps is what a screen is built with. Screens read through Store only in
+// tea.Cmds (never inside Update or View), copying their inputs first.
+type Deps struct {
+	Store *db.Store
+	Lang  i18n.Lang
+	// User is the vendor user at the keyboard.
+	User model.User
+	// Now is the clock; tests fix it.
+	Now func() time.Time
+}
+
+// Screen names a top-level place in the app.
+type Screen int
+
+// The screens. The first five are the home tabs (DESIGN §6).
+const (
+	ScreenQueue Screen = iota
+	ScreenApprovals
+	ScreenRecords
+	ScreenInspections
+	ScreenReports
+	ScreenTicket    // the ticket detail
+	ScreenNewTicket // the new-ticket form
+)
+
+// NavigateMsg asks the root to open a screen; Ticket names the ticket for
+// ScreenTicket.
+type NavigateMsg struct {
+	To     Screen
+	Ticket model.ID
+}
+
+// BackMsg asks the root to go back one screen.
+type BackMsg struct{}
+
+// StatusMsg puts a message on the status line; Err marks it as an error.
+type StatusMsg struct {
+	Text string
+	Err  bool
+}
+
+// TicketChangedMsg tells every screen that a ticket was written (created,
+// decided, edited), so lists and details reload it.
+type TicketChangedMsg struct {
+	ID model.ID
+}
+
+// ErrorStatus turns an error into a status-line message a user can act on.
+func ErrorStatus(err error) StatusMsg {
+	return StatusMsg{Text: model.ErrorMessage(err), Err: true}
+}
