@@ -66,20 +66,20 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 	// During a rebuild the contract's row may come later: fixCustomers
 	// fills those in at the end.
 	var customer any
-	var slaClock, slaDue any
+	var slaClock, slaDue, slaState any
 	if c, err := (dirOver{b}).Contract(t.ContractID); err == nil {
 		customer = c.CustomerID
 		if clock, ok := b.nextClock(t, c); ok {
-			slaClock, slaDue = string(clock.Kind), model.FormatTime(clock.Due)
+			slaClock, slaDue, slaState = string(clock.Kind), model.FormatTime(clock.Due), string(clock.State)
 		}
 	}
 	if err := b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
 		site_id, system_id, requester_id, assignee_id, on_site, status, step, reported_at, updated_at, closed_at, comments,
-		waiting, sla_clock, sla_due, rejected)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		waiting, sla_clock, sla_due, sla_state, rejected)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
 		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, t.ReportedAt, t.UpdatedAt, closed, t.Comments,
-		joinRoles(flows.WaitingFor(t)), slaClock, slaDue, len(t.Rejected)); err != nil {
+		joinRoles(flows.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected)); err != nil {
 		return err
 	}
 	return b.projectBookings(id, t)

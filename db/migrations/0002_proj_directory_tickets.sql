@@ -91,6 +91,7 @@ CREATE TABLE tickets (
   -- sorting and the breaching filter; screens recompute the live countdown.
   sla_clock    TEXT,
   sla_due      TEXT,
+  sla_state    TEXT,     -- running or paused (waiting on the customer)
   -- Events kept in the log but not applied (⚠ on screens).
   rejected     INTEGER NOT NULL
 );
