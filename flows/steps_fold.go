@@ -23,6 +23,7 @@ func evolveTicketFlow(s *TicketState, e model.Event, entry *HistoryEntry) {
 	}
 	entry.Kind, entry.Contact, entry.Role, entry.Decision = s.Kind, p.ContactID, p.Role, p.Decision
 	entry.From, entry.To, entry.Inputs, entry.Comment = p.Step, p.To, p.Inputs, p.Comment
+	entry.Signature = p.Signature
 	d, reason := checkDecided(s, e.Type, p)
 	if reason != "" {
 		s.reject(e, entry, reason)

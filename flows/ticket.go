@@ -80,7 +80,7 @@ type HistoryEntry struct {
 	Event    model.EventID     `json:"event"`
 	At       string            `json:"at"` // the author's wall time
 	Actor    model.ID          `json:"actor"`
-	Contact  model.ID          `json:"contact,omitempty"` // customer person who decided, if any
+	Contact  model.ID          `json:"contact,omitzero"` // customer person who decided, if any
 	Type     string            `json:"type"`
 	Field    string            `json:"field,omitempty"`
 	Value    string            `json:"value,omitempty"`
@@ -92,6 +92,9 @@ type HistoryEntry struct {
 	To       string            `json:"to,omitempty"`
 	Inputs   map[string]string `json:"inputs,omitempty"`
 	Rejected string            `json:"rejected,omitempty"`
+	// Signature is the customer's drawn sign-off of the decision (DESIGN
+	// §5); SignatureValid tells whether what it signed is still so.
+	Signature *model.Signature `json:"signature,omitempty"`
 }
 
 // CreateTicket records a customer's request. The store fills Number.

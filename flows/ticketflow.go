@@ -32,6 +32,9 @@ type ActTicket struct {
 	Decision string
 	Comment  string
 	Inputs   map[string]string
+	// Signature, when given, is the decider's sign-off of exactly this
+	// decision: its ContentHash must be DecisionHash of it (DESIGN §5).
+	Signature *model.Signature
 }
 
 // ConvertToChange turns an enhancement estimated above 1 person-day into a
@@ -64,6 +67,8 @@ type DecidedPayload struct {
 	Kind model.Kind `json:"kind,omitempty"`
 	// Booking is set when the decision books enhancement effort (seed §1.3).
 	Booking *BookingPayload `json:"booking,omitempty"`
+	// Signature is the decider's drawn sign-off (DESIGN §5).
+	Signature *model.Signature `json:"signature,omitempty"`
 }
 
 func decideTicketFlow(env Env, s *TicketState, c ticketFlowCommand) ([]model.Change, error) {
@@ -127,6 +132,12 @@ func decideAct(env Env, s *TicketState, c ActTicket) ([]model.Change, error) {
 		p.ContactID = env.Actor.Contact.ID
 	}
 	p.To = f.targetFlow(d).resolve(d.To, s, dc.inputs)
+	if c.Signature != nil {
+		if p.Signature, err = checkSignature(s, p, *c.Signature); err != nil {
+			return nil, err
+		}
+	}
+
 	typ := TicketDecided
 	if d.Convert != "" {
 		typ, p.Kind = TicketConverted, d.Convert
