@@ -97,3 +97,25 @@ func FuzzCanonical(f *testing.F) {
 		}
 	})
 }
+
+func TestEnvelopeFastPathMatchesCanonical(t *testing.T) {
+	id := MustParse(t, "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b")
+	for _, env := range []Envelope{
+		{V: 1, Origin: id, Seq: 42, HLC: MakeHLC(1764000000000, 7), Wall: "2026-11-27T02:00:00.000Z", Actor: id, Entity: "ticket",
+			EntityID: id, Type: "ticket.commented", TypeVersion: 1, Parents: []EventID{{1, 2}, {3}}, Payload: MustCanonical(map[string]string{"text": "引号\"\n🧾"})},
+		{V: 1, Origin: id, Seq: 1, Actor: id, Entity: "user", EntityID: id, Type: "user.created", TypeVersion: 2},
+		{V: 1, Seq: 1, Entity: "ticket", Type: "x"}, // zero ids take the reflective path
+	} {
+		fast, err := env.canonical()
+		if err != nil {
+			t.Fatal(err)
+		}
+		slow, err := Canonical(env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(fast) != string(slow) {
+			t.Fatalf("fast %s\nslow %s", fast, slow)
+		}
+	}
+}

@@ -109,7 +109,7 @@ func (g *generator) ticket(i int) error {
 			return err
 		}
 	}
-	for n := g.rng.IntN(3); n > 0; n-- {
+	for n := pickWeighted(g.rng, commentMix); n > 0; n-- {
 		g.later(30 * time.Minute)
 		if _, err := g.run(recorder, flows.CommentTicket{ID: id, Text: pick(g.rng, comments)}); err != nil {
 			return err
@@ -129,3 +129,6 @@ func (g *generator) later(max time.Duration) {
 	}
 	g.at(next)
 }
+
+// commentMix: how many notes an engineer adds to a ticket along the way.
+var commentMix = []weighted[int]{{0, 50}, {1, 35}, {2, 15}}

@@ -1,0 +1,259 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"yunwei/flows/sla"
+	"yunwei/model"
+)
+
+// QueueTicket is one ticket as the queue shows it: only the columns the
+// list needs, since every column read costs time per row when the queue
+// loads 100,000 tickets. Customer, assignee and waiting roles are resolved
+// through small in-memory maps; their values are shared between tickets and
+// must not be modified.
+type QueueTicket struct {
+	ID        model.ID
+	Number    string
+	Kind      model.Kind
+	Severity  model.Severity
+	Title     string
+	Customer  CustomerRef // zero when the ticket's contract is unknown
+	Assignee  UserRef     // zero ID: nobody
+	Closed    bool
+	Step      string
+	Waiting   model.Roles // who must act next (seed's step tables)
+	UpdatedAt time.Time
+	Clock     QueueClock
+}
+
+// QueueClock is a ticket's SLA clock due next (seed §2.6) as the
+// projection stored it at the ticket's last event; the screen counts down
+// from Due live.
+type QueueClock struct {
+	Kind  sla.ClockKind // "" when no clock is open
+	State sla.State     // running, paused or breached
+	Due   time.Time     // while paused: the deadline if it resumed at UpdatedAt
+	// Target is the clock's target duration (for "less than a quarter
+	// left"); 0 when unknown.
+	Target time.Duration
+	// Business says the contract counts targets in working time, so Due −
+	// UpdatedAt is not the time a paused clock has left.
+	Business bool
+}
+
+// QueueOrder is the order of a limited queue query.
+type QueueOrder int
+
+// The orders a first screenful can be read in, each served by an index.
+const (
+	// QueueByDue: tickets with an open clock by due time (then number),
+	// then the rest, most recently updated first (then number).
+	QueueByDue QueueOrder = iota
+	// QueueByUpdated: most recently updated first, then number.
+	QueueByUpdated
+)
+
+// QueueQuery selects the tickets to read. A zero Limit reads every ticket
+// in storage order, fastest: the caller sorts.
+type QueueQuery struct {
+	Order QueueOrder
+	Limit int
+}
+
+// queueColumns are the columns of a queue row. The contract and report time
+// are read only for tickets with a clock: they give the clock's target.
+const queueColumns = `id, number, kind, severity, title, customer_id, assignee_id, status, step, waiting, updated_at,
+	sla_clock, sla_due, sla_state, CASE WHEN sla_due IS NULL THEN NULL ELSE contract_id END,
+	CASE WHEN sla_due IS NULL THEN NULL ELSE reported_at END FROM tickets`
+
+// QueueNames resolves the ids of queue rows: the few customers, users and
+// contracts of a database, loaded once per queue load.
+type queueNames struct {
+	names
+	targets map[model.ID]model.SLATargets
+	waiting map[string]model.Roles
+}
+
+func (s *Store) loadQueueNames(ctx context.Context) (queueNames, error) {
+	nm, err := s.loadNames(ctx)
+	if err != nil {
+		return queueNames{}, err
+	}
+	q := queueNames{names: nm, targets: map[model.ID]model.SLATargets{}, waiting: map[string]model.Roles{}}
+	cs, err := s.Contracts(ctx, model.NilID)
+	if err != nil {
+		return q, err
+	}
+	for _, c := range cs {
+		q.targets[c.ID] = c.SLA
+	}
+	return q, nil
+}
+
+// EachQueueTicket calls fn for the tickets q selects. The QueueTicket is
+// reused between calls: fn copies what it keeps.
+func (s *Store) EachQueueTicket(ctx context.Context, q QueueQuery, fn func(*QueueTicket) error) error {
+	nm, err := s.loadQueueNames(ctx)
+	if err != nil {
+		return err
+	}
+	if q.Limit <= 0 {
+		return s.eachQueueRow(ctx, nm, "SELECT "+queueColumns, nil, fn)
+	}
+	if q.Order == QueueByUpdated {
+		return s.eachQueueRow(ctx, nm, "SELECT "+queueColumns+" ORDER BY updated_at DESC, number LIMIT ?", []any{q.Limit}, fn)
+	}
+	// Two index walks: the clocks by due time, then the clockless tickets
+	// by update time (tickets_by_sla_due and tickets_by_updated).
+	n := 0
+	count := func(t *QueueTicket) error { n++; return fn(t) }
+	if err := s.eachQueueRow(ctx, nm, "SELECT "+queueColumns+" WHERE sla_due IS NOT NULL ORDER BY sla_due, number LIMIT ?", []any{q.Limit}, count); err != nil {
+		return err
+	}
+	if n >= q.Limit {
+		return nil
+	}
+	return s.eachQueueRow(ctx, nm, "SELECT "+queueColumns+" WHERE sla_due IS NULL ORDER BY updated_at DESC, number LIMIT ?", []any{q.Limit - n}, fn)
+}
+
+// QueueTicketByID reads one ticket's queue row, after a change.
+func (s *Store) QueueTicketByID(ctx context.Context, id model.ID) (QueueTicket, error) {
+	nm, err := s.loadQueueNames(ctx)
+	if err != nil {
+		return QueueTicket{}, err
+	}
+	var out QueueTicket
+	found := false
+	err = s.eachQueueRow(ctx, nm, "SELECT "+queueColumns+" WHERE id = ?", []any{id}, func(t *QueueTicket) error {
+		out, found = *t, true
+		return nil
+	})
+	if err == nil && !found {
+		err = errNotFound("ticket", id)
+	}
+	return out, err
+}
+
+func (s *Store) eachQueueRow(ctx context.Context, nm queueNames, query string, args []any, fn func(*QueueTicket) error) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("load the queue: %w", err)
+	}
+	defer rows.Close()
+	var t QueueTicket
+	var customer, assignee, contract model.ID
+	var kind, status, waiting, updated string
+	var clock, due, state, reported sql.NullString
+	for rows.Next() {
+		if err := rows.Scan(&t.ID, &t.Number, &kind, &t.Severity, &t.Title, &customer, &assignee, &status, &t.Step,
+			&waiting, &updated, &clock, &due, &state, &contract, &reported); err != nil {
+			return fmt.Errorf("load the queue: %w", err)
+		}
+		t.Kind, t.Closed = model.Kind(kind), status == model.StatusClosed
+		t.Customer = nm.customers[customer]
+		t.Assignee = UserRef{}
+		if !assignee.IsZero() {
+			if u, ok := nm.users[assignee]; ok {
+				t.Assignee = u
+			} else {
+				t.Assignee = UserRef{ID: assignee}
+			}
+		}
+		roles, ok := nm.waiting[waiting]
+		if !ok {
+			roles = splitRoles(waiting)
+			nm.waiting[waiting] = roles
+		}
+		t.Waiting = roles
+		t.UpdatedAt = parseStoredTime(updated)
+		t.Clock = QueueClock{}
+		if clock.Valid && due.Valid {
+			t.Clock.Kind, t.Clock.State, t.Clock.Due = sla.ClockKind(clock.String), sla.State(state.String), parseStoredTime(due.String)
+			if targets, ok := nm.targets[contract]; ok {
+				t.Clock.Target = clockTarget(targets, t.Clock.Kind, t.Kind, t.Clock.Due.Sub(parseStoredTime(reported.String)))
+				t.Clock.Business = targets.BusinessDurations
+			}
+		}
+		if err := fn(&t); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load the queue: %w", err)
+	}
+	return nil
+}
+
+// clockTarget is the target of a clock of the given kind under a
+// contract's targets. The response target depends on whether the request
+// came in working hours (seed §2.6), which the row does not keep; since a
+// clock is never due before its start plus its target (pauses and working
+// time only move it later), the target is the longest candidate that fits
+// between the report and the due time.
+func clockTarget(t model.SLATargets, clock sla.ClockKind, kind model.Kind, span time.Duration) time.Duration {
+	minutes := 0
+	switch clock {
+	case sla.Response:
+		for _, m := range []int{t.ResponseInHours, t.ResponseOutHours} {
+			if m > minutes && time.Duration(m)*time.Minute <= span {
+				minutes = m
+			}
+		}
+	case sla.OnSite:
+		minutes = t.OnSite
+	case sla.Resolution:
+		minutes = t.Resolution[string(kind)]
+	}
+	return time.Duration(minutes) * time.Minute
+}
+
+// parseStoredTime reads a stored time (model.TimeLayout,
+// "2026-11-27T02:42:02.000Z") without time.Parse: the queue reads two per
+// row. Anything else falls back to the general parser.
+func parseStoredTime(s string) time.Time {
+	if len(s) != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z' {
+		t, _ := model.ParseTime(s)
+		return t
+	}
+	num := func(i, n int) (int, bool) {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v, true
+	}
+	y, ok1 := num(0, 4)
+	mo, ok2 := num(5, 2)
+	d, ok3 := num(8, 2)
+	h, ok4 := num(11, 2)
+	mi, ok5 := num(14, 2)
+	sec, ok6 := num(17, 2)
+	ms, ok7 := num(20, 3)
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) || mo < 1 || mo > 12 {
+		t, _ := model.ParseTime(s)
+		return t
+	}
+	days := daysFromCivil(y, mo, d)
+	return time.UnixMilli(((days*24+int64(h))*60+int64(mi))*60_000 + int64(sec)*1000 + int64(ms)).UTC()
+}
+
+// daysFromCivil counts days from 1970-01-01 to a proleptic Gregorian date
+// (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
+}
