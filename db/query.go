@@ -34,6 +34,18 @@ type TicketRow struct {
 	UpdatedAt  string         `json:"updated_at"`
 	ClosedAt   string         `json:"closed_at,omitempty"`
 	Comments   int            `json:"comments"`
+	// WaitingFor are the roles that must act next (empty when closed).
+	WaitingFor model.Roles `json:"waiting_for"`
+	// SLA is the clock due next as it stood at the last change; null when
+	// no clock is open.
+	SLA *SLARef `json:"sla"`
+}
+
+// SLARef is a ticket's next SLA clock (seed §2.6).
+type SLARef struct {
+	Clock string `json:"clock"` // response, on_site or resolution
+	Due   string `json:"due"`
+	State string `json:"state"` // running, or paused while waiting on the customer
 }
 
 // CustomerRef names a customer.
@@ -60,7 +72,8 @@ type TicketFilter struct {
 }
 
 const ticketRowSelect = `SELECT id, number, kind, channel, severity, title, customer_id, site_id, assignee_id,
-	status, step, reported_at, updated_at, coalesce(closed_at, ''), comments FROM tickets`
+	status, step, reported_at, updated_at, coalesce(closed_at, ''), comments,
+	waiting, coalesce(sla_clock, ''), coalesce(sla_due, ''), coalesce(sla_state, '') FROM tickets`
 
 // names holds the display names of the few customers, sites and users, so
 // that listing 100,000 tickets reads ids and joins in memory: every column
@@ -155,9 +168,18 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 func scanTicketRow(rows *sql.Rows, nm names) (TicketRow, error) {
 	var r TicketRow
 	var assignee model.ID
-	var kind, channel string
+	var kind, channel, waiting string
+	var sla SLARef
 	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
-		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments)
+		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments,
+		&waiting, &sla.Clock, &sla.Due, &sla.State)
+	r.WaitingFor = splitRoles(waiting)
+	if r.WaitingFor == nil {
+		r.WaitingFor = model.Roles{}
+	}
+	if sla.Clock != "" {
+		r.SLA = &sla
+	}
 	r.Kind, r.Channel = model.Kind(kind), model.Channel(channel)
 	if c, ok := nm.customers[r.Customer.ID]; ok {
 		r.Customer = c
