@@ -47,6 +47,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return open(ctx, path, "journal_mode(WAL)", "synchronous(FULL)")
 }
 
+// OpenInteractive is Open for a long-running interactive session (the
+// terminal UI), where resident memory is the budget (DESIGN §8: 60 MiB):
+// no memory map, since a mapped page stays resident once touched and the
+// kernel maps a read's neighbours too, so one pass over the tickets table
+// would map most of the file; and a small page cache, since the screens
+// read each row once into their own compact form.
+func OpenInteractive(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, "journal_mode(WAL)", "synchronous(FULL)", "mmap_size(0)", "cache_size(-2048)")
+}
+
 // OpenBulk opens a NEW database file for a one-off bulk build (the demo
 // generator) with no journal and no syncs: twice fewer writes. A crash
 // leaves a broken file, so callers build into a temporary file and rename
@@ -65,7 +75,10 @@ func (s *Store) FinishBulk(ctx context.Context) error {
 	return s.db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode)
 }
 
-func open(ctx context.Context, path string, durability ...string) (*Store, error) {
+// open opens path with the given journal and sync pragmas; a tuning pragma
+// replaces the default of the same name (the driver runs pragmas sorted by
+// text, not in the order given, so both cannot be passed).
+func open(ctx context.Context, path, journal, sync string, tuning ...string) (*Store, error) {
 	if err := checkPath(path); err != nil {
 		return nil, err
 	}
@@ -73,7 +86,16 @@ func open(ctx context.Context, path string, durability ...string) (*Store, error
 	// otherwise spend half its time in read system calls. Statement
 	// journals stay in memory.
 	q := url.Values{}
-	for _, p := range append(durability, "foreign_keys(1)", "busy_timeout(5000)", "cache_size(-32768)", "mmap_size(1073741824)", "temp_store(MEMORY)") {
+	pragmas := []string{journal, sync, "foreign_keys(1)", "busy_timeout(5000)", "cache_size(-32768)", "mmap_size(1073741824)", "temp_store(MEMORY)"}
+	for _, t := range tuning {
+		name, _, _ := strings.Cut(t, "(")
+		for i, p := range pragmas {
+			if strings.HasPrefix(p, name+"(") {
+				pragmas[i] = t
+			}
+		}
+	}
+	for _, p := range pragmas {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
