@@ -173,9 +173,13 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 			who = h.Actor.Short()
 		}
 		if h.Contact != model.NilID {
-			who += " / " + d.Names[h.Contact.String()]
+			// The customer person decided; the engineer's laptop recorded it.
+			who = d.Names[h.Contact.String()]
+			if h.Signature != nil {
+				who += " ✍"
+			}
 		}
-		fmt.Fprintf(w, "  %s  %s  %s\n", localTime(h.At, loc), text.Pad(clean(who), 8), HistoryLine(h, d, L))
+		fmt.Fprintf(w, "  %s  %s  %s\n", localTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
 		if h.Comment != "" {
 			for _, line := range strings.Split(text.Sanitize(h.Comment, true), "\n") {
 				fmt.Fprintf(w, "      %s\n", line)
