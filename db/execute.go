@@ -394,9 +394,3 @@ func (b *Batch) State(id model.ID) (flows.State, error) {
 	c, err := b.load(id)
 	return c.state, err
 }
-
-// Pragma sets a SQLite pragma on the batch's connection (bulk tuning).
-func (b *Batch) Pragma(setting string) error {
-	_, err := b.tx.ExecContext(b.ctx, "PRAGMA "+setting)
-	return err
-}
