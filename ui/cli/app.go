@@ -58,6 +58,11 @@ type usageError struct {
 
 func (e *usageError) Error() string { return e.msg }
 
+// helpRequest is --help (or -h) on a command: its usage goes to stdout.
+type helpRequest struct{ usage string }
+
+func (e *helpRequest) Error() string { return "help requested" }
+
 func usageErr(usage, format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...), usage: usage}
 }
@@ -72,10 +77,12 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		a.session.Store.Close()
 	}
 	var ue *usageError
+	var help *helpRequest
 	switch {
 	case err == nil:
 		return ExitOK
-	case errors.Is(err, flag.ErrHelp):
+	case errors.As(err, &help):
+		fmt.Fprint(a.Stdout, help.usage)
 		return ExitOK
 	case errors.As(err, &ue):
 		fmt.Fprintf(a.Stderr, "yunwei: %s\n\n%s", ue.msg, ue.usage)
@@ -101,6 +108,9 @@ func (a *App) run(ctx context.Context, args []string) error {
 		return a.runTUI(ctx)
 	}
 	cmd, rest := rest[0], rest[1:]
+	if len(rest) > 0 && isHelp(rest[0]) {
+		rest = []string{"--help"} // `yunwei ticket help` and `yunwei ticket --help` alike
+	}
 	switch cmd {
 	case "demo":
 		return a.demo(ctx, rest)
@@ -151,7 +161,7 @@ func parseFlags(fs *flag.FlagSet, args []string, usage string, stopAtCommand boo
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+				return nil, &helpRequest{usage: usage}
 			}
 			return nil, usageErr(usage, "%v", err)
 		}
@@ -264,4 +274,8 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	found := false
 	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
 	return found
+}
+
+func isHelp(arg string) bool {
+	return arg == "help" || arg == "--help" || arg == "-h" || arg == "-help"
 }

@@ -30,6 +30,9 @@ var calendarUsage = joinLines(
 )
 
 func (a *App) calendar(ctx context.Context, args []string) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		return &helpRequest{usage: calendarUsage}
+	}
 	if len(args) == 0 {
 		return usageErr(calendarUsage, "calendar needs a subcommand: import or show")
 	}

@@ -219,3 +219,12 @@ func TestDefaultDatabaseIsCreatedInTheUserDataFolder(t *testing.T) {
 		t.Fatalf("no HOME: %+v", r)
 	}
 }
+
+func TestHelpPrintsUsageForEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"help"}, {"ticket", "--help"}, {"ticket", "list", "-h"}, {"demo", "--help"}, {"customer", "help"}, {"calendar", "--help"}, {"quota", "--help"}, {"check", "-h"}} {
+		r := runCLI(t, nil, args...)
+		if r.code != ExitOK || !strings.Contains(r.stdout, "Usage") {
+			t.Errorf("%v: exit %d, stdout %q", args, r.code, r.stdout)
+		}
+	}
+}

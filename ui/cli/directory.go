@@ -30,6 +30,9 @@ var directoryUsage = joinLines(
 )
 
 func (a *App) directory(ctx context.Context, what string, args []string) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		return &helpRequest{usage: directoryUsage}
+	}
 	if len(args) == 0 {
 		return usageErr(directoryUsage, "%s needs a subcommand: list, add or edit", what)
 	}

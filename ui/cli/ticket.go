@@ -32,6 +32,9 @@ var ticketUsage = joinLines(
 )
 
 func (a *App) ticket(ctx context.Context, args []string) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		return &helpRequest{usage: ticketUsage}
+	}
 	if len(args) == 0 {
 		return usageErr(ticketUsage, "ticket needs a subcommand")
 	}
