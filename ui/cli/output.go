@@ -11,6 +11,7 @@ import (
 	"yunwei/db"
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/ui/common"
 	"yunwei/ui/i18n"
 	"yunwei/ui/text"
 )
@@ -188,31 +189,8 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 	}
 }
 
-// HistoryLine says in words what one history entry did.
+// HistoryLine says in words what one history entry did, in the wording
+// the terminal UI shares (common.HistoryLine).
 func HistoryLine(h flows.HistoryEntry, d db.TicketDetail, L i18n.Lang) string {
-	switch h.Type {
-	case flows.TicketCreated:
-		return L.T("created the ticket")
-	case flows.TicketFieldSet:
-		var v any
-		if json.Unmarshal([]byte(h.Value), &v) != nil {
-			v = h.Value
-		}
-		return L.Tf("set %s to %s", h.Field, text.Sanitize(fmt.Sprint(v), false))
-	case flows.TicketAssigned:
-		if h.Value == "" {
-			return L.T("took it off the assignee")
-		}
-		name := d.Names[h.Value]
-		if name == "" {
-			name = h.Value
-		}
-		return L.Tf("assigned it to %s", name)
-	case flows.TicketCommented:
-		return L.T("commented")
-	}
-	if line := flows.DescribeHistory(h, L.Code()); line != "" {
-		return line
-	}
-	return L.Tf("(event of a newer yunwei: %s)", h.Type)
+	return common.HistoryLine(h, d.Names, L)
 }

@@ -1,0 +1,109 @@
+package common
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/i18n"
+	"yunwei/ui/text"
+)
+
+// fieldLabels are the English names of the ticket fields flows.EditTicket
+// sets, as history lines and forms show them (translated through i18n).
+var fieldLabels = map[string]string{
+	"title":        "Title",
+	"description":  "Description",
+	"severity":     "Severity",
+	"channel":      "Channel",
+	"site_id":      "Site",
+	"system_id":    "System",
+	"requester_id": "Requester",
+	"on_site":      "On site",
+}
+
+// FieldLabel names a ticket field for people in L; a field this version
+// does not know (set by a newer yunwei) shows by its code.
+func FieldLabel(field string, L i18n.Lang) string {
+	if en, ok := fieldLabels[field]; ok {
+		return L.T(en)
+	}
+	return text.Sanitize(field, false)
+}
+
+// HistoryLine says in words what one history entry of a ticket did. The
+// command line's `ticket show` and the ticket detail screen share this
+// wording. names maps ids (actors, contacts, and any site, system or
+// contact a field was set to) to display names; an id without a name shows
+// as the id. The result is sanitised: it may quote people's text.
+func HistoryLine(h flows.HistoryEntry, names map[string]string, L i18n.Lang) string {
+	var line string
+	switch h.Type {
+	case flows.TicketCreated:
+		line = L.T("created the ticket")
+	case flows.TicketFieldSet:
+		line = L.Tf("set %s to %s", FieldLabel(h.Field, L), fieldValue(h.Field, h.Value, names, L))
+	case flows.TicketAssigned:
+		if h.Value == "" {
+			line = L.T("took it off the assignee")
+			break
+		}
+		name := names[h.Value]
+		if name == "" {
+			name = h.Value
+		}
+		line = L.Tf("assigned it to %s", text.Sanitize(name, false))
+	case flows.TicketCommented:
+		line = L.T("commented")
+	default:
+		// Flow decisions carry their own "not applied" note.
+		if d := flows.DescribeHistory(h, L.Code()); d != "" {
+			return text.Sanitize(d, false)
+		}
+		return L.Tf("(event of a newer yunwei: %s)", text.Sanitize(h.Type, false))
+	}
+	if h.Rejected != "" {
+		line += " ⚠ " + L.T("not applied:") + " " + text.Sanitize(h.Rejected, false)
+	}
+	return line
+}
+
+// fieldValue words a field's new value, stored as canonical JSON: labels
+// for codes, names for ids, "—" for a cleared value.
+func fieldValue(field, raw string, names map[string]string, L i18n.Lang) string {
+	var v any
+	if json.Unmarshal([]byte(raw), &v) != nil {
+		return text.Sanitize(raw, false)
+	}
+	if v == nil {
+		return "—"
+	}
+	s := fmt.Sprint(v)
+	switch field {
+	case "severity":
+		if n, err := strconv.Atoi(s); err == nil {
+			return fmt.Sprintf("%d %s", n, model.Severity(n).Label(L.Code()))
+		}
+	case "channel":
+		return model.Channel(s).Label(L.Code())
+	case "on_site":
+		if b, ok := v.(bool); ok {
+			return YesNo(b, L)
+		}
+	case "site_id", "system_id", "requester_id":
+		if name := names[s]; name != "" {
+			s = name
+		}
+	}
+	return text.Sanitize(s, false)
+}
+
+// YesNo words a boolean in L.
+func YesNo(b bool, L i18n.Lang) string {
+	if b {
+		return L.T("yes")
+	}
+	return L.T("no")
+}

@@ -1,0 +1,233 @@
+// Package screentest is what the screens' tests share: a small
+// deterministic demo database, a fixed clock, a driver that runs a screen's
+// commands the way Bubble Tea would, and golden files.
+package screentest
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"yunwei/db"
+	"yunwei/db/demo"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/i18n"
+)
+
+// Golden files are rewritten with `go test ./ui/... -update`.
+var update = flag.Bool("update", false, "rewrite the golden files of screen tests")
+
+// Snapshots are plain text: no colour codes, so they diff readably and do
+// not depend on the terminal the tests run in.
+func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+
+// Now is the fixed "now" of every screen test: the demo's anchor, so that
+// the newest demo tickets are minutes to days old.
+var Now = time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
+
+// Sizes are the terminal sizes every screen is checked at: the smallest
+// DESIGN §6 supports and a roomy one.
+var Sizes = [][2]int{{80, 24}, {120, 40}}
+
+// Langs are the UI languages.
+var Langs = []i18n.Lang{i18n.En, i18n.Zh}
+
+// Store makes the demo database of screen tests in t's temporary
+// directory: 200 tickets, seed 1, anchored at Now, with the store's clock
+// fixed at Now so that SLA clocks read the same on every run.
+func Store(t testing.TB) *db.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := db.Open(ctx, filepath.Join(t.TempDir(), "screens.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return Now }
+	if _, err := demo.Generate(ctx, s, demo.Options{Tickets: 200, Seed: 1, Anchor: Now}); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Deps are the dependencies of a screen under test: the demo's profile
+// user (an engineer) at the keyboard, the clock fixed at Now.
+func Deps(t testing.TB, s *db.Store, lang i18n.Lang) common.Deps {
+	t.Helper()
+	u, err := s.Profile(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return common.Deps{Store: s, Lang: lang, User: u, Now: func() time.Time { return Now }}
+}
+
+// User returns the demo's vendor user with the given login.
+func User(t testing.TB, s *db.Store, login string) model.User {
+	t.Helper()
+	u, err := s.FindUser(context.Background(), login)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// Ticket finds a demo ticket: the newest one of kind at step.
+func Ticket(t testing.TB, s *db.Store, kind model.Kind, step string) model.ID {
+	t.Helper()
+	var id model.ID
+	err := s.EachTicket(context.Background(), db.TicketFilter{Kind: kind}, func(r db.TicketRow) error {
+		if r.Step == step && id.IsZero() {
+			id = r.ID
+		}
+		return nil
+	})
+	if err != nil || id.IsZero() {
+		t.Fatalf("no %s ticket at %s: %v", kind, step, err)
+	}
+	return id
+}
+
+// Screen is what the driver needs of a screen model.
+type Screen[M any] interface {
+	Update(tea.Msg) (M, tea.Cmd)
+}
+
+// Drive sends msgs to m one after another and runs every command the
+// screen returns, feeding the results back as Bubble Tea would, until
+// nothing is left. It returns the screen and every message its commands
+// produced, in order (the ones meant for the root among them). Cursor
+// blinks and spinner ticks are not run: they only wait and redraw.
+func Drive[M Screen[M]](t testing.TB, m M, msgs ...tea.Msg) (M, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	queue := append([]tea.Msg(nil), msgs...)
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 2000 {
+			t.Fatal("the screen keeps sending messages")
+		}
+		msg := queue[0]
+		queue = queue[1:]
+		var cmd tea.Cmd
+		m, cmd = m.Update(msg)
+		produced := Run(t, cmd)
+		out = append(out, produced...)
+		queue = append(queue, produced...)
+	}
+	return m, out
+}
+
+// Run runs cmd as Bubble Tea would, batches and sequences included, and
+// returns the messages it produced in order. Cursor blinks and ticks are
+// skipped.
+func Run(t testing.TB, cmd tea.Cmd) []tea.Msg {
+	t.Helper()
+	if cmd == nil || idle(cmd) {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("command %s did not finish", funcName(cmd))
+	}
+	if msg == nil {
+		return nil
+	}
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, Run(t, c)...)
+		}
+		return out
+	}
+	// tea.Sequence's message is unexported: a slice of commands.
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil)) {
+		var out []tea.Msg
+		for i := range v.Len() {
+			out = append(out, Run(t, v.Index(i).Interface().(tea.Cmd))...)
+		}
+		return out
+	}
+	return []tea.Msg{msg}
+}
+
+// idle reports whether cmd only waits to redraw: a cursor blink, a tick, a
+// spinner, or the program's window-size query (tests set the size).
+func idle(cmd tea.Cmd) bool {
+	name := funcName(cmd)
+	for _, s := range []string{"bubbles/cursor", "bubbletea.Tick", "bubbletea.Every", "spinner", "Blink", "bubbletea.WindowSize"} {
+		if strings.Contains(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func funcName(cmd tea.Cmd) string {
+	if f := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()); f != nil {
+		return f.Name()
+	}
+	return ""
+}
+
+// Find returns the first message of type T in msgs.
+func Find[T any](msgs []tea.Msg) (T, bool) {
+	for _, m := range msgs {
+		if v, ok := m.(T); ok {
+			return v, true
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// Golden compares got with testdata/<name>.golden, or rewrites the file
+// with -update. Trailing spaces are kept: a frame is exactly its size.
+func Golden(t testing.TB, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file (run with -update to accept):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// Frame checks that a view fits w×h cells: no line wider than w, no more
+// than h lines.
+func Frame(t testing.TB, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("%d lines, more than the height %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := lipgloss.Width(l); n > w {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, w, l)
+		}
+	}
+}

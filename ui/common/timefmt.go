@@ -1,0 +1,62 @@
+package common
+
+import (
+	"sync"
+	"time"
+
+	"yunwei/model"
+	"yunwei/ui/i18n"
+)
+
+// zones caches loaded time zones: screens format times on every frame.
+var zones sync.Map // name → *time.Location
+
+// chinaTime is where a contract without a known calendar zone counts:
+// the business calendars default to Asia/Shanghai (model.Default5x8).
+var chinaTime = time.FixedZone("CST", 8*3600)
+
+// Zone returns the IANA time zone name, or China Standard Time when the
+// name is empty or unknown.
+func Zone(name string) *time.Location {
+	if name == "" {
+		name = "Asia/Shanghai"
+	}
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = chinaTime
+	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// TimeLayout is how screens show a time: to the minute, in the contract's
+// zone, the same in both languages.
+const TimeLayout = "2006-01-02 15:04"
+
+// LocalTime shows a stored time (model.TimeLayout, UTC) in loc; "" stays "".
+func LocalTime(s string, loc *time.Location) string {
+	t, err := model.ParseTime(s)
+	if err != nil || t.IsZero() {
+		return s
+	}
+	return t.In(loc).Format(TimeLayout)
+}
+
+// Ago says how long ago t was, coarsely: "5 min", "3 h", "2 d".
+func Ago(t, now time.Time, L i18n.Lang) string {
+	d := now.Sub(t)
+	switch {
+	case t.IsZero():
+		return ""
+	case d < time.Minute:
+		return L.T("just now")
+	case d < time.Hour:
+		return L.Tf("%d min", int(d/time.Minute))
+	case d < 48*time.Hour:
+		return L.Tf("%d h", int(d/time.Hour))
+	}
+	return L.Tf("%d d", int(d/(24*time.Hour)))
+}
