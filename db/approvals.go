@@ -1,0 +1,108 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// Approval is a ticket waiting for a decision by someone at this laptop
+// (DESIGN §6 Approvals): the signed-in user in one of their vendor roles,
+// or a customer person present, deciding on the engineer's laptop.
+type Approval struct {
+	TicketRow
+	// Customer says the decision is the customer's: a contact decides and
+	// signs on the laptop (DESIGN §5).
+	Customer bool `json:"customer"`
+}
+
+// Approvals lists the open tickets whose next step waits on one of roles
+// (the user's vendor roles) or on any customer role: the user's own
+// decisions first, then the customer's, each the longest waiting first.
+func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, error) {
+	want := map[model.Role]bool{}
+	for _, r := range roles {
+		if r.IsVendor() {
+			want[r] = true
+		}
+	}
+	for _, r := range model.CustomerRoles {
+		want[r] = true
+	}
+	// The waiting column is a comma-separated role list: match whole
+	// items, so that one role's code inside another's never counts.
+	var conds []string
+	var args []any
+	for r := range want {
+		conds = append(conds, "instr(',' || waiting || ',', ?) > 0")
+		args = append(args, ","+string(r)+",")
+	}
+	sort.Strings(conds) // all alike: a stable query text for the statement cache
+	q := ticketRowSelect + " WHERE status = 'open' AND waiting <> '' AND (" + strings.Join(conds, " OR ") + ")"
+	nm, err := s.loadNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list approvals: %w", err)
+	}
+	defer rows.Close()
+	var out []Approval
+	for rows.Next() {
+		r, err := scanTicketRow(rows, nm)
+		if err != nil {
+			return nil, err
+		}
+		a := Approval{TicketRow: r}
+		for _, w := range r.WaitingFor {
+			if w.IsCustomer() {
+				a.Customer = true
+			}
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Customer != b.Customer {
+			return !a.Customer
+		}
+		if a.UpdatedAt != b.UpdatedAt {
+			return a.UpdatedAt < b.UpdatedAt
+		}
+		return a.Number < b.Number
+	})
+	return out, nil
+}
+
+// errDryRun undoes a dry run's transaction.
+var errDryRun = errors.New("dry run")
+
+// DryRun decides cmd as Execute would, in a transaction it then rolls
+// back: nothing is written. It returns the events Execute would append, or
+// the refusal. Screens use it to check a customer's decision in full
+// (role, contact, comment, inputs, rules) before the customer signs, and to
+// learn the decision's normalised comment and inputs, which are what the
+// signature's content hash covers (flows.DecisionContent).
+func (s *Store) DryRun(ctx context.Context, as Acting, cmd flows.Command) (Result, error) {
+	var res Result
+	err := s.Batch(ctx, func(b *Batch) error {
+		var err error
+		if res, err = b.Execute(as, cmd); err != nil {
+			return err
+		}
+		return errDryRun
+	})
+	if errors.Is(err, errDryRun) {
+		return res, nil
+	}
+	return Result{}, err
+}
