@@ -89,6 +89,8 @@ type Batch struct {
 	counters map[string]int64  // counter values advanced in this batch
 	quota    map[quotaKey]int  // quota sums read in this batch, kept current
 	created  map[model.ID]bool // entities created in this batch by ExecuteNew
+	// rebuilding is set while Rebuild refills emptied projections.
+	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
 	calendars map[model.ID]*calendar.Calendar
 	lastSeq   int64

@@ -118,11 +118,13 @@ func (b *Batch) compiledCalendar(id model.ID) (*calendar.Calendar, error) {
 
 // projectBookings rewrites the quota bookings of a ticket (seed §1.3).
 func (b *Batch) projectBookings(id model.ID, t *flows.TicketState) error {
-	if len(t.Bookings) == 0 && (b.created[id] || !b.hadBookings(id)) {
+	if len(t.Bookings) == 0 && (b.rebuilding || b.created[id] || !b.hadBookings(id)) {
 		return nil
 	}
-	if err := b.exec("DELETE FROM quota_bookings WHERE ticket_id = ?", id); err != nil {
-		return err
+	if !b.rebuilding {
+		if err := b.exec("DELETE FROM quota_bookings WHERE ticket_id = ?", id); err != nil {
+			return err
+		}
 	}
 	for _, bk := range t.Bookings {
 		body, err := json.Marshal(bk)

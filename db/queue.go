@@ -40,9 +40,6 @@ type QueueClock struct {
 	// Target is the clock's target duration (for "less than a quarter
 	// left"); 0 when unknown.
 	Target time.Duration
-	// Business says the contract counts targets in working time, so Due −
-	// UpdatedAt is not the time a paused clock has left.
-	Business bool
 }
 
 // QueueOrder is the order of a limited queue query.
@@ -175,7 +172,6 @@ func (s *Store) eachQueueRow(ctx context.Context, nm queueNames, query string, a
 			t.Clock.Kind, t.Clock.State, t.Clock.Due = sla.ClockKind(clock.String), sla.State(state.String), parseStoredTime(due.String)
 			if targets, ok := nm.targets[contract]; ok {
 				t.Clock.Target = clockTarget(targets, t.Clock.Kind, t.Kind, t.Clock.Due.Sub(parseStoredTime(reported.String)))
-				t.Clock.Business = targets.BusinessDurations
 			}
 		}
 		if err := fn(&t); err != nil {
@@ -256,4 +252,11 @@ func daysFromCivil(y, m, d int) int64 {
 	doy := (153*mp+2)/5 + d - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	return int64(era)*146097 + int64(doe) - 719468
+}
+
+// TicketCount counts the tickets, so a loader can size its buffers once.
+func (s *Store) TicketCount(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM tickets").Scan(&n)
+	return n, err
 }

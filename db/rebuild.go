@@ -39,6 +39,7 @@ func projectionTables(ctx context.Context, q queryer) ([]string, error) {
 // log, in one transaction (DESIGN §4: projections are disposable).
 func (s *Store) Rebuild(ctx context.Context) error {
 	return s.Batch(ctx, func(b *Batch) error {
+		b.rebuilding = true // every projection row is new: nothing to replace
 		tables, err := projectionTables(ctx, b.tx)
 		if err != nil {
 			return err

@@ -119,3 +119,34 @@ func TestEnvelopeFastPathMatchesCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestEnvelopeFastParseMatchesEncodingJSON(t *testing.T) {
+	id := MustParse(t, "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b")
+	for _, env := range []Envelope{
+		{V: 1, Origin: id, Seq: 42, HLC: MakeHLC(1764000000000, 7), Wall: "2026-11-27T02:00:00.000Z", Actor: id, Entity: "ticket",
+			EntityID: id, Type: "ticket.commented", TypeVersion: 1, Parents: []EventID{{1, 2}, {3}}, Payload: MustCanonical(map[string]any{"text": "引号\"}]\\n🧾", "n": []int{1}})},
+		{V: 1, Origin: id, Seq: 1, Actor: id, Entity: "user", EntityID: id, Type: "user.created", TypeVersion: 2, Payload: CanonicalJSON("7")},
+	} {
+		e, err := SealEvent(env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fast, ok := parseEnvelope(e.Raw)
+		if !ok {
+			t.Fatalf("fast parser refused its own output %s", e.Raw)
+		}
+		var slow Envelope
+		if err := json.Unmarshal(e.Raw, &slow); err != nil {
+			t.Fatal(err)
+		}
+		if string(MustCanonical(fast)) != string(MustCanonical(slow)) {
+			t.Fatalf("fast %+v\nslow %+v", fast, slow)
+		}
+	}
+	// Other shapes fall back to encoding/json.
+	for _, raw := range []string{`{"actor":null}`, `{"zzz":1}`, `not json`} {
+		if _, ok := parseEnvelope([]byte(raw)); ok {
+			t.Errorf("fast parser accepted %s", raw)
+		}
+	}
+}

@@ -177,9 +177,12 @@ func (env Envelope) canonical() ([]byte, error) {
 // OpenEvent decodes stored event bytes; the id is the hash of the bytes as
 // given. Bytes received from elsewhere go through CheckCanonical first.
 func OpenEvent(raw []byte) (Event, error) {
-	var env Envelope
-	if err := json.Unmarshal(raw, &env); err != nil {
-		return Event{}, fmt.Errorf("decode event: %w", err)
+	env, ok := parseEnvelope(raw)
+	if !ok {
+		env = Envelope{}
+		if err := json.Unmarshal(raw, &env); err != nil {
+			return Event{}, fmt.Errorf("decode event: %w", err)
+		}
 	}
 	return Event{ID: HashEvent(raw), Raw: raw, Envelope: env}, nil
 }
