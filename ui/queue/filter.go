@@ -1,0 +1,108 @@
+package queue
+
+import (
+	"bytes"
+	"strings"
+
+	"yunwei/model"
+	"yunwei/ui/text"
+)
+
+// quickFilter is one of the queue's quick filters (DESIGN §6).
+type quickFilter int
+
+const (
+	filterAll       quickFilter = iota // every ticket, closed ones too
+	filterMine                         // open and assigned to me
+	filterWaiting                      // open, waiting for one of my roles, mine or nobody's
+	filterBreaching                    // open, clock past due or due within 30 minutes
+)
+
+// me is the user the filters are relative to, resolved against a table.
+type me struct {
+	user  uint16 // index in table.users; 0 when the table has no ticket of mine
+	roles uint8  // roleBits
+}
+
+func (t *table) me(id model.ID, roles model.Roles) me {
+	return me{user: t.userIdx[id], roles: rolesMask(roles)}
+}
+
+// keep reports whether quick filter f keeps row i at now (Unix ms).
+func (t *table) keep(f quickFilter, i int32, m me, now int64) bool {
+	r := &t.rows[i]
+	switch f {
+	case filterMine:
+		return m.user != 0 && r.assignee == m.user && r.flags&flagClosed == 0
+	case filterWaiting:
+		return r.flags&flagClosed == 0 && r.waiting&m.roles != 0 && (r.assignee == 0 || r.assignee == m.user)
+	case filterBreaching:
+		return t.breaching(i, now)
+	}
+	return true
+}
+
+// search is a query folded for matching, with the customers and assignees
+// whose names hold it: a ticket matches by its number, its title, its
+// customer's short or full name, or its assignee's name.
+type search struct {
+	query     []byte
+	customers []bool
+	users     []bool
+}
+
+// fold is how a query is compared: sanitised (so it never holds the arena's
+// separators), trimmed and lower-cased.
+func fold(q string) string {
+	return strings.ToLower(strings.TrimSpace(text.Sanitize(q, false)))
+}
+
+func (t *table) search(q string) search {
+	s := search{query: []byte(q), customers: make([]bool, len(t.customers)), users: make([]bool, len(t.users))}
+	for i, c := range t.customers[1:] {
+		s.customers[i+1] = strings.Contains(strings.ToLower(c.ShortName), q) || strings.Contains(strings.ToLower(c.Name), q)
+	}
+	for i, u := range t.users[1:] {
+		s.users[i+1] = strings.Contains(strings.ToLower(u.Name), q) || strings.Contains(u.Login, q)
+	}
+	return s
+}
+
+// matches reports whether row i matches the search.
+func (t *table) matches(s *search, i int32) bool {
+	if len(s.query) == 0 {
+		return true
+	}
+	r := &t.rows[i]
+	return s.customers[r.customer] || s.users[r.assignee] || bytes.Contains(t.folded(i), s.query)
+}
+
+// view is what the queue shows: a quick filter, a search and a sort over a
+// table, and the rows they select, in order.
+type view struct {
+	filter quickFilter
+	query  string // folded
+	sort   sortKey
+	rows   []int32
+}
+
+// apply recomputes the rows for filter, query and sort at now, into buf,
+// which must not be prev.rows. When only the query grew (the user typed
+// another character), the new rows are a subset of the old ones, so only
+// those are checked: typing stays fast however large the queue.
+func (t *table) apply(prev view, f quickFilter, q string, key sortKey, m me, now int64, buf []int32) view {
+	v := view{filter: f, query: q, sort: key, rows: buf[:0]}
+	s := t.search(q)
+	from := t.orders[key]
+	narrowing := prev.rows != nil && prev.filter == f && prev.sort == key && f != filterBreaching &&
+		prev.query != q && strings.Contains(q, prev.query)
+	if narrowing {
+		from = prev.rows
+	}
+	for _, i := range from {
+		if t.keep(f, i, m, now) && t.matches(&s, i) {
+			v.rows = append(v.rows, i)
+		}
+	}
+	return v
+}

@@ -1,0 +1,85 @@
+package queue
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"yunwei/db"
+	"yunwei/model"
+)
+
+// FirstPage is how many tickets the first, limited query reads: more than
+// any terminal shows at once, so the first frame is full at any size.
+const FirstPage = 200
+
+// firstPageMsg carries the first screenful, read in the default order by a
+// LIMIT query, before the whole queue has loaded.
+type firstPageMsg struct {
+	t   *table
+	err error
+}
+
+// loadedMsg carries the whole queue.
+type loadedMsg struct {
+	t    *table
+	took time.Duration
+	err  error
+}
+
+// rowMsg carries one ticket re-read after it changed.
+type rowMsg struct {
+	q   db.QueueTicket
+	err error
+}
+
+// tickMsg makes the countdowns tick.
+type tickMsg time.Time
+
+// loadFirstPage reads the first screenful (indexed, a few milliseconds).
+func loadFirstPage(s *db.Store) tea.Cmd {
+	return func() tea.Msg {
+		t := newTable(FirstPage)
+		err := s.EachQueueTicket(context.Background(), db.QueueQuery{Order: db.QueueByDue, Limit: FirstPage}, func(q *db.QueueTicket) error {
+			t.add(q)
+			return nil
+		})
+		t.sortAll()
+		return firstPageMsg{t: t, err: err}
+	}
+}
+
+// loadAll reads every ticket and sorts them every way, off the UI's
+// goroutine (about half a second at 100,000 tickets).
+func loadAll(s *db.Store) tea.Cmd {
+	return func() tea.Msg {
+		start := time.Now()
+		n, err := s.TicketCount(context.Background())
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		t := newTable(n + n/64)
+		err = s.EachQueueTicket(context.Background(), db.QueueQuery{}, func(q *db.QueueTicket) error {
+			t.add(q)
+			return nil
+		})
+		if err != nil {
+			return loadedMsg{err: err}
+		}
+		t.sortAll()
+		return loadedMsg{t: t, took: time.Since(start)}
+	}
+}
+
+// loadRow re-reads one ticket after a change.
+func loadRow(s *db.Store, id model.ID) tea.Cmd {
+	return func() tea.Msg {
+		q, err := s.QueueTicketByID(context.Background(), id)
+		return rowMsg{q: q, err: err}
+	}
+}
+
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
