@@ -132,7 +132,9 @@ type keyMap struct {
 	cancel key.Binding
 }
 
-func (k keyMap) ShortHelp() []key.Binding  { return append(append([]key.Binding{}, k.form...), k.cancel) }
+func (k keyMap) ShortHelp() []key.Binding {
+	return append(append([]key.Binding{}, k.form...), k.cancel)
+}
 func (k keyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
 
 // Update runs the form; on submit it saves the user in a command.
