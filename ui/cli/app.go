@@ -33,6 +33,13 @@ type Session struct {
 	Lang   i18n.Lang
 	As     string // --as: a login or id; empty means the DB's profile user
 	Store  *db.Store
+	// Headless runs of the terminal UI (DESIGN §8), for benchmarks and
+	// tests: --first-frame prints the queue's first full frame and exits;
+	// --keys replays a key script off-screen and prints the final frame;
+	// --size is their terminal size, WxH.
+	FirstFrame bool
+	Keys       string
+	Size       string
 }
 
 // App runs command lines.
@@ -96,6 +103,9 @@ func (a *App) Run(ctx context.Context, args []string) int {
 func (a *App) run(ctx context.Context, args []string) error {
 	fs := a.flagSet("yunwei", mainUsage)
 	version := fs.Bool("version", false, "")
+	fs.BoolVar(&a.session.FirstFrame, "first-frame", false, "")
+	fs.StringVar(&a.session.Keys, "keys", "", "")
+	fs.StringVar(&a.session.Size, "size", "100x30", "")
 	rest, err := a.parseArgs(fs, args, mainUsage, true)
 	if err != nil {
 		return err

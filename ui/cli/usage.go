@@ -24,6 +24,14 @@ var mainUsage = joinLines(
 	"  --lang zh|en  the language (default: from LC_ALL / LANG)",
 	"  --as USER     act as this vendor user (login) instead of the database's profile user",
 	"",
+	"Headless terminal UI (benchmarks and tests; nothing is drawn on the terminal):",
+	"  --first-frame       print the first full frame of the queue and exit",
+	"  --keys SCRIPT       load every ticket, replay the keys, print the final frame;",
+	"                      keys are separated by spaces: names (enter esc tab up down",
+	"                      pgup pgdown space backspace ctrl+x …) or text typed as is;",
+	"                      'quoted text' keeps its spaces. Example: --keys \"/ 打印 enter\"",
+	"  --size WxH          the terminal size of those runs (default 100x30)",
+	"",
 	"Run `yunwei COMMAND --help` for a command's options.",
 )
 

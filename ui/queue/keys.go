@@ -32,7 +32,7 @@ func DefaultKeyMap(L i18n.Lang) KeyMap {
 		PageDown:    b([]string{"pgdown", "ctrl+f", " "}, "pgdn", "page down"),
 		Top:         b([]string{"home", "g"}, "g", "first"),
 		Bottom:      b([]string{"end", "G"}, "G", "last"),
-		Open:        b([]string{"enter"}, "enter", "open"),
+		Open:        b([]string{"enter"}, "enter", "open ticket"),
 		New:         b([]string{"n"}, "n", "new ticket"),
 		Search:      b([]string{"/"}, "/", "search"),
 		ClearSearch: b([]string{"esc"}, "esc", "clear search"),

@@ -212,6 +212,14 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
+	if !m.searching && msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && msg.Runes[0] == '/' {
+		// "/" and what follows arrived together (typed fast, or pasted):
+		// the rest is the search.
+		m.searching = true
+		m.input.SetValue(string(msg.Runes[1:]))
+		m.input.CursorEnd()
+		return m, tea.Batch(m.input.Focus(), m.setView(m.v.filter, fold(m.input.Value()), m.v.sort))
+	}
 	if m.searching {
 		switch {
 		case key.Matches(msg, k.Accept):

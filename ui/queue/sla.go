@@ -63,7 +63,8 @@ func (t *table) breaching(i int32, now int64) bool {
 		r.due-now < warnWithin.Milliseconds()
 }
 
-// countdown formats a duration compactly in at most 7 cells: "45s", "42m17s", "3h05m", "2d03h", with "-" when overdue.
+// countdown formats a duration compactly in at most 7 cells: "45s",
+// "42m17s", "3h05m", "2d03h", "123d", with "-" when overdue.
 // Seconds show below an hour, so the tick is visible when it matters.
 func countdown(d time.Duration) string {
 	sign := ""
@@ -81,7 +82,7 @@ func countdown(d time.Duration) string {
 	case s < 100*86400:
 		return fmt.Sprintf("%s%dd%02dh", sign, s/86400, s%86400/3600)
 	}
-	return sign + ">99d"
+	return fmt.Sprintf("%s%dd", sign, s/86400)
 }
 
 // clockWords names the clock kinds briefly, for the SLA column.

@@ -64,7 +64,7 @@ func (m Model) layoutFor(width int) layout {
 		l.slaKind = true
 		grow(colSLA, nat[colSLA])
 	}
-	for _, c := range []colKind{colKindLabel, colCustomer, colAssignee, colStep} {
+	for _, c := range []colKind{colCustomer, colAssignee, colStep, colKindLabel} {
 		grow(c, nat[c])
 	}
 	if width-used() >= nat[colSeverity]-l.w[colSeverity]+20 {
@@ -114,9 +114,11 @@ func (m Model) naturalWidths() [colCount]int {
 			nat[colAssignee] = max(nat[colAssignee], text.Width(u.Name))
 		}
 	}
-	nat[colStep] = max(nat[colStep], 16)
+	// Step labels run long in English ("reported, awaiting response"):
+	// past 20 cells the title needs the room more.
+	nat[colStep] = 16
 	if L == i18n.En {
-		nat[colStep] = 22
+		nat[colStep] = 20
 	}
 	nat[colCustomer] = min(nat[colCustomer], 12)
 	nat[colAssignee] = min(nat[colAssignee], 12)

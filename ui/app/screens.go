@@ -1,0 +1,18 @@
+package app
+
+import (
+	"yunwei/model"
+	"yunwei/ui/approval"
+	"yunwei/ui/common"
+	"yunwei/ui/detail"
+)
+
+// The screens of the other packages, by the names the root uses.
+type (
+	approvalScreen = approval.Model
+	detailScreen   = detail.Model
+)
+
+func newApprovalScreen(d common.Deps) approvalScreen { return approval.New(d) }
+
+func newDetailScreen(d common.Deps, id model.ID) detailScreen { return detail.New(d, id) }
