@@ -210,8 +210,13 @@ func (m Model) fullHelp(h int) string {
 		}
 		lines = append(lines, "")
 	}
+	// The global keys as they work with the help closed: the help page
+	// itself disables the tab keys.
+	scope := m
+	scope.showHelp = false
+	scope.enableKeys()
 	lines = append(lines, " "+common.Bold.Render(L.T("Everywhere")))
-	for _, l := range strings.Split(hm.FullHelpView(nonEmpty(m.keys.FullHelp())), "\n") {
+	for _, l := range strings.Split(hm.FullHelpView(nonEmpty(scope.keys.FullHelp())), "\n") {
 		lines = append(lines, " "+l)
 	}
 	return common.Frame(lines, m.width, h)

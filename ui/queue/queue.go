@@ -103,7 +103,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.setTable(msg.t)
-		return m, loadAll(m.deps.Store)
+		return m, loadAll(m.deps.Store, m.deps.Now)
 	case loadedMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
