@@ -16,9 +16,9 @@ import (
 // or a customer person present, deciding on the engineer's laptop.
 type Approval struct {
 	TicketRow
-	// Customer says the decision is the customer's: a contact decides and
-	// signs on the laptop (DESIGN §5).
-	Customer bool `json:"customer"`
+	// ForCustomer says the decision is the customer's: a contact decides
+	// and signs on the laptop (DESIGN §5).
+	ForCustomer bool `json:"for_customer"`
 }
 
 // Approvals lists the open tickets whose next step waits on one of roles
@@ -62,7 +62,7 @@ func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, e
 		a := Approval{TicketRow: r}
 		for _, w := range r.WaitingFor {
 			if w.IsCustomer() {
-				a.Customer = true
+				a.ForCustomer = true
 			}
 		}
 		out = append(out, a)
@@ -72,8 +72,8 @@ func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, e
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
-		if a.Customer != b.Customer {
-			return !a.Customer
+		if a.ForCustomer != b.ForCustomer {
+			return !a.ForCustomer
 		}
 		if a.UpdatedAt != b.UpdatedAt {
 			return a.UpdatedAt < b.UpdatedAt

@@ -31,7 +31,7 @@ func TestApprovals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || list[0].ID != atPlan || list[0].Customer || list[1].ID != waitsForHead || !list[1].Customer {
+	if len(list) != 2 || list[0].ID != atPlan || list[0].ForCustomer || list[1].ID != waitsForHead || !list[1].ForCustomer {
 		t.Fatalf("engineer's approvals: %+v", list)
 	}
 	if w := list[1].WaitingFor; len(w) != 1 || w[0] != model.RoleDeptHead {

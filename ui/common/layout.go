@@ -12,9 +12,9 @@ import (
 // note on the right: "── title ──────── note ──". Both are shown as given:
 // sanitise people's text first.
 func Rule(title, note string, w int) string {
-	head := "── "
+	head := "──"
 	if title != "" {
-		head += title + " "
+		head += " " + title + " "
 	}
 	tail := "──"
 	if note != "" {

@@ -6,10 +6,15 @@ package screentest
 import (
 	"context"
 	"flag"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -105,24 +110,28 @@ type Screen[M any] interface {
 
 // Drive sends msgs to m one after another and runs every command the
 // screen returns, feeding the results back as Bubble Tea would, until
-// nothing is left. It returns the screen and every message its commands
-// produced, in order (the ones meant for the root among them). Cursor
-// blinks and spinner ticks are not run: they only wait and redraw.
+// nothing is left: each message's consequences settle before the next
+// message, as when a person types. It returns the screen and every message
+// its commands produced, in order (the ones meant for the root among
+// them). Cursor blinks and spinner ticks are not run: they only wait and
+// redraw.
 func Drive[M Screen[M]](t testing.TB, m M, msgs ...tea.Msg) (M, []tea.Msg) {
 	t.Helper()
 	var out []tea.Msg
-	queue := append([]tea.Msg(nil), msgs...)
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 2000 {
-			t.Fatal("the screen keeps sending messages")
+	for _, first := range msgs {
+		queue := []tea.Msg{first}
+		for steps := 0; len(queue) > 0; steps++ {
+			if steps > 2000 {
+				t.Fatal("the screen keeps sending messages")
+			}
+			msg := queue[0]
+			queue = queue[1:]
+			var cmd tea.Cmd
+			m, cmd = m.Update(msg)
+			produced := Run(t, cmd)
+			out = append(out, produced...)
+			queue = append(queue, produced...)
 		}
-		msg := queue[0]
-		queue = queue[1:]
-		var cmd tea.Cmd
-		m, cmd = m.Update(msg)
-		produced := Run(t, cmd)
-		out = append(out, produced...)
-		queue = append(queue, produced...)
 	}
 	return m, out
 }
@@ -229,5 +238,61 @@ func Frame(t testing.TB, view string, w, h int) {
 		if n := lipgloss.Width(l); n > w {
 			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, w, l)
 		}
+	}
+}
+
+// Translated checks that every string the package in dir passes to Lang.T
+// or Lang.Tf as a literal (and the last argument given as a literal to one
+// of the helper functions named in via, which translate it) has a Chinese
+// translation. extra lists strings translated through variables.
+func Translated(t testing.TB, dir string, via []string, extra ...string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	helpers := map[string]bool{}
+	for _, v := range via {
+		helpers[v] = true
+	}
+	check := func(pos token.Pos, s string) {
+		if i18n.Zh.T(s) == s {
+			t.Errorf("%s: %q has no Chinese translation", fset.Position(pos), s)
+		}
+	}
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				var name string
+				switch fn := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					name = fn.Sel.Name
+				case *ast.Ident:
+					name = fn.Name
+				}
+				for i, a := range call.Args {
+					lit, ok := a.(*ast.BasicLit)
+					if !ok || lit.Kind != token.STRING {
+						continue
+					}
+					s, err := strconv.Unquote(lit.Value)
+					if err != nil || s == "" {
+						continue
+					}
+					if (i == 0 && (name == "T" || name == "Tf")) || (helpers[name] && i == len(call.Args)-1) {
+						check(lit.Pos(), s)
+					}
+				}
+				return true
+			})
+		}
+	}
+	for _, s := range extra {
+		check(token.NoPos, s)
 	}
 }

@@ -1,0 +1,451 @@
+package decide
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"yunwei/db"
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/signoff"
+	"yunwei/ui/text"
+)
+
+// DecidedMsg says the decision was recorded. The screen that opened the
+// form closes it, reloads the ticket and tells the root (TicketChangedMsg,
+// StatusMsg with Status).
+type DecidedMsg struct {
+	ID     model.ID
+	Number string
+	// Status says in words where the ticket is now.
+	Status string
+}
+
+// CancelledMsg says the form was left without deciding.
+type CancelledMsg struct{}
+
+// Messages of the form's own work, tagged with the form's generation so
+// that a late message from a form already replaced is ignored.
+type (
+	submitMsg  struct{ gen int }
+	cancelMsg  struct{ gen int }
+	checkedMsg struct {
+		payload flows.DecidedPayload
+		err     error
+	}
+	savedMsg struct {
+		state *flows.TicketState
+		err   error
+	}
+)
+
+// stage is what the form is doing.
+type stage int
+
+const (
+	stageForm     stage = iota // the decision, decider, comment and inputs
+	stageChecking              // a customer's decision is checked before they sign
+	stageSign                  // the customer signs (ui/signoff)
+	stageSaving                // the decision is being recorded
+)
+
+// draft is what the form's fields are bound to. It lives behind a pointer
+// so that the huh form and every copy of the Model share it.
+type draft struct {
+	Decision string
+	Contact  model.ID
+	Comment  string
+	// Inputs holds each decision's inputs as typed: decision → input → text.
+	Inputs map[string]map[string]*string
+}
+
+// Model is the decision form. It always captures the keyboard: a field or
+// the signature canvas has focus. Use New.
+type Model struct {
+	deps     common.Deps
+	c        *Context
+	actions  []Action
+	customer bool
+	role     model.Role // the user's role, for vendor decisions
+
+	draft    *draft
+	form     *huh.Form
+	sizer    common.FormSizer
+	formInit tea.Cmd
+	gen      int
+
+	stage   stage
+	sign    signoff.Model
+	pending flows.ActTicket // the checked decision awaiting its signature
+	acting  db.Acting
+
+	summary []signoff.Field
+	lines   []string // the summary laid out for the width
+	off     int      // first summary line shown
+	err     string   // the last refusal, shown under the form
+
+	keys   KeyMap
+	w, h   int
+	ox, oy int
+}
+
+// New opens the decision form for the ticket in c. decision preselects one
+// of the allowed decisions ("" for the first). Call SetSize before View.
+func New(d common.Deps, c Context, decision string) Model {
+	m := Model{deps: d, c: &c, keys: newKeys(d.Lang)}
+	if m.deps.Now == nil {
+		m.deps.Now = d.Store.Now
+	}
+	t := &m.c.Ticket.TicketState
+	m.actions = Actions(t, d.User, c.Contacts)
+	m.customer = len(m.actions) > 0 && m.actions[0].Customer()
+	m.role = actingRole(t, d.User)
+	m.draft = &draft{Decision: decision, Inputs: map[string]map[string]*string{}}
+	if m.action(decision) == nil && len(m.actions) > 0 {
+		m.draft.Decision = m.actions[0].Decision.Name
+	}
+	if cs := candidates(m.actions); len(cs) > 0 {
+		m.draft.Contact = cs[0].ID
+	}
+	for _, a := range m.actions {
+		in := map[string]*string{}
+		for _, i := range a.Decision.Inputs {
+			in[i.Name] = new(string)
+		}
+		m.draft.Inputs[a.Decision.Name] = in
+	}
+	m.summary = Summary(m.c, d.Lang)
+	m.buildForm()
+	return m
+}
+
+// Init starts the form's fields (focus, cursor).
+func (m Model) Init() tea.Cmd { return m.formInit }
+
+// Capturing is always true: a field or the signature canvas has the keys.
+func (m Model) Capturing() bool { return true }
+
+// SetSize lays the form out for w×h cells.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.relayout()
+	m.sign.SetSize(w, h)
+}
+
+// SetOrigin tells the form where its top-left corner is on the terminal,
+// so that mouse reports land on the signature canvas.
+func (m *Model) SetOrigin(x, y int) {
+	m.ox, m.oy = x, y
+	m.sign.SetOrigin(x, y)
+}
+
+// KeyMap is the keys live now: the form's, or the sign-off's while the
+// customer signs.
+func (m Model) KeyMap() help.KeyMap {
+	if m.stage == stageSign {
+		return m.sign
+	}
+	k := m.keys
+	focused := m.focused()
+	_, isText := focused.(*huh.Text)
+	_, isList := focused.(*huh.Select[string])
+	_, isContact := focused.(*huh.Select[model.ID])
+	working := m.stage != stageForm
+	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Save} {
+		b.SetEnabled(m.form != nil && !working)
+	}
+	k.Choose.SetEnabled(m.form != nil && !working && (isList || isContact))
+	k.NewLine.SetEnabled(m.form != nil && !working && isText)
+	scroll := len(m.lines) > m.summaryRows()
+	k.ScrollUp.SetEnabled(scroll && !working)
+	k.ScrollDown.SetEnabled(scroll && !working)
+	k.Cancel.SetEnabled(!working)
+	return k
+}
+
+func (m Model) focused() huh.Field {
+	if m.form == nil || m.form.State != huh.StateNormal {
+		return nil
+	}
+	return m.form.GetFocusedField()
+}
+
+// action returns the allowed action of the named decision, or nil.
+func (m Model) action(name string) *Action {
+	for i := range m.actions {
+		if m.actions[i].Decision.Name == name {
+			return &m.actions[i]
+		}
+	}
+	return nil
+}
+
+func (m Model) contact(id model.ID) (model.Contact, bool) {
+	for _, c := range candidates(m.actions) {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return model.Contact{}, false
+}
+
+// Update handles the form, the sign-off and the results of the work they
+// start.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case submitMsg:
+		if msg.gen == m.gen && m.stage == stageForm {
+			return m.submit()
+		}
+		return m, nil
+	case cancelMsg:
+		if msg.gen == m.gen && m.stage == stageForm {
+			return m, cancelled
+		}
+		return m, nil
+	case checkedMsg:
+		return m.checked(msg)
+	case savedMsg:
+		return m.saved(msg)
+	case signoff.SignedMsg:
+		if m.stage != stageSign {
+			return m, nil
+		}
+		sig := msg.Signature
+		m.pending.Signature = &sig
+		m.stage = stageSaving
+		return m, save(m.deps.Store, m.acting, m.pending)
+	case signoff.CancelledMsg:
+		if m.stage != stageSign {
+			return m, nil
+		}
+		// Back to the decision, everything typed kept: the customer may
+		// want a different comment before signing.
+		m.stage = stageForm
+		return m, m.rebuildIfDone()
+	}
+	switch m.stage {
+	case stageSign:
+		var cmd tea.Cmd
+		m.sign, cmd = m.sign.Update(msg)
+		return m, cmd
+	case stageChecking, stageSaving:
+		return m, nil // wait for the result; ctrl+c is the root's
+	}
+	if m.form == nil {
+		if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.Cancel) {
+			return m, cancelled
+		}
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Save):
+			return m.submit()
+		case key.Matches(msg, m.keys.ScrollUp):
+			m.scroll(-max(1, m.summaryRows()-1))
+			return m, nil
+		case key.Matches(msg, m.keys.ScrollDown):
+			m.scroll(max(1, m.summaryRows()-1))
+			return m, nil
+		}
+	case tea.MouseMsg:
+		if tea.MouseEvent(msg).IsWheel() && msg.Y-m.oy >= 2 && msg.Y-m.oy < 2+m.summaryRows() {
+			if msg.Button == tea.MouseButtonWheelUp {
+				m.scroll(-3)
+			} else if msg.Button == tea.MouseButtonWheelDown {
+				m.scroll(3)
+			}
+			return m, nil
+		}
+	}
+	f, cmd := m.form.Update(msg)
+	if f, ok := f.(*huh.Form); ok {
+		m.form = f
+	}
+	return m, cmd
+}
+
+func cancelled() tea.Msg { return CancelledMsg{} }
+
+// submit checks what the form holds and records the decision: a vendor's
+// at once, a customer's first checked in full (a dry run) and then signed.
+func (m Model) submit() (Model, tea.Cmd) {
+	L := m.deps.Lang
+	m.err = ""
+	a := m.action(m.draft.Decision)
+	if a == nil {
+		m.err = L.T("Choose a decision.")
+		return m, m.rebuildIfDone()
+	}
+	cmd := flows.ActTicket{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}}
+	if a.Decision.NeedsComment && strings.TrimSpace(cmd.Comment) == "" {
+		m.err = L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Decision.Label(L.Code()))
+		return m, m.rebuildIfDone()
+	}
+	for _, in := range a.Decision.Inputs {
+		v, err := inputValue(in, *m.draft.Inputs[a.Decision.Name][in.Name], m.c, L)
+		if err != nil {
+			m.err = err.Error()
+			return m, m.rebuildIfDone()
+		}
+		if v != "" {
+			cmd.Inputs[in.Name] = v
+		}
+	}
+	m.acting = db.Acting{UserID: m.deps.User.ID}
+	if a.Customer() {
+		c, ok := m.contact(m.draft.Contact)
+		if !ok {
+			m.err = L.T("Choose who decides.")
+			return m, m.rebuildIfDone()
+		}
+		m.acting.ContactID = c.ID
+		m.pending = cmd
+		m.stage = stageChecking
+		return m, check(m.deps.Store, m.acting, cmd)
+	}
+	m.pending = cmd
+	m.stage = stageSaving
+	return m, save(m.deps.Store, m.acting, cmd)
+}
+
+// check runs the customer's decision without recording it, to refuse it
+// before anyone signs and to learn its normalised comment and inputs: the
+// signature covers exactly those (flows.DecisionContent).
+func check(s *db.Store, as db.Acting, cmd flows.ActTicket) tea.Cmd {
+	return func() tea.Msg {
+		res, err := s.DryRun(context.Background(), as, cmd)
+		if err != nil {
+			return checkedMsg{err: err}
+		}
+		var p flows.DecidedPayload
+		if len(res.Events) != 1 {
+			return checkedMsg{err: model.Errorf(model.EINTERNAL, "the decision made %d events, not one", len(res.Events))}
+		}
+		err = res.Events[0].Decode(&p)
+		return checkedMsg{payload: p, err: err}
+	}
+}
+
+// save records the decision.
+func save(s *db.Store, as db.Acting, cmd flows.ActTicket) tea.Cmd {
+	return func() tea.Msg {
+		res, err := s.Execute(context.Background(), as, cmd)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		st, _ := res.State.(*flows.TicketState)
+		return savedMsg{state: st}
+	}
+}
+
+// checked opens the sign-off on exactly the content the decision covers,
+// or shows why the decision was refused.
+func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
+	if m.stage != stageChecking {
+		return m, nil
+	}
+	if msg.err != nil {
+		m.stage = stageForm
+		m.err = model.ErrorMessage(msg.err)
+		return m, m.rebuildIfDone()
+	}
+	L := m.deps.Lang
+	p := msg.payload
+	// Record the normalised values: they are what the hash was taken of,
+	// and flows normalises them again to the same.
+	m.pending.Comment, m.pending.Inputs = p.Comment, p.Inputs
+	content := flows.DecisionContent(&m.c.Ticket.TicketState, p.Decision, p.Comment, p.Inputs)
+	c, _ := m.contact(m.acting.ContactID)
+	title := L.T("Sign-off") + " · " + m.c.Ticket.Number
+	if a := m.action(p.Decision); a != nil {
+		title += " · " + a.Decision.Label(L.Code())
+	}
+	m.sign = signoff.New(signoff.Options{
+		Lang: L, Title: title,
+		Fields:  SignFields(content, m.c, L),
+		Content: content,
+		Roles:   []model.Role{p.Role}, SignerName: c.Name, SignerRole: p.Role, ContactID: c.ID,
+		Now: m.deps.Now,
+	})
+	m.sign.SetSize(m.w, m.h)
+	m.sign.SetOrigin(m.ox, m.oy)
+	m.stage = stageSign
+	return m, m.sign.Init()
+}
+
+// saved ends the form, or shows why the decision was refused: on the
+// sign-off when the customer signed (their drawing kept), else on the form.
+func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
+	if m.stage != stageSaving {
+		return m, nil
+	}
+	if msg.err != nil {
+		if m.pending.Signature != nil {
+			m.pending.Signature = nil
+			m.stage = stageSign
+			m.sign.Fail(msg.err)
+			return m, nil
+		}
+		m.stage = stageForm
+		m.err = model.ErrorMessage(msg.err)
+		return m, m.rebuildIfDone()
+	}
+	L := m.deps.Lang
+	done := DecidedMsg{ID: m.c.Ticket.ID, Number: m.c.Ticket.Number}
+	if st := msg.state; st != nil {
+		at := flows.StepLabel(st.Kind, st.Step, L.Code())
+		if st.Status == model.StatusClosed {
+			at = L.T("closed")
+		}
+		done.Status = L.Tf("%s: now at %s", st.Number, at)
+	}
+	return m, func() tea.Msg { return done }
+}
+
+// rebuildIfDone makes a new form on the same draft when the old one has
+// finished (huh forms ignore input once submitted): what was typed stays.
+func (m *Model) rebuildIfDone() tea.Cmd {
+	if m.form != nil && m.form.State == huh.StateNormal {
+		return nil
+	}
+	m.buildForm()
+	return m.formInit
+}
+
+func (m *Model) scroll(n int) {
+	m.off = min(max(m.off+n, 0), max(len(m.lines)-m.summaryRows(), 0))
+}
+
+// Error is the refusal shown under the form, "" when there is none.
+func (m Model) Error() string { return m.err }
+
+// Stage names what the form is doing, for tests: "form", "checking",
+// "sign" or "saving".
+func (m Model) Stage() string {
+	return [...]string{"form", "checking", "sign", "saving"}[m.stage]
+}
+
+// errorLines are the refusal and the fields' complaints, wrapped.
+func (m Model) errorLines() []string {
+	var msgs []string
+	if m.err != "" {
+		msgs = append(msgs, text.Sanitize(m.err, false))
+	}
+	if m.stage == stageForm {
+		msgs = append(msgs, common.FormErrorLines(m.form)...)
+	}
+	var out []string
+	for _, s := range msgs {
+		out = append(out, common.Wrap(s, max(m.w-2, 10))...)
+	}
+	return out
+}

@@ -1,0 +1,146 @@
+package decide
+
+import (
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/huh"
+
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/i18n"
+	"yunwei/ui/text"
+)
+
+// inputTitle is an input's label from the flow table, marked when required.
+func inputTitle(in flows.Input, L i18n.Lang) string {
+	title := in.Label(L.Code())
+	if in.Required {
+		title += " " + L.T("(required)")
+	}
+	return title
+}
+
+// inputField is the form field for one decision input, by its type: text
+// areas for text, lists for yes/no, users and ratings, a line for minutes,
+// times and dates, checked as typed so mistakes show at the field. It
+// returns the field's natural height (common.FormSizer).
+func inputField(in flows.Input, v *string, c *Context, L i18n.Lang) (huh.Field, int) {
+	title := inputTitle(in, L)
+	var opts []huh.Option[string]
+	if !in.Required {
+		opts = append(opts, huh.NewOption(L.T("— not given —"), ""))
+	}
+	required := func(s string) error {
+		if in.Required && strings.TrimSpace(s) == "" {
+			return errors.New(L.Tf("Fill in %s.", in.Label(L.Code())))
+		}
+		return nil
+	}
+	// line is a one-line field, checked by check once something is typed.
+	line := func(placeholder string, check func(string) error) huh.Field {
+		return huh.NewInput().Title(title).Placeholder(placeholder).Value(v).Validate(func(s string) error {
+			if strings.TrimSpace(s) == "" {
+				return required(s)
+			}
+			return check(strings.TrimSpace(s))
+		})
+	}
+	switch in.Type {
+	case flows.InputBool:
+		opts = append(opts, huh.NewOption(L.T("yes"), "true"), huh.NewOption(L.T("no"), "false"))
+		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), 0
+	case flows.InputRating:
+		for n := 5; n >= 1; n-- {
+			opts = append(opts, huh.NewOption(strconv.Itoa(n)+" "+L.T(ratingWords[n]), strconv.Itoa(n)))
+		}
+		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), 0
+	case flows.InputUser:
+		for _, u := range c.Users {
+			opts = append(opts, huh.NewOption(text.Sanitize(u.Name+" ("+u.Login+")", false), u.ID.String()))
+		}
+		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), min(len(opts), 6) + 1
+	case flows.InputMinutes:
+		return line(L.T("e.g. 90, 2h or 1d (1 person-day = 480 minutes)"), func(s string) error {
+			_, err := minutesValue(in, s, L)
+			return err
+		}), 0
+	case flows.InputTime:
+		loc := common.Zone(c.Ticket.TimeZone)
+		return line(L.T("e.g.")+" 2026-11-27 14:30", func(s string) error {
+			_, err := timeValue(s, loc, L)
+			return err
+		}), 0
+	case flows.InputDate:
+		return line(L.T("e.g.")+" 2026-11-27", func(s string) error { return dateValue(s, L) }), 0
+	}
+	return huh.NewText().Title(title).CharLimit(flows.MaxText).ExternalEditor(false).
+		Value(v).Validate(required), 2
+}
+
+// ratingWords name the points of a rating (seed §2.7: service quality).
+var ratingWords = map[int]string{5: "excellent", 4: "good", 3: "fair", 2: "poor", 1: "very poor"}
+
+// inputValue turns what was typed into the text flows reads: times typed
+// in the contract's zone become RFC 3339; the rest flows reads as typed.
+// Required inputs left empty are refused here, in the form's words.
+func inputValue(in flows.Input, v string, c *Context, L i18n.Lang) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		if in.Required {
+			return "", errors.New(L.Tf("Fill in %s.", in.Label(L.Code())))
+		}
+		return "", nil
+	}
+	switch in.Type {
+	case flows.InputTime:
+		t, err := timeValue(v, common.Zone(c.Ticket.TimeZone), L)
+		if err != nil {
+			return "", err
+		}
+		return model.FormatTime(t), nil
+	case flows.InputMinutes:
+		if _, err := minutesValue(in, v, L); err != nil {
+			return "", err
+		}
+	case flows.InputDate:
+		if err := dateValue(v, L); err != nil {
+			return "", err
+		}
+	}
+	return v, nil
+}
+
+func minutesValue(in flows.Input, v string, L i18n.Lang) (int, error) {
+	n, err := flows.ParseMinutes(v)
+	switch {
+	case err != nil:
+		return 0, errors.New(L.Tf("%s: write minutes (90), hours (2h) or person-days (1d = 480 minutes).", in.Label(L.Code())))
+	case n <= 0:
+		return 0, errors.New(L.Tf("%s must be more than 0 minutes.", in.Label(L.Code())))
+	case in.Max > 0 && n > in.Max:
+		return 0, errors.New(L.Tf("%s: at most %d minutes.", in.Label(L.Code()), in.Max))
+	}
+	return n, nil
+}
+
+func timeValue(v string, loc *time.Location, L i18n.Lang) (time.Time, error) {
+	t, ok := parseLocalTime(v, loc)
+	if !ok {
+		return time.Time{}, errors.New(L.Tf("%q is not a time: write it like 2026-11-27 14:30.", text.Sanitize(v, false)))
+	}
+	return t, nil
+}
+
+var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+func dateValue(v string, L i18n.Lang) error {
+	if _, err := time.Parse(time.DateOnly, v); err != nil || !dateRE.MatchString(v) {
+		return errors.New(L.Tf("%q is not a date: write it like 2026-11-27.", text.Sanitize(v, false)))
+	}
+	return nil
+}

@@ -1,0 +1,198 @@
+package decide
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/i18n"
+	"yunwei/ui/signoff"
+)
+
+// Summary is what the form shows as being decided: the request and the
+// facts the earlier steps established (the plan being approved, the
+// solution, the upgrade notes, the result being accepted), labelled as the
+// flow tables label them. The detail screen shows the same facts.
+func Summary(c *Context, L i18n.Lang) []signoff.Field {
+	t := &c.Ticket
+	lang := L.Code()
+	fields := []signoff.Field{
+		{Label: L.T("Number"), Value: join(t.Number, t.Kind.Label(lang), t.Title)},
+		{Label: L.T("Customer"), Value: join(t.CustomerName, t.ContractNo)},
+		{Label: L.T("Site"), Value: join(t.SiteName, t.SystemName)},
+		{Label: L.T("Requester"), Value: t.RequesterName},
+	}
+	if st := flows.CurrentStep(&t.TicketState); st != nil {
+		fields = append(fields, signoff.Field{Label: L.T("Step"),
+			Value: st.Label(lang) + " · " + L.T("waiting for") + " " + RoleNames(st.Roles, L)})
+	}
+	fields = append(fields, signoff.Field{Label: L.T("Request"), Value: t.Description})
+	content := flows.DecisionContent(&t.TicketState, "", "", nil)
+	fields = append(fields, factFields(t.Kind, t.Step, content.Facts, c, L)...)
+	return nonEmpty(fields)
+}
+
+// SignFields is the summary of a decision's signed content (DESIGN §5):
+// exactly the parts of flows.SignedDecision, with names for its ids, so the
+// customer reads what their signature covers.
+func SignFields(content flows.SignedDecision, c *Context, L i18n.Lang) []signoff.Field {
+	t := &c.Ticket
+	lang := L.Code()
+	step, decision := content.Step, content.Decision
+	var d *flows.Decision
+	if f := flows.FlowFor(content.Kind); f != nil {
+		if st := f.Step(content.Step); st != nil {
+			step = st.Label(lang)
+			if d = st.Decision(content.Decision); d != nil {
+				decision = d.Label(lang)
+			}
+		}
+	}
+	fields := []signoff.Field{
+		{Value: L.Tf("Decision on ticket %s", content.Ticket)},
+		{Label: L.T("Number"), Value: join(content.Ticket, content.Kind.Label(lang))},
+		{Label: L.T("Title"), Value: content.Title},
+		{Label: L.T("Customer"), Value: join(t.CustomerName, t.ContractNo)},
+		{Label: L.T("Site"), Value: join(t.SiteName, t.SystemName)},
+		{Label: L.T("Requester"), Value: t.RequesterName},
+		{Label: L.T("Request"), Value: content.Description},
+	}
+	fields = append(fields, factFields(content.Kind, content.Step, content.Facts, c, L)...)
+	fields = append(fields,
+		signoff.Field{Label: L.T("Step"), Value: step},
+		signoff.Field{Label: L.T("Decision"), Value: decision},
+		signoff.Field{Label: L.T("Comment"), Value: content.Comment},
+	)
+	if d != nil {
+		for _, in := range d.Inputs {
+			if v, ok := content.Inputs[in.Name]; ok {
+				fields = append(fields, signoff.Field{Label: in.Label(lang), Value: Value(&in, v, c, L)})
+			}
+		}
+	}
+	return nonEmpty(fields)
+}
+
+// Facts are what the ticket's steps have established so far (the plan,
+// the backup, the solution, the upgrade notes…), labelled and worded as
+// the flow tables label them.
+func Facts(c *Context, L i18n.Lang) []signoff.Field {
+	t := &c.Ticket
+	return factFields(t.Kind, "", t.Facts, c, L)
+}
+
+// factFields lists facts in the order of the flow table, labelled by the
+// inputs that gave them; a fact of another flow (before a conversion)
+// follows, by its code.
+func factFields(kind model.Kind, step string, facts map[string]string, c *Context, L i18n.Lang) []signoff.Field {
+	var out []signoff.Field
+	done := map[string]bool{}
+	if f := flows.FlowFor(kind); f != nil {
+		for _, st := range f.Steps {
+			if st.Name == step {
+				break
+			}
+			for _, d := range st.Decisions {
+				for _, in := range d.Inputs {
+					if v, ok := facts[in.Name]; ok && !done[in.Name] {
+						done[in.Name] = true
+						out = append(out, signoff.Field{Label: in.Label(L.Code()), Value: Value(&in, v, c, L)})
+					}
+				}
+			}
+		}
+	}
+	var rest []string
+	for name := range facts {
+		if !done[name] {
+			rest = append(rest, name)
+		}
+	}
+	sort.Strings(rest)
+	for _, name := range rest {
+		out = append(out, signoff.Field{Label: name, Value: facts[name]})
+	}
+	return out
+}
+
+// Value words a stored (normalised) input value for people: yes/no,
+// minutes, a user's name, a time in the contract's zone, a rating out of 5.
+func Value(in *flows.Input, v string, c *Context, L i18n.Lang) string {
+	switch in.Type {
+	case flows.InputBool:
+		return common.YesNo(v == "true", L)
+	case flows.InputMinutes:
+		if n, err := strconv.Atoi(v); err == nil {
+			return Minutes(n, L)
+		}
+	case flows.InputUser:
+		for _, u := range c.Users {
+			if u.ID.String() == v {
+				return u.Name
+			}
+		}
+	case flows.InputTime:
+		return common.LocalTime(v, common.Zone(c.Ticket.TimeZone))
+	case flows.InputRating:
+		return L.Tf("%s of 5", v)
+	}
+	return v
+}
+
+// Minutes words an effort: "90 minutes (0.18 person-days)".
+func Minutes(n int, L i18n.Lang) string {
+	days := strconv.FormatFloat(float64(n)/flows.MinutesPerPersonDay, 'f', 2, 64)
+	days = strings.TrimRight(strings.TrimRight(days, "0"), ".")
+	return L.Tf("%d minutes (%s person-days)", n, days)
+}
+
+// RoleNames lists roles in L: "department head or customer leadership".
+func RoleNames(roles []model.Role, L i18n.Lang) string {
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = r.Label(L.Code())
+	}
+	return strings.Join(names, L.T(" or "))
+}
+
+func join(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, " · ")
+}
+
+func nonEmpty(fields []signoff.Field) []signoff.Field {
+	out := fields[:0]
+	for _, f := range fields {
+		if strings.TrimSpace(f.Value) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// timeLayouts are how a time may be typed: to the minute in the contract's
+// zone as screens show times, or RFC 3339 with its own offset.
+var timeLayouts = []string{common.TimeLayout, "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05"}
+
+// parseLocalTime reads a typed time in loc.
+func parseLocalTime(s string, loc *time.Location) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	for _, l := range timeLayouts {
+		if t, err := time.ParseInLocation(l, s, loc); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

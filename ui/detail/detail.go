@@ -1,0 +1,344 @@
+// Package detail is the ticket detail screen (DESIGN §6): the ticket's
+// fields, its flow as a stepper, the SLA clocks with their explanations on
+// demand, what the earlier steps established, and the history as a
+// timeline with signed decisions and their validity. The decisions allowed
+// now are keys of their own and open the decision form (ui/decide); edit,
+// comment and assign open forms on the screen.
+package detail
+
+import (
+	"context"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"yunwei/db"
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/decide"
+	"yunwei/ui/i18n"
+)
+
+// mode is what has the screen: the ticket itself, or a form over it.
+type mode int
+
+const (
+	modeView   mode = iota
+	modeDecide      // the decision form
+	modeSheet       // edit, comment or assign
+)
+
+// data is the ticket and what the screen names its ids with.
+type data struct {
+	c       decide.Context
+	sites   []model.Site
+	systems []model.System
+	// names maps ids (users, contacts, sites, systems) to display names,
+	// for the history.
+	names map[string]string
+}
+
+type (
+	loadedMsg struct {
+		id   model.ID
+		seq  int
+		data *data
+		err  error
+	}
+	savedMsg struct {
+		id     model.ID
+		status string
+		err    error
+	}
+)
+
+// Model is the ticket detail. Use New.
+type Model struct {
+	deps    common.Deps
+	id      model.ID
+	data    *data
+	loadErr string
+	seq     int
+
+	actions []decide.Action
+	keys    KeyMap
+	explain bool
+
+	lines  []string // the body laid out for the width
+	off    int
+	w, h   int
+	ox, oy int
+
+	mode   mode
+	decide decide.Model
+	sheet  common.Sheet
+}
+
+// New makes the detail of ticket id; Init loads it.
+func New(d common.Deps, id model.ID) Model {
+	return Model{deps: d, id: id, keys: newKeys(d.Lang)}
+}
+
+// Init loads the ticket.
+func (m Model) Init() tea.Cmd { return load(m.deps.Store, m.id, m.deps.Lang, m.seq) }
+
+// ID is the ticket shown.
+func (m Model) ID() model.ID { return m.id }
+
+// Capturing reports whether a form or the signature canvas has the keys.
+func (m Model) Capturing() bool { return m.mode != modeView }
+
+// SetSize lays the screen out for w×h cells.
+func (m *Model) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.relayout()
+	switch m.mode {
+	case modeDecide:
+		m.decide.SetSize(w, h)
+	case modeSheet:
+		m.sheet.SetSize(w, h)
+	}
+}
+
+// SetOrigin tells the screen where its top-left corner is on the terminal,
+// so that mouse reports land where they were aimed (the signature canvas).
+func (m *Model) SetOrigin(x, y int) {
+	m.ox, m.oy = x, y
+	if m.mode == modeDecide {
+		m.decide.SetOrigin(x, y)
+	}
+}
+
+// load reads the ticket, its customer's people, sites and systems, and the
+// users, for the screen and its forms.
+func load(s *db.Store, id model.ID, L i18n.Lang, seq int) tea.Cmd {
+	return func() tea.Msg {
+		ctx := context.Background()
+		c, err := decide.Load(ctx, s, id, L)
+		if err != nil {
+			return loadedMsg{id: id, seq: seq, err: err}
+		}
+		d := &data{c: c, names: map[string]string{}}
+		if cust := c.Ticket.CustomerID; !cust.IsZero() {
+			if d.sites, err = s.Sites(ctx, cust); err != nil {
+				return loadedMsg{id: id, seq: seq, err: err}
+			}
+			if d.systems, err = s.Systems(ctx, cust); err != nil {
+				return loadedMsg{id: id, seq: seq, err: err}
+			}
+		}
+		for _, v := range d.sites {
+			d.names[v.ID.String()] = v.Name
+		}
+		for _, v := range d.systems {
+			d.names[v.ID.String()] = v.Name
+		}
+		for _, v := range c.Contacts {
+			d.names[v.ID.String()] = v.Name
+		}
+		for _, v := range c.Users {
+			d.names[v.ID.String()] = v.Name
+		}
+		for k, v := range c.Ticket.Names {
+			d.names[k] = v
+		}
+		return loadedMsg{id: id, seq: seq, data: d}
+	}
+}
+
+func (m *Model) reload() tea.Cmd {
+	m.seq++
+	return load(m.deps.Store, m.id, m.deps.Lang, m.seq)
+}
+
+// Update handles the screen's keys and mouse, its forms, and the results
+// of loading and saving.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case loadedMsg:
+		if msg.id != m.id || msg.seq != m.seq {
+			return m, nil
+		}
+		if msg.err != nil {
+			m.loadErr = model.ErrorMessage(msg.err)
+			return m, nil
+		}
+		m.loadErr, m.data = "", msg.data
+		m.actions = decide.Actions(&m.data.c.Ticket.TicketState, m.deps.User, m.data.c.Contacts)
+		decide.AssignKeys(m.actions, reservedKeys...)
+		m.keys = m.keys.withActions(m.actions, m.deps.Lang)
+		m.relayout()
+		return m, nil
+	case common.TicketChangedMsg:
+		if msg.ID == m.id {
+			return m, m.reload()
+		}
+		return m, nil
+	case decide.DecidedMsg:
+		if m.mode != modeDecide || msg.ID != m.id {
+			return m, nil
+		}
+		m.mode = modeView
+		return m, tea.Batch(m.reload(), changed(m.id), status(msg.Status))
+	case decide.CancelledMsg:
+		if m.mode == modeDecide {
+			m.mode = modeView
+		}
+		return m, nil
+	case common.SheetCancelledMsg:
+		if m.mode == modeSheet && msg.Sheet == m.sheet.ID() {
+			m.mode = modeView
+		}
+		return m, nil
+	case savedMsg:
+		if m.mode != modeSheet || msg.id != m.id {
+			return m, nil
+		}
+		if msg.err != nil {
+			return m, m.sheet.Fail(msg.err)
+		}
+		m.mode = modeView
+		return m, tea.Batch(m.reload(), changed(m.id), status(msg.status))
+	}
+	switch m.mode {
+	case modeDecide:
+		var cmd tea.Cmd
+		m.decide, cmd = m.decide.Update(msg)
+		return m, cmd
+	case modeSheet:
+		var cmd tea.Cmd
+		m.sheet, cmd = m.sheet.Update(msg)
+		return m, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	case tea.MouseMsg:
+		if tea.MouseEvent(msg).IsWheel() {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				m.scroll(-3)
+			case tea.MouseButtonWheelDown:
+				m.scroll(3)
+			}
+		}
+	}
+	return m, nil
+}
+
+func changed(id model.ID) tea.Cmd {
+	return func() tea.Msg { return common.TicketChangedMsg{ID: id} }
+}
+
+func status(text string) tea.Cmd {
+	return func() tea.Msg { return common.StatusMsg{Text: text} }
+}
+
+func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.liveKeys()
+	switch {
+	case key.Matches(msg, k.Back):
+		return m, func() tea.Msg { return common.BackMsg{} }
+	case key.Matches(msg, k.Up):
+		m.scroll(-1)
+	case key.Matches(msg, k.Down):
+		m.scroll(1)
+	case key.Matches(msg, k.PageUp):
+		m.scroll(-max(1, m.bodyRows()-1))
+	case key.Matches(msg, k.PageDown):
+		m.scroll(max(1, m.bodyRows()-1))
+	case key.Matches(msg, k.Top):
+		m.off = 0
+	case key.Matches(msg, k.Bottom):
+		m.scroll(len(m.lines))
+	case key.Matches(msg, k.Explain):
+		m.explain = !m.explain
+		m.relayout()
+	case key.Matches(msg, k.Edit):
+		return m.openSheet(m.editSheet())
+	case key.Matches(msg, k.Comment):
+		return m.openSheet(m.commentSheet())
+	case key.Matches(msg, k.Assign):
+		return m.openSheet(m.assignSheet())
+	default:
+		for i, b := range k.Decisions {
+			if key.Matches(msg, b) {
+				return m.openDecide(m.actions[i].Decision.Name)
+			}
+		}
+	}
+	return m, nil
+}
+
+// openDecide opens the decision form on the ticket as loaded, the decision
+// preselected.
+func (m Model) openDecide(decision string) (Model, tea.Cmd) {
+	m.decide = decide.New(m.deps, m.data.c, decision)
+	m.decide.SetSize(m.w, m.h)
+	m.decide.SetOrigin(m.ox, m.oy)
+	m.mode = modeDecide
+	return m, m.decide.Init()
+}
+
+func (m Model) openSheet(s common.Sheet) (Model, tea.Cmd) {
+	m.sheet = s
+	m.sheet.SetSize(m.w, m.h)
+	m.mode = modeSheet
+	return m, m.sheet.Init()
+}
+
+// liveKeys are the keys with those that do nothing now disabled.
+func (m Model) liveKeys() KeyMap {
+	k := m.keys
+	loaded := m.data != nil
+	open := loaded && m.data.c.Ticket.Status != model.StatusClosed
+	staff := len(m.deps.User.Roles) > 0
+	// flows: edits and assignment only on open tickets, comments on any;
+	// only engineers, technical leads and admins assign.
+	k.Edit.SetEnabled(open && staff)
+	k.Comment.SetEnabled(loaded && staff)
+	k.Assign.SetEnabled(open && m.deps.User.Roles.HasAny(model.RoleAdmin, model.RoleTechLead, model.RoleEngineer))
+	k.Explain.SetEnabled(loaded && len(m.data.c.Ticket.Clocks) > 0)
+	scroll := len(m.lines) > m.bodyRows()
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom} {
+		b.SetEnabled(scroll)
+	}
+	if !loaded {
+		k.Decisions = nil
+	}
+	return k
+}
+
+// KeyMap is the keys live now: the detail's, or its form's.
+func (m Model) KeyMap() help.KeyMap {
+	switch m.mode {
+	case modeDecide:
+		return m.decide.KeyMap()
+	case modeSheet:
+		return m.sheet.KeyMap()
+	}
+	return m.liveKeys()
+}
+
+// Decide is the open decision form, for tests.
+func (m Model) Decide() (decide.Model, bool) { return m.decide, m.mode == modeDecide }
+
+// Sheet is the open edit, comment or assign form, for tests.
+func (m Model) Sheet() (common.Sheet, bool) { return m.sheet, m.mode == modeSheet }
+
+// Ticket is the ticket as loaded, for tests.
+func (m Model) Ticket() (*flows.TicketState, bool) {
+	if m.data == nil {
+		return nil, false
+	}
+	return &m.data.c.Ticket.TicketState, true
+}
+
+func (m *Model) scroll(n int) {
+	m.off = min(max(m.off+n, 0), max(len(m.lines)-m.bodyRows(), 0))
+}
+
+// bodyRows are the rows between the title and the actions line.
+func (m Model) bodyRows() int { return max(m.h-2, 0) }

@@ -1,0 +1,121 @@
+package detail
+
+import (
+	"strings"
+	"time"
+
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/decide"
+	"yunwei/ui/signoff"
+	"yunwei/ui/text"
+)
+
+// signatureRows is the height of a signature drawn in the history: enough
+// to recognise it, small enough to keep the timeline readable.
+const signatureRows = 3
+
+// history is the timeline, oldest first: who (in which role, and for a
+// customer's decision who entered it), when, what, the inputs and comment,
+// and a signed decision's signature with its valid / VOID badge.
+func (m Model) history() []string {
+	L := m.deps.Lang
+	t := &m.data.c.Ticket
+	loc := common.Zone(t.TimeZone)
+	out := []string{"", common.Rule(L.T("History"), L.Tf("%d entries", len(t.History)), m.w)}
+	for i, h := range t.History {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, m.entry(h, loc)...)
+	}
+	return out
+}
+
+func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
+	L, lang := m.deps.Lang, m.deps.Lang.Code()
+	t := &m.data.c.Ticket
+	who, role := m.name(h.Actor), h.Role.Label(lang)
+	if role == "" {
+		role = m.userRole(h.Actor)
+	}
+	head := common.Faint.Render(" "+common.LocalTime(h.At, loc)) + "  "
+	if !h.Contact.IsZero() {
+		// A customer's decision, taken on the engineer's laptop.
+		head += common.Bold.Render(m.name(h.Contact)) + common.Faint.Render(" · "+role+" · "+L.Tf("entered by %s", who))
+	} else {
+		head += common.Bold.Render(who)
+		if role != "" {
+			head += common.Faint.Render(" · " + role)
+		}
+	}
+	out := []string{head}
+	style := common.Text
+	if h.Rejected != "" {
+		style = common.WarnText
+	}
+	for _, l := range common.Wrap(common.HistoryLine(h, m.data.names, L), max(m.w-3, 10)) {
+		out = append(out, style.Render("   "+l))
+	}
+	if d := decisionOf(h, t.Kind); d != nil {
+		labelW := 0
+		for _, in := range d.Inputs {
+			if _, ok := h.Inputs[in.Name]; ok {
+				labelW = max(labelW, text.Width(in.Label(lang)))
+			}
+		}
+		labelW = min(labelW, m.w/3)
+		for _, in := range d.Inputs {
+			if v, ok := h.Inputs[in.Name]; ok {
+				out = append(out, common.LabelValue("     "+in.Label(lang), decide.Value(&in, v, &m.data.c, L), labelW+5, m.w)...)
+			}
+		}
+	}
+	if c := strings.TrimSpace(h.Comment); c != "" {
+		for _, l := range common.Wrap(text.Sanitize(c, true), max(m.w-5, 10)) {
+			out = append(out, common.Text.Render("     "+l))
+		}
+	}
+	if sig := h.Signature; sig != nil {
+		art := signoff.RenderSignature(*sig, max(min(32, m.w-6), 4), signatureRows)
+		for _, l := range strings.Split(art, "\n") {
+			out = append(out, common.Text.Render("     "+l))
+		}
+		valid := flows.SignatureValid(&t.TicketState, h)
+		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " +
+			common.LocalTime(sig.SignedAt, loc) + " · SHA-256 " + signoff.HashPrefix(sig.ContentHash)
+		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer))
+	}
+	return out
+}
+
+// decisionOf is the table row of a decision entry, for its inputs' labels.
+func decisionOf(h flows.HistoryEntry, kind model.Kind) *flows.Decision {
+	if h.Type != flows.TicketDecided && h.Type != flows.TicketConverted {
+		return nil
+	}
+	if h.Kind != "" {
+		kind = h.Kind
+	}
+	f := flows.FlowFor(kind)
+	if f == nil {
+		return nil
+	}
+	st := f.Step(h.From)
+	if st == nil {
+		return nil
+	}
+	return st.Decision(h.Decision)
+}
+
+// userRole names a vendor user's first role, for entries that are not
+// decisions (edits, comments, assignments).
+func (m Model) userRole(id model.ID) string {
+	for _, u := range m.data.c.Users {
+		if u.ID == id && len(u.Roles) > 0 {
+			return u.Roles[0].Label(m.deps.Lang.Code())
+		}
+	}
+	return ""
+}

@@ -1,0 +1,159 @@
+package detail
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/huh"
+
+	"yunwei/db"
+	"yunwei/flows"
+	"yunwei/model"
+	"yunwei/ui/common"
+	"yunwei/ui/text"
+)
+
+// editDraft holds the ticket's editable fields as the edit form has them.
+type editDraft struct {
+	Title, Description      string
+	Severity                model.Severity
+	Channel                 model.Channel
+	Site, System, Requester model.ID
+	OnSite                  bool
+}
+
+// editSheet edits title, description, severity, channel, site, system,
+// requester and on-site (flows.EditTicket); only changed fields are sent.
+func (m Model) editSheet() common.Sheet {
+	L, lang := m.deps.Lang, m.deps.Lang.Code()
+	t := m.data.c.Ticket
+	d := &editDraft{Title: t.Title, Description: t.Description, Severity: t.Severity, Channel: t.Channel,
+		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite}
+	sites, systems, contacts := m.data.sites, m.data.systems, m.data.c.Contacts
+	build := func() (*huh.Form, common.FormSizer) {
+		var sz common.FormSizer
+		var sev []huh.Option[model.Severity]
+		for s := model.SeverityCritical; s <= model.SeverityLow; s++ {
+			sev = append(sev, huh.NewOption(strconv.Itoa(int(s))+" "+s.Label(lang), s))
+		}
+		var ch []huh.Option[model.Channel]
+		for _, c := range model.Channels {
+			ch = append(ch, huh.NewOption(c.Label(lang), c))
+		}
+		none := huh.NewOption(L.T("— none —"), model.NilID)
+		var site []huh.Option[model.ID]
+		if !flows.NeedsSite(t.Kind) || t.SiteID.IsZero() {
+			site = append(site, none)
+		}
+		for _, s := range sites {
+			site = append(site, huh.NewOption(text.Sanitize(s.Name, false), s.ID))
+		}
+		sys := []huh.Option[model.ID]{none}
+		for _, s := range systems {
+			sys = append(sys, huh.NewOption(text.Sanitize(s.Name, false), s.ID))
+		}
+		req := []huh.Option[model.ID]{none}
+		for _, c := range contacts {
+			req = append(req, huh.NewOption(text.Sanitize(join(c.Name, c.Department), false), c.ID))
+		}
+		fields := []huh.Field{
+			sz.Add(huh.NewInput().Title(L.T("Title")).CharLimit(flows.MaxTitle).Value(&d.Title), 0),
+			sz.Add(huh.NewText().Title(L.T("Description")).CharLimit(flows.MaxText).ExternalEditor(false).Value(&d.Description), 4),
+			sz.Add(huh.NewSelect[model.Severity]().Title(L.T("Severity")).Options(sev...).Value(&d.Severity), 0),
+			sz.Add(huh.NewSelect[model.Channel]().Title(L.T("Channel")).Options(ch...).Value(&d.Channel), 0),
+			sz.Add(huh.NewSelect[model.ID]().Title(L.T("Site")).Options(site...).Value(&d.Site), 0),
+			sz.Add(huh.NewSelect[model.ID]().Title(L.T("System")).Options(sys...).Value(&d.System), 0),
+			sz.Add(huh.NewSelect[model.ID]().Title(L.T("Requester")).Options(req...).Value(&d.Requester), 0),
+			sz.Add(huh.NewConfirm().Title(L.T("On site")).Affirmative(L.T("yes")).Negative(L.T("no")).Value(&d.OnSite), 0),
+		}
+		return common.NewScreenForm(L, 0, 0, huh.NewGroup(fields...)), sz
+	}
+	submit := func() (tea.Cmd, error) {
+		fields := map[string]string{}
+		set := func(name string, changed bool, v string) {
+			if changed {
+				fields[name] = v
+			}
+		}
+		id := func(v model.ID) string {
+			if v.IsZero() {
+				return ""
+			}
+			return v.String()
+		}
+		set("title", d.Title != t.Title, d.Title)
+		set("description", d.Description != t.Description, d.Description)
+		set("severity", d.Severity != t.Severity, strconv.Itoa(int(d.Severity)))
+		set("channel", d.Channel != t.Channel, string(d.Channel))
+		set("site_id", d.Site != t.SiteID, id(d.Site))
+		set("system_id", d.System != t.SystemID, id(d.System))
+		set("requester_id", d.Requester != t.RequesterID, id(d.Requester))
+		set("on_site", d.OnSite != t.OnSite, strconv.FormatBool(d.OnSite))
+		if len(fields) == 0 {
+			return nil, errors.New(L.T("Nothing was changed."))
+		}
+		return m.save(flows.EditTicket{ID: t.ID, Fields: fields}, L.Tf("Saved: %s", t.Number)), nil
+	}
+	return common.NewSheet(L, L.Tf("Edit %s", t.Number)+" · "+t.Title, build, submit)
+}
+
+// commentSheet adds a comment (flows.CommentTicket): comments accumulate,
+// they never conflict.
+func (m Model) commentSheet() common.Sheet {
+	L := m.deps.Lang
+	t := m.data.c.Ticket
+	d := new(string)
+	build := func() (*huh.Form, common.FormSizer) {
+		var sz common.FormSizer
+		f := sz.Add(huh.NewText().Title(L.T("Comment")).Placeholder(L.T("Type here; ctrl+j starts a new line.")).
+			CharLimit(flows.MaxText).ExternalEditor(false).Value(d), 6)
+		return common.NewScreenForm(L, 0, 0, huh.NewGroup(f)), sz
+	}
+	submit := func() (tea.Cmd, error) {
+		return m.save(flows.CommentTicket{ID: t.ID, Text: *d}, L.Tf("Comment added to %s", t.Number)), nil
+	}
+	return common.NewSheet(L, L.Tf("Comment on %s", t.Number)+" · "+t.Title, build, submit)
+}
+
+// assignSheet gives the ticket to a vendor user who takes tickets, or to
+// nobody (flows.AssignTicket).
+func (m Model) assignSheet() common.Sheet {
+	L := m.deps.Lang
+	t := m.data.c.Ticket
+	d := new(model.ID)
+	*d = t.AssigneeID
+	users := m.data.c.Users
+	build := func() (*huh.Form, common.FormSizer) {
+		var sz common.FormSizer
+		opts := []huh.Option[model.ID]{huh.NewOption(L.T("— nobody —"), model.NilID)}
+		for _, u := range users {
+			if u.Roles.HasAny(model.RoleEngineer, model.RoleDeveloper, model.RoleTechLead, model.RoleReqLead) {
+				opts = append(opts, huh.NewOption(text.Sanitize(u.Name+" ("+u.Login+")", false), u.ID))
+			}
+		}
+		f := sz.Add(huh.NewSelect[model.ID]().Title(L.T("Assignee")).Options(opts...).Value(d), 0)
+		return common.NewScreenForm(L, 0, 0, huh.NewGroup(f)), sz
+	}
+	submit := func() (tea.Cmd, error) {
+		name := L.T("nobody")
+		for _, u := range users {
+			if u.ID == *d {
+				name = u.Name
+			}
+		}
+		return m.save(flows.AssignTicket{ID: t.ID, AssigneeID: *d}, L.Tf("%s assigned to %s", t.Number, text.Sanitize(name, false))), nil
+	}
+	return common.NewSheet(L, L.Tf("Assign %s", t.Number)+" · "+t.Title, build, submit)
+}
+
+// save runs a command on the ticket as the user; the result comes back as
+// savedMsg.
+func (m Model) save(cmd flows.Command, done string) tea.Cmd {
+	s, as, id := m.deps.Store, db.Acting{UserID: m.deps.User.ID}, m.id
+	return func() tea.Msg {
+		_, err := s.Execute(context.Background(), as, cmd)
+		return savedMsg{id: id, status: done, err: err}
+	}
+}
