@@ -31,34 +31,39 @@ type Headless struct {
 
 // Run runs m headless and returns the final frame.
 func (h Headless) Run(ctx context.Context, m Model) (string, error) {
+	final, err := h.run(ctx, m)
+	if err != nil {
+		return "", err
+	}
+	return final.View(), nil
+}
+
+// run runs m headless and returns the final model.
+func (h Headless) run(ctx context.Context, m Model) (Model, error) {
 	timeout := h.Timeout
 	if timeout == 0 {
 		timeout = 30 * time.Second
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	d := &driver{model: m, results: make(chan tea.Msg, 256)}
-	d.run(m.Init())
-	d.deliver(tea.WindowSizeMsg{Width: h.Width, Height: h.Height})
+	d := newDriver(m, h.Width, h.Height)
 	if h.FirstFrame {
-		if err := d.until(ctx, func() bool { return d.model.FirstFrameReady() }); err != nil {
-			return "", err
-		}
-		return d.model.View(), nil
+		err := d.until(ctx, func() bool { return d.model.FirstFrameReady() })
+		return d.model, err
 	}
 	if err := d.until(ctx, func() bool { return d.model.Loaded() && d.inflight == 0 }); err != nil {
-		return "", err
+		return d.model, err
 	}
 	for _, k := range h.Keys {
 		if d.quit {
 			break
 		}
 		d.deliver(k)
-		if err := d.until(ctx, func() bool { return d.quit || d.inflight == 0 }); err != nil {
-			return "", err
+		if err := d.idle(ctx); err != nil {
+			return d.model, err
 		}
 	}
-	return d.model.View(), nil
+	return d.model, nil
 }
 
 // driver is a minimal Bubble Tea runtime: one goroutine per command, the
@@ -68,6 +73,20 @@ type driver struct {
 	results  chan tea.Msg
 	inflight int
 	quit     bool
+}
+
+// newDriver starts m at w×h: Init, then the window size, as a terminal
+// program starts.
+func newDriver(m Model, w, h int) *driver {
+	d := &driver{model: m, results: make(chan tea.Msg, 256)}
+	d.run(m.Init())
+	d.deliver(tea.WindowSizeMsg{Width: w, Height: h})
+	return d
+}
+
+// idle waits until every command has finished (or the app quit).
+func (d *driver) idle(ctx context.Context) error {
+	return d.until(ctx, func() bool { return d.quit || d.inflight == 0 })
 }
 
 func (d *driver) run(cmd tea.Cmd) {

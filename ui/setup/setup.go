@@ -189,10 +189,11 @@ func save(s *db.Store, d draft) tea.Cmd {
 func (m Model) View() string {
 	L := m.deps.Lang
 	w := m.formWidth()
-	intro := lipgloss.JoinVertical(lipgloss.Left,
-		common.Title.Render(L.T("Welcome to yunwei")),
-		common.Faint.Render(text.Truncate(L.T("This database has no user yet. Tell it who you are; you can add colleagues later."), w)),
-		"")
+	lines := []string{common.Title.Render(L.T("Welcome to yunwei"))}
+	for _, l := range common.Wrap(L.T("This database has no user yet. Tell it who you are; you can add colleagues later."), w) {
+		lines = append(lines, common.Faint.Render(l))
+	}
+	intro := lipgloss.JoinVertical(lipgloss.Left, append(lines, "")...)
 	var status string
 	switch {
 	case m.saving:
