@@ -185,6 +185,14 @@ func (g *generator) inputs(d flows.Decision, st *flows.TicketState) map[string]s
 			if max <= 0 || max > 8*60 {
 				max = 8 * 60
 			}
+			if in.Name == "effort_minutes" {
+				// Rework after "not satisfied" stays within the
+				// enhancement's 1 person-day (seed §1.3).
+				max = min(max, 8*60-st.EffortMinutes)
+			}
+			if max < 30 {
+				max = 30
+			}
 			out[in.Name] = fmt.Sprint(30 + 30*g.rng.IntN(max/30))
 		case flows.InputTime:
 			t := g.clock
