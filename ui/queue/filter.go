@@ -89,18 +89,40 @@ type view struct {
 // apply recomputes the rows for filter, query and sort at now, into buf,
 // which must not be prev.rows. When only the query grew (the user typed
 // another character), the new rows are a subset of the old ones, so only
-// those are checked: typing stays fast however large the queue.
+// those are checked: typing stays fast however large the queue. Otherwise
+// every row is checked in storage order, which reads the rows and the text
+// arena front to back (the sort orders jump around memory), into a bit set
+// that the sort order is then read through.
 func (t *table) apply(prev view, f quickFilter, q string, key sortKey, m me, now int64, buf []int32) view {
 	v := view{filter: f, query: q, sort: key, rows: buf[:0]}
 	s := t.search(q)
-	from := t.orders[key]
 	narrowing := prev.rows != nil && prev.filter == f && prev.sort == key && f != filterBreaching &&
 		prev.query != q && strings.Contains(q, prev.query)
 	if narrowing {
-		from = prev.rows
+		for _, i := range prev.rows {
+			if t.matches(&s, i) {
+				v.rows = append(v.rows, i)
+			}
+		}
+		return v
 	}
-	for _, i := range from {
-		if t.keep(f, i, m, now) && t.matches(&s, i) {
+	if f == filterAll && q == "" {
+		v.rows = append(v.rows, t.orders[key]...)
+		return v
+	}
+	n := len(t.rows)
+	if cap(t.hits) < (n+63)/64 {
+		t.hits = make([]uint64, (n+63)/64)
+	}
+	hits := t.hits[:(n+63)/64]
+	clear(hits)
+	for i := range n {
+		if t.keep(f, int32(i), m, now) && t.matches(&s, int32(i)) {
+			hits[i/64] |= 1 << (i % 64)
+		}
+	}
+	for _, i := range t.orders[key] {
+		if hits[i/64]&(1<<(i%64)) != 0 {
 			v.rows = append(v.rows, i)
 		}
 	}

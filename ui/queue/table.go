@@ -39,6 +39,8 @@ type table struct {
 
 	// orders are the row indexes sorted by each sort key.
 	orders [sortCount][]int32
+	// hits is apply's scratch bit set, one bit per row.
+	hits []uint64
 }
 
 // row is one ticket. Times are Unix milliseconds; 0 means none.
