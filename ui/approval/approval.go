@@ -83,7 +83,8 @@ func open(s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
 func (m Model) Capturing() bool { return m.deciding }
 
 // FullScreen reports whether the screen wants the whole terminal: while a
-// customer signs, the sign-off needs at least signoff.MinWidth×MinHeight.
+// customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
+// more than the root leaves between its lines at 80×24.
 func (m Model) FullScreen() bool { return m.deciding && m.decide.Stage() == "sign" }
 
 // SetSize lays the tab out for w×h cells.

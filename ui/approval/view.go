@@ -65,7 +65,7 @@ func (m Model) listRows() int { return max(m.h-2, 1) }
 type columns struct{ number, step, who, customer, age, title int }
 
 func layout(w int) columns {
-	c := columns{number: 13, step: min(max(w/5, 12), 26), who: min(max(w/8, 8), 16), customer: 8, age: 5}
+	c := columns{number: 13, step: min(max(w/5, 12), 26), who: min(max(w/8, 8), 16), customer: 8, age: 6}
 	c.title = max(w-2-c.number-c.step-c.who-c.customer-c.age-5, 6)
 	return c
 }

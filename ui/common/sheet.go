@@ -145,7 +145,8 @@ func (s Sheet) save() (Sheet, tea.Cmd) {
 	s.err = ""
 	cmd, err := s.submit()
 	if err != nil {
-		s.err = model.ErrorMessage(err)
+		// The screen's own checks, worded for people already.
+		s.err = err.Error()
 		if s.form.State != huh.StateNormal {
 			s.rebuild()
 			return s, s.init

@@ -90,6 +90,11 @@ func (m Model) ID() model.ID { return m.id }
 // Capturing reports whether a form or the signature canvas has the keys.
 func (m Model) Capturing() bool { return m.mode != modeView }
 
+// FullScreen reports whether the screen wants the whole terminal: while a
+// customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
+// more than the root leaves between its lines at 80×24.
+func (m Model) FullScreen() bool { return m.mode == modeDecide && m.decide.Stage() == "sign" }
+
 // SetSize lays the screen out for w×h cells.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h

@@ -23,7 +23,11 @@ func (m Model) history() []string {
 	L := m.deps.Lang
 	t := &m.data.c.Ticket
 	loc := common.Zone(t.TimeZone)
-	out := []string{"", common.Rule(L.T("History"), L.Tf("%d entries", len(t.History)), m.w)}
+	count := L.Tf("%d entries", len(t.History))
+	if len(t.History) == 1 {
+		count = L.T("1 entry")
+	}
+	out := []string{"", common.Rule(L.T("History"), count, m.w)}
 	for i, h := range t.History {
 		if i > 0 {
 			out = append(out, "")
@@ -78,14 +82,19 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 		}
 	}
 	if sig := h.Signature; sig != nil {
-		art := signoff.RenderSignature(*sig, max(min(32, m.w-6), 4), signatureRows)
-		for _, l := range strings.Split(art, "\n") {
+		art := strings.Split(signoff.RenderSignature(*sig, max(min(32, m.w-6), 4), signatureRows), "\n")
+		// A drawing is moved to the top of its box: rows left blank below
+		// it only lengthen the timeline.
+		for len(art) > 1 && strings.TrimSpace(art[len(art)-1]) == "" {
+			art = art[:len(art)-1]
+		}
+		for _, l := range art {
 			out = append(out, common.Text.Render("     "+l))
 		}
 		valid := flows.SignatureValid(&t.TicketState, h)
-		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " +
-			common.LocalTime(sig.SignedAt, loc) + " · SHA-256 " + signoff.HashPrefix(sig.ContentHash)
-		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer))
+		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " + common.LocalTime(sig.SignedAt, loc)
+		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer),
+			common.Faint.Render("     "+L.T("content SHA-256")+" "+signoff.HashPrefix(sig.ContentHash)))
 	}
 	return out
 }

@@ -64,7 +64,8 @@ func (m Model) titleLine() string {
 
 // actionsLine shows the decisions allowed now with their keys, then the
 // other actions: what the user can do here, and only that. When the
-// ticket waits for someone else it says for whom.
+// ticket waits for someone else it says for whom. (x, which explains the
+// clocks, is named where the clocks are.)
 func (m Model) actionsLine() string {
 	L := m.deps.Lang
 	t := &m.data.c.Ticket
@@ -89,7 +90,6 @@ func (m Model) actionsLine() string {
 		{k.Edit.Enabled(), "e", L.T("edit")},
 		{k.Comment.Enabled(), "c", L.T("comment")},
 		{k.Assign.Enabled(), "A", L.T("assign")},
-		{k.Explain.Enabled(), "x", L.T("explain")},
 	} {
 		if b.on {
 			rest = append(rest, common.Title.Render("["+b.k+"]")+" "+b.h)

@@ -98,6 +98,7 @@ func fill(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Time
 		return false
 	}
 	customerChanged := deps.customer != d.Customer
+	kindChanged := deps.kind != d.Kind && deps.kind != ""
 	deps.customer, deps.kind = d.Customer, d.Kind
 	cust := d.Customer
 	none := func(label string) huh.Option[model.ID] { return huh.NewOption(L.T(label), model.NilID) }
@@ -144,10 +145,14 @@ func fill(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Time
 		deps.requester.Options(requesters...)
 	}
 
-	// seed §2.4 notices concern the contract, not a site.
+	// seed §2.4 notices concern the contract, not a site: turning the
+	// ticket into one drops the site chosen.
 	var sites []huh.Option[model.ID]
 	if !flows.NeedsSite(d.Kind) {
 		sites = append(sites, none("— none: it concerns the whole contract —"))
+		if kindChanged {
+			d.Site = model.NilID
+		}
 	}
 	for _, s := range dir.sites[cust] {
 		sites = append(sites, huh.NewOption(text.Sanitize(s.Name, false), s.ID))

@@ -30,12 +30,22 @@ import (
 	"yunwei/ui/i18n"
 )
 
-// Golden files are rewritten with `go test ./ui/... -update`.
-var update = flag.Bool("update", false, "rewrite the golden files of screen tests")
+// Golden files are rewritten with `go test ./ui/... -update`. teatest's
+// golden package defines the same flag; a test binary holding both shares
+// it (packages initialise in import-path order, github.com/… first).
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files of screen tests")
+	}
+	// Snapshots are plain text: no colour codes, so they diff readably and
+	// do not depend on the terminal the tests run in.
+	lipgloss.SetColorProfile(termenv.Ascii)
+}
 
-// Snapshots are plain text: no colour codes, so they diff readably and do
-// not depend on the terminal the tests run in.
-func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // Now is the fixed "now" of every screen test: the demo's anchor, so that
 // the newest demo tickets are minutes to days old.
@@ -136,6 +146,17 @@ func Drive[M Screen[M]](t testing.TB, m M, msgs ...tea.Msg) (M, []tea.Msg) {
 	return m, out
 }
 
+// Start runs the screen's Init as Bubble Tea would and drives what it
+// produces: the screen is then loaded.
+func Start[M interface {
+	Screen[M]
+	Init() tea.Cmd
+}](t testing.TB, m M) M {
+	t.Helper()
+	m, _ = Drive(t, m, Run(t, m.Init())...)
+	return m
+}
+
 // Run runs cmd as Bubble Tea would, batches and sequences included, and
 // returns the messages it produced in order. Cursor blinks and ticks are
 // skipped.
@@ -208,7 +229,7 @@ func Find[T any](msgs []tea.Msg) (T, bool) {
 func Golden(t testing.TB, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name+".golden")
-	if *update {
+	if updating() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
