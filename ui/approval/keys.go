@@ -31,7 +31,7 @@ func newKeys(L i18n.Lang) KeyMap {
 		PageDown: b([]string{"pgdown", "ctrl+d"}, "pgdn", "page down"),
 		Top:      b([]string{"home", "g"}, "g/home", "top"),
 		Bottom:   b([]string{"end", "G"}, "G/end", "bottom"),
-		Decide:   b([]string{"enter"}, "enter", "decide"),
+		Decide:   b([]string{"enter"}, "enter", "open the decision"),
 		Open:     b([]string{"o"}, "o", "open ticket"),
 		Reload:   b([]string{"ctrl+r"}, "ctrl+r", "reload"),
 		Back:     b([]string{"esc"}, "esc", "back"),

@@ -98,16 +98,23 @@ func wrapLine(s string, w int) []string {
 }
 
 // LabelValue lays out a labelled value: the label padded to labelW cells,
-// then the value wrapped to the rest of w, continuation lines indented.
+// then the value wrapped to the rest of w, continuation lines indented. A
+// label wider than labelW gets a line of its own, the value under it.
 // Both are sanitised here: values are often people's text.
 func LabelValue(label, value string, labelW, w int) []string {
 	label = text.Sanitize(label, false)
 	valueW := max(w-labelW-1, 8)
+	indent := strings.Repeat(" ", labelW)
 	var out []string
+	first := text.Pad(label, labelW)
+	if text.Width(strings.TrimRight(label, " ")) > labelW {
+		out = append(out, Faint.Render(text.Truncate(label, w)))
+		first = indent
+	}
 	for i, l := range Wrap(text.Sanitize(value, true), valueW) {
-		lab := strings.Repeat(" ", labelW)
+		lab := indent
 		if i == 0 {
-			lab = text.Pad(label, labelW)
+			lab = first
 		}
 		out = append(out, Faint.Render(lab)+" "+Text.Render(l))
 	}

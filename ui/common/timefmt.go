@@ -45,14 +45,12 @@ func LocalTime(s string, loc *time.Location) string {
 	return t.In(loc).Format(TimeLayout)
 }
 
-// Ago says how long ago t was, coarsely: "5 min", "3 h", "2 d".
+// Ago says how long ago t was, coarsely: "0 min", "5 min", "3 h", "2 d".
 func Ago(t, now time.Time, L i18n.Lang) string {
 	d := now.Sub(t)
 	switch {
 	case t.IsZero():
 		return ""
-	case d < time.Minute:
-		return L.T("just now")
 	case d < time.Hour:
 		return L.Tf("%d min", int(d/time.Minute))
 	case d < 48*time.Hour:

@@ -18,7 +18,9 @@ func (m *Model) relayout() {
 	for _, f := range m.summary {
 		labelW = max(labelW, text.Width(text.Sanitize(f.Label, false)))
 	}
-	labelW = min(labelW, max(m.w/3, 4))
+	// Long labels (an input's full wording) go on a line of their own
+	// rather than push every value to the right.
+	labelW = min(labelW, max(m.w/6, 8))
 	m.lines = m.lines[:0]
 	for _, f := range m.summary {
 		m.lines = append(m.lines, common.LabelValue(f.Label, f.Value, labelW, m.w)...)

@@ -199,7 +199,7 @@ func (m Model) facts() []string {
 	for _, f := range fs {
 		labelW = max(labelW, text.Width(text.Sanitize(f.Label, false)))
 	}
-	labelW = min(labelW, m.w/3)
+	labelW = min(labelW, max(m.w/6, 8))
 	out := []string{"", common.Rule(L.T("Recorded so far"), "", m.w)}
 	for _, f := range fs {
 		out = append(out, common.LabelValue(" "+f.Label, f.Value, labelW+1, m.w)...)

@@ -8,6 +8,7 @@ package detail
 
 import (
 	"context"
+	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -20,6 +21,10 @@ import (
 	"yunwei/ui/decide"
 	"yunwei/ui/i18n"
 )
+
+// clockRefresh is how often the SLA clocks are read again while the
+// ticket is shown: they are worded to the minute.
+const clockRefresh = 30 * time.Second
 
 // mode is what has the screen: the ticket itself, or a form over it.
 type mode int
@@ -56,11 +61,12 @@ type (
 
 // Model is the ticket detail. Use New.
 type Model struct {
-	deps    common.Deps
-	id      model.ID
-	data    *data
-	loadErr string
-	seq     int
+	deps     common.Deps
+	id       model.ID
+	data     *data
+	loadErr  string
+	seq      int
+	loadedAt time.Time
 
 	actions []decide.Action
 	keys    KeyMap
@@ -170,7 +176,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.loadErr = model.ErrorMessage(msg.err)
 			return m, nil
 		}
-		m.loadErr, m.data = "", msg.data
+		m.loadErr, m.data, m.loadedAt = "", msg.data, m.deps.Now()
 		m.actions = decide.Actions(&m.data.c.Ticket.TicketState, m.deps.User, m.data.c.Contacts)
 		decide.AssignKeys(m.actions, reservedKeys...)
 		m.keys = m.keys.withActions(m.actions, m.deps.Lang)
@@ -178,6 +184,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case common.TicketChangedMsg:
 		if msg.ID == m.id {
+			return m, m.reload()
+		}
+		return m, nil
+	case common.TickMsg:
+		// The SLA clocks count down: read them again now and then, not
+		// while a form is open over them.
+		if m.mode == modeView && m.data != nil && time.Time(msg).Sub(m.loadedAt) >= clockRefresh {
+			m.loadedAt = time.Time(msg)
 			return m, m.reload()
 		}
 		return m, nil

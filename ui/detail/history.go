@@ -69,7 +69,7 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 				labelW = max(labelW, text.Width(in.Label(lang)))
 			}
 		}
-		labelW = min(labelW, m.w/3)
+		labelW = min(labelW, max(m.w/6, 8))
 		for _, in := range d.Inputs {
 			if v, ok := h.Inputs[in.Name]; ok {
 				out = append(out, common.LabelValue("     "+in.Label(lang), decide.Value(&in, v, &m.data.c, L), labelW+5, m.w)...)

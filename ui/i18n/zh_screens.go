@@ -10,7 +10,6 @@ func init() {
 		// Shared wording.
 		" or ":         " 或 ",
 		"not applied:": "未生效：",
-		"just now":     "刚刚",
 		"%d min":       "%d分钟",
 		"%d h":         "%d小时",
 		"%d d":         "%d天",
@@ -96,7 +95,8 @@ func init() {
 		"For you · %d":                     "待你处理 · %d",
 		"For the customer, decided and signed on this laptop · %d": "待客户决定（在本机签字）· %d",
 		"Nothing waits for a decision by you or the customer.":     "没有等待你或客户决定的事项。",
-		"Opening the decision…":                                    "正在打开审批…",
+		"open the decision":     "打开审批",
+		"Opening the decision…": "正在打开审批…",
 		// New ticket.
 		"Give the ticket a title.":                               "请填写工单标题。",
 		"When the customer raised it, e.g. 2026-11-27 09:30.":    "客户提出请求的时间，例如 2026-11-27 09:30。",
