@@ -73,6 +73,10 @@ type Model struct {
 	form        formScreen
 	hasDetail   bool
 	hasForm     bool
+	// approvalsStarted: the Approvals tab loads once the queue has (or
+	// when it is opened first), so the queue's first frame and its load
+	// have the machine to themselves.
+	approvalsStarted bool
 }
 
 // tickMsg is the root's clock: every second it sends common.TickMsg to
@@ -110,7 +114,7 @@ func (m *Model) buildScreens() {
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{}
 	if m.ready {
-		cmds = append(cmds, m.queue.Init(), m.approvals.Init())
+		cmds = append(cmds, m.queue.Init())
 	} else {
 		cmds = append(cmds, m.setup.Init())
 	}
@@ -163,13 +167,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.buildScreens()
 		m.enableKeys()
 		m.status, m.statusAt = common.StatusMsg{Text: m.deps.Lang.Tf("Welcome, %s.", msg.User.Name)}, m.deps.Now()
-		return m, tea.Batch(m.queue.Init(), m.approvals.Init())
+		return m, m.queue.Init()
 	case setup.CancelledMsg:
 		return m, tea.Quit
 	}
 	m, cmd := m.broadcast(msg)
 	m.enableKeys()
+	if m.ready && m.queue.Loaded() {
+		cmd = tea.Batch(cmd, m.startApprovals())
+	}
 	return m, cmd
+}
+
+// startApprovals loads the Approvals tab, once.
+func (m *Model) startApprovals() tea.Cmd {
+	if m.approvalsStarted || !m.ready {
+		return nil
+	}
+	m.approvalsStarted = true
+	return m.approvals.Init()
 }
 
 // broadcast gives msg to every live screen: results of their commands,
@@ -281,6 +297,9 @@ func (m Model) navigate(msg common.NavigateMsg) (Model, tea.Cmd) {
 	case common.ScreenQueue, common.ScreenApprovals, common.ScreenRecords, common.ScreenInspections, common.ScreenReports:
 		m.active, m.stack = msg.To, nil
 		m.hasDetail, m.hasForm = false, false
+		if msg.To == common.ScreenApprovals {
+			return m, m.startApprovals()
+		}
 		return m, nil
 	case common.ScreenTicket:
 		// One ticket at a time: a ticket opened from a ticket replaces it,
