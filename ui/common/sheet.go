@@ -95,7 +95,9 @@ type refreshMsg struct{}
 // Fail shows why the save was refused and lets the user go on editing.
 func (s *Sheet) Fail(err error) tea.Cmd {
 	s.busy = false
-	s.err = model.ErrorMessage(err)
+	// Refusals are worded in English by flows; the few fixed ones have a
+	// translation.
+	s.err = s.lang.T(model.ErrorMessage(err))
 	if s.form.State != huh.StateNormal {
 		s.rebuild()
 		return s.init

@@ -355,7 +355,7 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.stage = stageForm
-		m.err = model.ErrorMessage(msg.err)
+		m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
 		return m, m.rebuildIfDone()
 	}
 	L := m.deps.Lang
@@ -396,7 +396,7 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.stage = stageForm
-		m.err = model.ErrorMessage(msg.err)
+		m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
 		return m, m.rebuildIfDone()
 	}
 	L := m.deps.Lang

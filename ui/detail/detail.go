@@ -173,7 +173,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.loadErr = model.ErrorMessage(msg.err)
+			m.loadErr = m.deps.Lang.T(model.ErrorMessage(msg.err))
 			return m, nil
 		}
 		m.loadErr, m.data, m.loadedAt = "", msg.data, m.deps.Now()

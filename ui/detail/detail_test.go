@@ -184,7 +184,7 @@ func TestCommentAndEdit(t *testing.T) {
 	// An empty comment is refused by flows, inline.
 	m, _ = screentest.Drive(t, m, runes("c"), keyMsg(tea.KeyEnter))
 	sh, ok := m.Sheet()
-	if !ok || !strings.Contains(sh.Error(), "comment must not be empty") || !strings.Contains(m.View(), "comment must not be empty") {
+	if !ok || !strings.Contains(sh.Error(), "备注不能为空") || !strings.Contains(m.View(), "备注不能为空") {
 		t.Fatalf("empty comment: %q\n%s", sh.Error(), m.View())
 	}
 	m, out := screentest.Drive(t, m, runes("客户已电话确认 ✅ 明天上午处理"), keyMsg(tea.KeyEnter))

@@ -97,6 +97,10 @@ func init() {
 		"Nothing waits for a decision by you or the customer.":     "没有等待你或客户决定的事项。",
 		"open the decision":     "打开审批",
 		"Opening the decision…": "正在打开审批…",
+		// The fixed refusals of flows (the rest carry values and stay as
+		// flows words them).
+		"comment must not be empty": "备注不能为空",
+		"title must not be empty":   "标题不能为空",
 		// New ticket.
 		"Give the ticket a title.":                               "请填写工单标题。",
 		"When the customer raised it, e.g. 2026-11-27 09:30.":    "客户提出请求的时间，例如 2026-11-27 09:30。",

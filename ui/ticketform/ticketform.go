@@ -84,7 +84,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.err = model.ErrorMessage(msg.err)
+			m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
 			return m, nil
 		}
 		return m.open(msg.dir)

@@ -87,7 +87,7 @@ func TestCreate(t *testing.T) {
 
 	// Saving without a title is refused inline.
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyCtrlS))
-	if !strings.Contains(m.Sheet().Error(), "title must not be empty") || !strings.Contains(m.View(), "title must not be empty") {
+	if !strings.Contains(m.Sheet().Error(), "标题不能为空") || !strings.Contains(m.View(), "标题不能为空") {
 		t.Fatalf("no title: %q", m.Sheet().Error())
 	}
 	// A reported time that is no time is refused inline, the rest kept.
