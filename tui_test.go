@@ -267,7 +267,18 @@ func TestHeadless(t *testing.T) {
 	if !strings.Contains(after, "/ 数据") || !strings.Contains(after, "排序：更新时间") {
 		t.Errorf("after the keys:\n%s", after)
 	}
-	cmd := exec.Command(binary(t), "--db", dbPath, "--first-frame", "--size", "80")
+	// --as switches the user for the session; the profile stays.
+	if as := run(t, "--db", dbPath, "--as", "lina", "--first-frame"); !strings.Contains(as, "李娜 (lina)") {
+		t.Errorf("--as lina:\n%s", as)
+	}
+	if !strings.Contains(run(t, "--db", dbPath, "--first-frame"), "王建国 (wangjg)") {
+		t.Error("--as changed the profile")
+	}
+	cmd := exec.Command(binary(t), "--db", dbPath, "--first-frame", "--as", "nobody")
+	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "no vendor user") {
+		t.Errorf("--as an unknown user: %v %s", err, out)
+	}
+	cmd = exec.Command(binary(t), "--db", dbPath, "--first-frame", "--size", "80")
 	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "WIDTHxHEIGHT") {
 		t.Errorf("a bad size: %v %s", err, out)
 	}

@@ -58,8 +58,8 @@ func init() {
 		// Queue keys.
 		"up":             "上移",
 		"down":           "下移",
-		"page up":        "上一页",
-		"page down":      "下一页",
+		"page up":        "向上翻页",
+		"page down":      "向下翻页",
 		"first":          "第一行",
 		"last":           "最后一行",
 		"open ticket":    "打开工单",

@@ -26,12 +26,15 @@ type Model struct {
 	deps common.Deps
 	keys KeyMap
 
-	t     *table // nil until the first page arrives
-	me    me
-	full  bool // every ticket has loaded
-	err   string
-	v     view
-	spare []int32 // the other buffer apply writes into
+	t    *table // nil until the first page arrives
+	me   me
+	full bool // every ticket has loaded
+	// changed are tickets written while the full load ran: its snapshot
+	// may predate them, so they are read again when it arrives.
+	changed []model.ID
+	err     string
+	v       view
+	spare   []int32 // the other buffer apply writes into
 
 	input     textinput.Model
 	searching bool
@@ -111,7 +114,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.full = true
 		m.setTable(msg.t)
-		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("Loaded %s tickets in %.1f s.", thousands(len(msg.t.rows)), msg.took.Seconds())})
+		cmds := []tea.Cmd{common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("Loaded %s tickets in %.1f s.", thousands(len(msg.t.rows)), msg.took.Seconds())})}
+		for _, id := range m.changed {
+			cmds = append(cmds, loadRow(m.deps.Store, id))
+		}
+		m.changed = nil
+		return m, tea.Batch(cmds...)
 	case rowMsg:
 		if msg.err != nil || m.t == nil {
 			return m, nil // deleted or not visible yet: the full load has it
@@ -122,6 +130,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.refresh(true)
 		return m, nil
 	case common.TicketChangedMsg:
+		if !m.full {
+			m.changed = append(m.changed, msg.ID)
+		}
 		return m, loadRow(m.deps.Store, msg.ID)
 	case common.TickMsg:
 		if m.v.filter == filterBreaching {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -229,5 +230,29 @@ func TestTicketChanged(t *testing.T) {
 	m, _ = screentest.Drive(t, m, common.TicketChangedMsg{ID: created})
 	if len(m.t.rows) != n {
 		t.Error("an unknown ticket was added")
+	}
+}
+
+// A ticket written while the full load runs is read again when the load
+// arrives: the load's snapshot may predate the change.
+func TestChangeDuringLoad(t *testing.T) {
+	s := screentest.Store(t)
+	d := screentest.Deps(t, s, i18n.En)
+	m := New(d)
+	m.SetSize(100, 20)
+	m, loadCmd := m.Update(m.Init()())
+	stale := loadCmd() // the snapshot, taken before the change
+	id := m.t.rows[m.v.rows[0]].id
+	before := m.t.rows[m.t.find(id)].updated
+	d.Store.Now = func() time.Time { return screentest.Now.Add(time.Hour) }
+	if _, err := s.Execute(t.Context(), db.Acting{UserID: d.User.ID}, flows.CommentTicket{ID: id, Text: "已电话回访。"}); err != nil {
+		t.Fatal(err)
+	}
+	m, _ = screentest.Drive(t, m, common.TicketChangedMsg{ID: id}, stale)
+	if !m.full {
+		t.Fatal("not loaded")
+	}
+	if after := m.t.rows[m.t.find(id)].updated; after == before {
+		t.Error("the change made during the load was lost")
 	}
 }
