@@ -32,6 +32,14 @@ type (
 	}
 )
 
+// focus is what has the keys: the list, or the decision form over it.
+type focus int
+
+const (
+	focusList focus = iota
+	focusDecide
+)
+
 // Model is the Approvals tab. Use New.
 type Model struct {
 	deps   common.Deps
@@ -46,9 +54,9 @@ type Model struct {
 	w, h   int
 	ox, oy int
 
-	opening  model.ID // the ticket whose decision form is loading
-	deciding bool
-	decide   decide.Model
+	opening model.ID // the ticket whose decision form is loading
+	focus   focus
+	decide  decide.Model
 }
 
 // New makes the tab; Init lists the approvals.
@@ -80,18 +88,18 @@ func open(s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
 }
 
 // Capturing reports whether the decision form has the keys.
-func (m Model) Capturing() bool { return m.deciding }
+func (m Model) Capturing() bool { return m.focus == focusDecide }
 
 // FullScreen reports whether the screen wants the whole terminal: while a
 // customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
 // more than the root leaves between its lines at 80×24.
-func (m Model) FullScreen() bool { return m.deciding && m.decide.Stage() == "sign" }
+func (m Model) FullScreen() bool { return m.focus == focusDecide && m.decide.Stage() == "sign" }
 
 // SetSize lays the tab out for w×h cells.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.clamp()
-	if m.deciding {
+	if m.focus == focusDecide {
 		m.decide.SetSize(w, h)
 	}
 }
@@ -99,7 +107,7 @@ func (m *Model) SetSize(w, h int) {
 // SetOrigin tells the tab where its top-left corner is on the terminal.
 func (m *Model) SetOrigin(x, y int) {
 	m.ox, m.oy = x, y
-	if m.deciding {
+	if m.focus == focusDecide {
 		m.decide.SetOrigin(x, y)
 	}
 }
@@ -142,22 +150,22 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.decide = decide.New(m.deps, msg.c, "")
 		m.decide.SetSize(m.w, m.h)
 		m.decide.SetOrigin(m.ox, m.oy)
-		m.deciding = true
+		m.focus = focusDecide
 		return m, m.decide.Init()
 	case decide.DecidedMsg:
-		if !m.deciding {
+		if m.focus != focusDecide {
 			return m, nil
 		}
-		m.deciding = false
+		m.focus = focusList
 		id, text := msg.ID, msg.Status
 		return m, tea.Batch(m.reload(),
 			func() tea.Msg { return common.TicketChangedMsg{ID: id} },
 			func() tea.Msg { return common.StatusMsg{Text: text} })
 	case decide.CancelledMsg:
-		m.deciding = false
+		m.focus = focusList
 		return m, nil
 	}
-	if m.deciding {
+	if m.focus == focusDecide {
 		var cmd tea.Cmd
 		m.decide, cmd = m.decide.Update(msg)
 		return m, cmd
@@ -255,7 +263,7 @@ func (m Model) liveKeys() KeyMap {
 
 // KeyMap is the keys live now: the list's, or the decision form's.
 func (m Model) KeyMap() help.KeyMap {
-	if m.deciding {
+	if m.focus == focusDecide {
 		return m.decide.KeyMap()
 	}
 	return m.liveKeys()
@@ -265,4 +273,4 @@ func (m Model) KeyMap() help.KeyMap {
 func (m Model) Rows() []db.Approval { return m.rows }
 
 // Decide is the open decision form, for tests.
-func (m Model) Decide() (decide.Model, bool) { return m.decide, m.deciding }
+func (m Model) Decide() (decide.Model, bool) { return m.decide, m.focus == focusDecide }

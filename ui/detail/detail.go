@@ -26,13 +26,13 @@ import (
 // ticket is shown: they are worded to the minute.
 const clockRefresh = 30 * time.Second
 
-// mode is what has the screen: the ticket itself, or a form over it.
-type mode int
+// focus is what has the keys: the ticket itself, or a form over it.
+type focus int
 
 const (
-	modeView   mode = iota
-	modeDecide      // the decision form
-	modeSheet       // edit, comment or assign
+	focusTicket focus = iota
+	focusDecide       // the decision form
+	focusSheet        // edit, comment or assign
 )
 
 // data is the ticket and what the screen names its ids with.
@@ -77,7 +77,7 @@ type Model struct {
 	w, h   int
 	ox, oy int
 
-	mode   mode
+	focus  focus
 	decide decide.Model
 	sheet  common.Sheet
 }
@@ -94,21 +94,21 @@ func (m Model) Init() tea.Cmd { return load(m.deps.Store, m.id, m.deps.Lang, m.s
 func (m Model) ID() model.ID { return m.id }
 
 // Capturing reports whether a form or the signature canvas has the keys.
-func (m Model) Capturing() bool { return m.mode != modeView }
+func (m Model) Capturing() bool { return m.focus != focusTicket }
 
 // FullScreen reports whether the screen wants the whole terminal: while a
 // customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
 // more than the root leaves between its lines at 80×24.
-func (m Model) FullScreen() bool { return m.mode == modeDecide && m.decide.Stage() == "sign" }
+func (m Model) FullScreen() bool { return m.focus == focusDecide && m.decide.Stage() == "sign" }
 
 // SetSize lays the screen out for w×h cells.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.relayout()
-	switch m.mode {
-	case modeDecide:
+	switch m.focus {
+	case focusDecide:
 		m.decide.SetSize(w, h)
-	case modeSheet:
+	case focusSheet:
 		m.sheet.SetSize(w, h)
 	}
 }
@@ -117,7 +117,7 @@ func (m *Model) SetSize(w, h int) {
 // so that mouse reports land where they were aimed (the signature canvas).
 func (m *Model) SetOrigin(x, y int) {
 	m.ox, m.oy = x, y
-	if m.mode == modeDecide {
+	if m.focus == focusDecide {
 		m.decide.SetOrigin(x, y)
 	}
 }
@@ -190,43 +190,43 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.TickMsg:
 		// The SLA clocks count down: read them again now and then, not
 		// while a form is open over them.
-		if m.mode == modeView && m.data != nil && time.Time(msg).Sub(m.loadedAt) >= clockRefresh {
+		if m.focus == focusTicket && m.data != nil && time.Time(msg).Sub(m.loadedAt) >= clockRefresh {
 			m.loadedAt = time.Time(msg)
 			return m, m.reload()
 		}
 		return m, nil
 	case decide.DecidedMsg:
-		if m.mode != modeDecide || msg.ID != m.id {
+		if m.focus != focusDecide || msg.ID != m.id {
 			return m, nil
 		}
-		m.mode = modeView
+		m.focus = focusTicket
 		return m, tea.Batch(m.reload(), changed(m.id), status(msg.Status))
 	case decide.CancelledMsg:
-		if m.mode == modeDecide {
-			m.mode = modeView
+		if m.focus == focusDecide {
+			m.focus = focusTicket
 		}
 		return m, nil
 	case common.SheetCancelledMsg:
-		if m.mode == modeSheet && msg.Sheet == m.sheet.ID() {
-			m.mode = modeView
+		if m.focus == focusSheet && msg.Sheet == m.sheet.ID() {
+			m.focus = focusTicket
 		}
 		return m, nil
 	case savedMsg:
-		if m.mode != modeSheet || msg.id != m.id {
+		if m.focus != focusSheet || msg.id != m.id {
 			return m, nil
 		}
 		if msg.err != nil {
 			return m, m.sheet.Fail(msg.err)
 		}
-		m.mode = modeView
+		m.focus = focusTicket
 		return m, tea.Batch(m.reload(), changed(m.id), status(msg.status))
 	}
-	switch m.mode {
-	case modeDecide:
+	switch m.focus {
+	case focusDecide:
 		var cmd tea.Cmd
 		m.decide, cmd = m.decide.Update(msg)
 		return m, cmd
-	case modeSheet:
+	case focusSheet:
 		var cmd tea.Cmd
 		m.sheet, cmd = m.sheet.Update(msg)
 		return m, cmd
@@ -297,14 +297,14 @@ func (m Model) openDecide(decision string) (Model, tea.Cmd) {
 	m.decide = decide.New(m.deps, m.data.c, decision)
 	m.decide.SetSize(m.w, m.h)
 	m.decide.SetOrigin(m.ox, m.oy)
-	m.mode = modeDecide
+	m.focus = focusDecide
 	return m, m.decide.Init()
 }
 
 func (m Model) openSheet(s common.Sheet) (Model, tea.Cmd) {
 	m.sheet = s
 	m.sheet.SetSize(m.w, m.h)
-	m.mode = modeSheet
+	m.focus = focusSheet
 	return m, m.sheet.Init()
 }
 
@@ -332,20 +332,20 @@ func (m Model) liveKeys() KeyMap {
 
 // KeyMap is the keys live now: the detail's, or its form's.
 func (m Model) KeyMap() help.KeyMap {
-	switch m.mode {
-	case modeDecide:
+	switch m.focus {
+	case focusDecide:
 		return m.decide.KeyMap()
-	case modeSheet:
+	case focusSheet:
 		return m.sheet.KeyMap()
 	}
 	return m.liveKeys()
 }
 
 // Decide is the open decision form, for tests.
-func (m Model) Decide() (decide.Model, bool) { return m.decide, m.mode == modeDecide }
+func (m Model) Decide() (decide.Model, bool) { return m.decide, m.focus == focusDecide }
 
 // Sheet is the open edit, comment or assign form, for tests.
-func (m Model) Sheet() (common.Sheet, bool) { return m.sheet, m.mode == modeSheet }
+func (m Model) Sheet() (common.Sheet, bool) { return m.sheet, m.focus == focusSheet }
 
 // Ticket is the ticket as loaded, for tests.
 func (m Model) Ticket() (*flows.TicketState, bool) {

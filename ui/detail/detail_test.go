@@ -122,7 +122,7 @@ func TestKeys(t *testing.T) {
 			t.Fatalf("%s opened nothing", k)
 		}
 		m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEsc))
-		if m.Capturing() || m.mode != modeView {
+		if m.Capturing() || m.focus != focusTicket {
 			t.Fatalf("esc did not close what %s opened", k)
 		}
 	}

@@ -15,10 +15,10 @@ func (m Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
-	switch m.mode {
-	case modeDecide:
+	switch m.focus {
+	case focusDecide:
 		return m.decide.View()
-	case modeSheet:
+	case focusSheet:
 		return m.sheet.View()
 	}
 	L := m.deps.Lang
