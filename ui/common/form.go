@@ -7,7 +7,6 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"yunwei/ui/i18n"
-	"yunwei/ui/text"
 )
 
 // FormTheme is the huh theme of every form, drawn from the palette: huh's
@@ -104,31 +103,4 @@ func FormKeyMap(L i18n.Lang) *huh.KeyMap {
 	prev(&k.Note.Prev)
 	submit(&k.Note.Submit)
 	return k
-}
-
-// NewForm builds a huh form the way every screen uses it: the shared theme
-// and keys, no help or errors of its own (the screen's KeyMap feeds the
-// root's help line; the screen shows FormErrors inline, where it has room),
-// w×h cells. The caller sets SubmitCmd and CancelCmd to its own messages.
-func NewForm(L i18n.Lang, w, h int, groups ...*huh.Group) *huh.Form {
-	return huh.NewForm(groups...).
-		WithTheme(FormTheme()).
-		WithKeyMap(FormKeyMap(L)).
-		WithShowHelp(false).
-		WithShowErrors(false).
-		WithWidth(max(w, 20)).
-		WithHeight(max(h, 3))
-}
-
-// FormErrors are the validation messages of the form's current page, as
-// one line each, sanitised (they may quote what was typed).
-func FormErrors(f *huh.Form) []string {
-	if f == nil {
-		return nil
-	}
-	var out []string
-	for _, err := range f.Errors() {
-		out = append(out, text.Sanitize(err.Error(), false))
-	}
-	return out
 }
