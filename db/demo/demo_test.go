@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -162,5 +163,18 @@ func TestDemoReachesEveryStepOfEveryFlow(t *testing.T) {
 	}
 	if report, err := s.Check(ctx); err != nil || len(report.Problems) > 0 {
 		t.Fatalf("check: %v %v", err, report.Problems)
+	}
+}
+
+func TestDemoTextsHaveNoFormattingErrors(t *testing.T) {
+	s := generate(t, 300, 2)
+	err := s.EachTicket(context.Background(), db.TicketFilter{Status: "all"}, func(r db.TicketRow) error {
+		if strings.Contains(r.Title, "%!") {
+			t.Errorf("%s: broken title %q", r.Number, r.Title)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
