@@ -26,8 +26,17 @@ import (
 
 var bench struct {
 	once sync.Once
+	dir  string // the generated database's folder, removed by TestMain
 	path string
 	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
+	os.Exit(code)
 }
 
 var benchNow = time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
@@ -39,12 +48,10 @@ func benchStore(b *testing.B) *db.Store {
 			bench.path = p
 			return
 		}
-		dir, err := os.MkdirTemp("", "yunwei-bench-")
-		if err != nil {
-			bench.err = err
+		if bench.dir, bench.err = os.MkdirTemp("", "yunwei-bench-"); bench.err != nil {
 			return
 		}
-		bench.path = filepath.Join(dir, "100k.db")
+		bench.path = filepath.Join(bench.dir, "100k.db")
 		_, bench.err = demo.Create(context.Background(), bench.path, demo.Options{Tickets: 100_000, Seed: 1, Anchor: benchNow})
 	})
 	if bench.err != nil {
