@@ -72,6 +72,7 @@ type Model struct {
 	detail      detailScreen
 	form        formScreen
 	hasDetail   bool
+	wasFull     bool // the active screen had the whole terminal after the last message
 	hasForm     bool
 	// approvalsStarted: the Approvals tab loads once the queue has (or
 	// when it is opened first), so the queue's first frame and its load
@@ -132,8 +133,33 @@ func tick() tea.Cmd {
 // the tab keys and q work there.
 func (m Model) home() bool { return m.ready && m.active <= common.ScreenReports && len(m.stack) == 0 }
 
-// Update routes messages (see the package comment).
+// Update routes messages (see the package comment). A customer signing
+// gets the whole terminal: the sign-off needs 80×24 of its own, and
+// nothing else belongs on the screen while someone signs.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	nm := next.(Model)
+	if full := nm.fullScreen(); full != nm.wasFull {
+		nm.wasFull = full
+		nm.resize()
+	}
+	return nm, cmd
+}
+
+// fullScreen reports whether the active screen wants the whole terminal.
+func (m Model) fullScreen() bool {
+	switch {
+	case !m.ready:
+		return false
+	case m.active == common.ScreenTicket && m.hasDetail:
+		return m.detail.FullScreen()
+	case m.active == common.ScreenApprovals:
+		return m.approvals.FullScreen()
+	}
+	return false
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -283,6 +309,13 @@ func (m *Model) resize() {
 	}
 	if m.hasForm {
 		m.form.SetSize(w, h)
+	}
+	if m.fullScreen() {
+		if m.active == common.ScreenTicket {
+			m.detail.SetSize(m.width, m.height)
+		} else {
+			m.approvals.SetSize(m.width, m.height)
+		}
 	}
 }
 

@@ -22,6 +22,13 @@ func (m Model) View() string {
 	if m.width < MinWidth || m.height < MinHeight {
 		return m.tooSmall()
 	}
+	if m.fullScreen() {
+		v := m.approvals.View()
+		if m.active == common.ScreenTicket {
+			v = m.detail.View()
+		}
+		return common.Frame(strings.Split(v, "\n"), m.width, m.height)
+	}
 	lines := []string{m.headerLine()}
 	bodyH := m.height - chromeTop - chromeBottom
 	if m.ready {
@@ -265,6 +272,9 @@ func (m Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 			return m, cmd
 		}
 		return m, nil
+	}
+	if m.fullScreen() {
+		return m.updateActive(msg)
 	}
 	if msg.Y < chromeTop || msg.Y >= m.height-chromeBottom {
 		return m, nil
