@@ -1,8 +1,10 @@
 package db
 
 import (
+	"database/sql"
 	"encoding/json"
 	"strings"
+	"time"
 
 	"yunwei/flows"
 	"yunwei/flows/calendar"
@@ -58,10 +60,7 @@ func (b *Batch) project(id model.ID, st flows.State) error {
 }
 
 func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
-	var closed any
-	if t.ClosedAt != "" {
-		closed = t.ClosedAt
-	}
+	closed := storedMillis(t.ClosedAt)
 	// A ticket is raised under a contract; its customer is the contract's.
 	// During a rebuild the contract's row may come later: fixCustomers
 	// fills those in at the end.
@@ -70,7 +69,7 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 	if c, err := (dirOver{b}).Contract(t.ContractID); err == nil {
 		customer = c.CustomerID
 		if clock, ok := b.nextClock(t, c); ok {
-			slaClock, slaDue, slaState = string(clock.Kind), model.FormatTime(clock.Due), string(clock.State)
+			slaClock, slaDue, slaState = string(clock.Kind), clock.Due.UnixMilli(), string(clock.State)
 		}
 	}
 	if err := b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
@@ -78,7 +77,7 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 		waiting, sla_clock, sla_due, sla_state, rejected)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
-		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, t.ReportedAt, t.UpdatedAt, closed, t.Comments,
+		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, storedMillis(t.ReportedAt), storedMillis(t.UpdatedAt), closed, t.Comments,
 		joinRoles(flows.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected)); err != nil {
 		return err
 	}
@@ -184,3 +183,24 @@ func nonNil[T any](v []T) []T {
 func (b *Batch) fixCustomers() error {
 	return b.exec("UPDATE tickets SET customer_id = (SELECT customer_id FROM contracts WHERE contracts.id = tickets.contract_id) WHERE customer_id IS NULL")
 }
+
+// storedMillis turns an event time into the tickets table's Unix
+// milliseconds, or NULL for none.
+func storedMillis(s string) any {
+	t, err := model.ParseTime(s)
+	if err != nil || t.IsZero() {
+		return nil
+	}
+	return t.UnixMilli()
+}
+
+// fromMillis is the inverse of storedMillis.
+func fromMillis(ms sql.NullInt64) time.Time {
+	if !ms.Valid {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms.Int64).UTC()
+}
+
+// formatMillis writes stored milliseconds as the JSON time text.
+func formatMillis(ms sql.NullInt64) string { return model.FormatTime(fromMillis(ms)) }

@@ -72,8 +72,8 @@ type TicketFilter struct {
 }
 
 const ticketRowSelect = `SELECT id, number, kind, channel, severity, title, customer_id, site_id, assignee_id,
-	status, step, reported_at, updated_at, coalesce(closed_at, ''), comments,
-	waiting, coalesce(sla_clock, ''), coalesce(sla_due, ''), coalesce(sla_state, '') FROM tickets`
+	status, step, reported_at, updated_at, closed_at, comments,
+	waiting, coalesce(sla_clock, ''), sla_due, coalesce(sla_state, '') FROM tickets`
 
 // names holds the display names of the few customers, sites and users, so
 // that listing 100,000 tickets reads ids and joins in memory: every column
@@ -170,9 +170,11 @@ func scanTicketRow(rows *sql.Rows, nm names) (TicketRow, error) {
 	var assignee model.ID
 	var kind, channel, waiting string
 	var sla SLARef
+	var reported, updated, closed, due sql.NullInt64
 	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
-		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &r.ReportedAt, &r.UpdatedAt, &r.ClosedAt, &r.Comments,
-		&waiting, &sla.Clock, &sla.Due, &sla.State)
+		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &reported, &updated, &closed, &r.Comments,
+		&waiting, &sla.Clock, &due, &sla.State)
+	r.ReportedAt, r.UpdatedAt, r.ClosedAt, sla.Due = formatMillis(reported), formatMillis(updated), formatMillis(closed), formatMillis(due)
 	r.WaitingFor = splitRoles(waiting)
 	if r.WaitingFor == nil {
 		r.WaitingFor = model.Roles{}

@@ -143,8 +143,9 @@ func (s *Store) eachQueueRow(ctx context.Context, nm queueNames, query string, a
 	defer rows.Close()
 	var t QueueTicket
 	var customer, assignee, contract model.ID
-	var kind, status, waiting, updated string
-	var clock, due, state, reported sql.NullString
+	var kind, status, waiting string
+	var updated, due, reported sql.NullInt64
+	var clock, state sql.NullString
 	for rows.Next() {
 		if err := rows.Scan(&t.ID, &t.Number, &kind, &t.Severity, &t.Title, &customer, &assignee, &status, &t.Step,
 			&waiting, &updated, &clock, &due, &state, &contract, &reported); err != nil {
@@ -166,12 +167,12 @@ func (s *Store) eachQueueRow(ctx context.Context, nm queueNames, query string, a
 			nm.waiting[waiting] = roles
 		}
 		t.Waiting = roles
-		t.UpdatedAt = parseStoredTime(updated)
+		t.UpdatedAt = fromMillis(updated)
 		t.Clock = QueueClock{}
 		if clock.Valid && due.Valid {
-			t.Clock.Kind, t.Clock.State, t.Clock.Due = sla.ClockKind(clock.String), sla.State(state.String), parseStoredTime(due.String)
+			t.Clock.Kind, t.Clock.State, t.Clock.Due = sla.ClockKind(clock.String), sla.State(state.String), fromMillis(due)
 			if targets, ok := nm.targets[contract]; ok {
-				t.Clock.Target = clockTarget(targets, t.Clock.Kind, t.Kind, t.Clock.Due.Sub(parseStoredTime(reported.String)))
+				t.Clock.Target = clockTarget(targets, t.Clock.Kind, t.Kind, t.Clock.Due.Sub(fromMillis(reported)))
 			}
 		}
 		if err := fn(&t); err != nil {
@@ -205,39 +206,6 @@ func clockTarget(t model.SLATargets, clock sla.ClockKind, kind model.Kind, span 
 		minutes = t.Resolution[string(kind)]
 	}
 	return time.Duration(minutes) * time.Minute
-}
-
-// parseStoredTime reads a stored time (model.TimeLayout,
-// "2026-11-27T02:42:02.000Z") without time.Parse: the queue reads two per
-// row. Anything else falls back to the general parser.
-func parseStoredTime(s string) time.Time {
-	if len(s) != 24 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != '.' || s[23] != 'Z' {
-		t, _ := model.ParseTime(s)
-		return t
-	}
-	num := func(i, n int) (int, bool) {
-		v := 0
-		for _, c := range []byte(s[i : i+n]) {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			v = v*10 + int(c-'0')
-		}
-		return v, true
-	}
-	y, ok1 := num(0, 4)
-	mo, ok2 := num(5, 2)
-	d, ok3 := num(8, 2)
-	h, ok4 := num(11, 2)
-	mi, ok5 := num(14, 2)
-	sec, ok6 := num(17, 2)
-	ms, ok7 := num(20, 3)
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) || mo < 1 || mo > 12 {
-		t, _ := model.ParseTime(s)
-		return t
-	}
-	days := daysFromCivil(y, mo, d)
-	return time.UnixMilli(((days*24+int64(h))*60+int64(mi))*60_000 + int64(sec)*1000 + int64(ms)).UTC()
 }
 
 // daysFromCivil counts days from 1970-01-01 to a proleptic Gregorian date

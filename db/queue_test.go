@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 	"time"
 
@@ -10,15 +11,16 @@ import (
 	"yunwei/model"
 )
 
-func TestParseStoredTime(t *testing.T) {
-	for _, s := range []string{"2026-11-27T02:42:02.000Z", "1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "2000-03-01T12:00:00.500Z", "2026-11-27T10:30:00+08:00"} {
+func TestStoredMillisRoundTrip(t *testing.T) {
+	for _, s := range []string{"2026-11-27T02:42:02.000Z", "1970-01-01T00:00:01.000Z", "2024-02-29T23:59:59.999Z", "2026-11-27T10:30:00+08:00"} {
 		want, _ := model.ParseTime(s)
-		if got := parseStoredTime(s); !got.Equal(want) {
+		ms := storedMillis(s).(int64)
+		if got := fromMillis(sql.NullInt64{Int64: ms, Valid: true}); !got.Equal(want) {
 			t.Errorf("%s: got %v, want %v", s, got, want)
 		}
 	}
-	if !parseStoredTime("").IsZero() {
-		t.Error("empty time is not zero")
+	if storedMillis("") != nil || !fromMillis(sql.NullInt64{}).IsZero() || formatMillis(sql.NullInt64{}) != "" {
+		t.Error("an empty time is not NULL")
 	}
 }
 
