@@ -73,6 +73,7 @@ var (
 	rawMessageType    = reflect.TypeFor[json.RawMessage]()
 	trustedType       = reflect.TypeFor[CanonicalJSON]()
 	idType            = reflect.TypeFor[ID]()
+	stringMapType     = reflect.TypeFor[map[string]string]()
 	eventIDType       = reflect.TypeFor[EventID]()
 	numberType        = reflect.TypeFor[json.Number]()
 )
@@ -175,6 +176,9 @@ func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
 		}
 		buf.WriteByte(']')
 	case reflect.Map:
+		if m, ok := v.Interface().(map[string]string); ok && t == stringMapType {
+			return encodeStringMap(buf, m)
+		}
 		if t.Key().Kind() != reflect.String {
 			return fmt.Errorf("canonical JSON map keys must be strings, got %s", t.Key())
 		}
@@ -334,4 +338,40 @@ func encodeUUID(dst []byte, id ID) {
 	hex.Encode(dst[19:23], id[8:10])
 	dst[23] = '-'
 	hex.Encode(dst[24:], id[10:])
+}
+
+// encodeStringMap is the map case without reflection, for the decision
+// inputs every flow event carries.
+func encodeStringMap(buf *bytes.Buffer, m map[string]string) error {
+	keys := make([]string, 0, len(m))
+	normalised := false
+	for k := range m {
+		if !norm.NFC.IsNormalString(k) {
+			normalised = true
+		}
+		keys = append(keys, k)
+	}
+	if normalised { // rare: let the general path merge keys equal under NFC
+		byKey := make(map[string]any, len(m))
+		for k, v := range m {
+			byKey[k] = v
+		}
+		return encodeCanonical(buf, reflect.ValueOf(byKey))
+	}
+	sort.Strings(keys)
+	buf.WriteByte('{')
+	for i, k := range keys {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := writeCanonicalString(buf, k); err != nil {
+			return err
+		}
+		buf.WriteByte(':')
+		if err := writeCanonicalString(buf, m[k]); err != nil {
+			return err
+		}
+	}
+	buf.WriteByte('}')
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCanonicalSortsKeysAndEscapesMinimally(t *testing.T) {
@@ -148,5 +149,26 @@ func TestEnvelopeFastParseMatchesEncodingJSON(t *testing.T) {
 		if _, ok := parseEnvelope([]byte(raw)); ok {
 			t.Errorf("fast parser accepted %s", raw)
 		}
+	}
+}
+
+func TestFormatTimeMatchesTheLayout(t *testing.T) {
+	for _, tm := range []time.Time{
+		time.Date(2026, 11, 27, 2, 3, 4, 5_678_000, time.UTC),
+		time.Date(1999, 1, 1, 0, 0, 0, 999_999_999, time.FixedZone("CST", 8*3600)),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		if got, want := FormatTime(tm), tm.UTC().Format(TimeLayout); got != want {
+			t.Errorf("FormatTime(%v) = %s, want %s", tm, got, want)
+		}
+	}
+}
+
+func TestStringMapFastPathMatchesTheGeneralOne(t *testing.T) {
+	m := map[string]string{"z": "末", "a": "e\u0301", "plan": "先备份\n再执行", "e\u0301": "x"}
+	fast := MustCanonical(m)
+	general := MustCanonical(map[string]any{"z": "末", "a": "e\u0301", "plan": "先备份\n再执行", "e\u0301": "x"})
+	if string(fast) != string(general) {
+		t.Fatalf("fast %s\ngeneral %s", fast, general)
 	}
 }

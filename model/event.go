@@ -191,12 +191,34 @@ func OpenEvent(raw []byte) (Event, error) {
 // milliseconds, so text order is time order.
 const TimeLayout = "2006-01-02T15:04:05.000Z"
 
-// FormatTime writes t in TimeLayout; the zero time is "".
+// FormatTime writes t in TimeLayout; the zero time is "". Every event
+// carries a time, so it is written by hand rather than through Format.
 func FormatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.UTC().Format(TimeLayout)
+	t = t.UTC()
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	if y < 0 || y > 9999 {
+		return t.Format(TimeLayout)
+	}
+	ms := t.Nanosecond() / 1e6
+	b := []byte("0000-00-00T00:00:00.000Z")
+	put := func(at, v, width int) {
+		for i := at + width - 1; i >= at; i-- {
+			b[i] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	put(0, y, 4)
+	put(5, int(mo), 2)
+	put(8, d, 2)
+	put(11, h, 2)
+	put(14, mi, 2)
+	put(17, s, 2)
+	put(20, ms, 3)
+	return string(b)
 }
 
 // ParseTime reads a TimeLayout (or any RFC 3339) time; "" is the zero time.
