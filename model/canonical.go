@@ -30,11 +30,27 @@ import (
 // omitempty), maps with string keys, slices, strings, bools, integers,
 // encoding.TextMarshaler values and json.RawMessage holding canonical JSON.
 func Canonical(v any) ([]byte, error) {
-	var buf bytes.Buffer
+	b, _, err := CanonicalExact(v)
+	return b, err
+}
+
+// CanonicalExact is Canonical that also tells whether decoding the bytes
+// gives v back exactly: false when some text had to be normalised to NFC,
+// or a nil slice or map was written as [] or {} (it would decode as an
+// empty one).
+func CanonicalExact(v any) ([]byte, bool, error) {
+	var buf canonBuf
 	if err := encodeCanonical(&buf, reflect.ValueOf(v)); err != nil {
-		return nil, err
+		return nil, false, err
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), !buf.lossy, nil
+}
+
+// canonBuf is the encoder's output, noting whether anything was written
+// in a form that decodes differently.
+type canonBuf struct {
+	bytes.Buffer
+	lossy bool
 }
 
 // MustCanonical is Canonical for values known to encode (literals in code).
@@ -78,7 +94,7 @@ var (
 	numberType        = reflect.TypeFor[json.Number]()
 )
 
-func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
+func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 	if !v.IsValid() {
 		buf.WriteString("null")
 		return nil
@@ -163,6 +179,7 @@ func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
 	case reflect.Slice, reflect.Array:
 		if t.Kind() == reflect.Slice && v.IsNil() {
 			buf.WriteString("[]")
+			buf.lossy = true
 			return nil
 		}
 		buf.WriteByte('[')
@@ -176,6 +193,9 @@ func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
 		}
 		buf.WriteByte(']')
 	case reflect.Map:
+		if v.IsNil() {
+			buf.lossy = true // written as {}, decoded as an empty map
+		}
 		if m, ok := v.Interface().(map[string]string); ok && t == stringMapType {
 			return encodeStringMap(buf, m)
 		}
@@ -186,6 +206,9 @@ func encodeCanonical(buf *bytes.Buffer, v reflect.Value) error {
 		byKey := make(map[string]reflect.Value, v.Len())
 		for it := v.MapRange(); it.Next(); {
 			k := norm.NFC.String(it.Key().String())
+			if k != it.Key().String() {
+				buf.lossy = true
+			}
 			if _, dup := byKey[k]; dup {
 				return fmt.Errorf("two keys normalise to %q", k)
 			}
@@ -260,7 +283,7 @@ func structFields(t reflect.Type) []canonicalField {
 		if name == "" {
 			name = sf.Name
 		}
-		var q bytes.Buffer
+		var q canonBuf
 		if err := writeCanonicalString(&q, name); err != nil {
 			panic(err)
 		}
@@ -273,7 +296,7 @@ func structFields(t reflect.Type) []canonicalField {
 
 const hexDigits = "0123456789abcdef"
 
-func writeCanonicalString(buf *bytes.Buffer, s string) error {
+func writeCanonicalString(buf *canonBuf, s string) error {
 	plain := true // printable ASCII without quotes or backslashes
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
@@ -292,6 +315,7 @@ func writeCanonicalString(buf *bytes.Buffer, s string) error {
 	}
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
+		buf.lossy = true
 	}
 	start := 0
 	for i := 0; i < len(s); i++ {
@@ -342,7 +366,7 @@ func encodeUUID(dst []byte, id ID) {
 
 // encodeStringMap is the map case without reflection, for the decision
 // inputs every flow event carries.
-func encodeStringMap(buf *bytes.Buffer, m map[string]string) error {
+func encodeStringMap(buf *canonBuf, m map[string]string) error {
 	keys := make([]string, 0, len(m))
 	normalised := false
 	for k := range m {

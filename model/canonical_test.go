@@ -172,3 +172,24 @@ func TestStringMapFastPathMatchesTheGeneralOne(t *testing.T) {
 		t.Fatalf("fast %s\ngeneral %s", fast, general)
 	}
 }
+
+func TestCanonicalExactFlagsWhatDecodesDifferently(t *testing.T) {
+	type p struct {
+		A []string          `json:"a"`
+		M map[string]string `json:"m,omitempty"`
+		S string            `json:"s"`
+	}
+	for _, c := range []struct {
+		v     p
+		exact bool
+	}{
+		{p{A: []string{"x"}, S: "已备份"}, true},
+		{p{A: []string{}, M: map[string]string{}}, true},
+		{p{A: nil}, false},                      // [] decodes as an empty slice
+		{p{A: []string{}, S: "e\u0301"}, false}, // NFC changes the text
+	} {
+		if _, exact, err := CanonicalExact(c.v); err != nil || exact != c.exact {
+			t.Errorf("%+v: exact %v, want %v (%v)", c.v, exact, c.exact, err)
+		}
+	}
+}
