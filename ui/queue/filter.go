@@ -44,11 +44,13 @@ func (t *table) keep(f quickFilter, i int32, m me, now int64) bool {
 
 // search is a query folded for matching, with the customers and assignees
 // whose names hold it: a ticket matches by its number, its title, its
-// customer's short or full name, or its assignee's name.
+// customer's short or full name, its assignee's name, or (once the log has
+// been searched) its description, comments and decision texts.
 type search struct {
 	query     []byte
 	customers []bool
 	users     []bool
+	text      []uint64 // rows found in the log's texts for this query
 }
 
 // fold is how a query is compared: sanitised (so it never holds the arena's
@@ -59,6 +61,9 @@ func fold(q string) string {
 
 func (t *table) search(q string) search {
 	s := search{query: []byte(q), customers: make([]bool, len(t.customers)), users: make([]bool, len(t.users))}
+	if q != "" && q == t.textQuery {
+		s.text = t.textHits
+	}
 	for i, c := range t.customers[1:] {
 		s.customers[i+1] = strings.Contains(strings.ToLower(c.ShortName), q) || strings.Contains(strings.ToLower(c.Name), q)
 	}
@@ -74,7 +79,7 @@ func (t *table) matches(s *search, i int32) bool {
 		return true
 	}
 	r := &t.rows[i]
-	return s.customers[r.customer] || s.users[r.assignee] || bytes.Contains(t.folded(i), s.query)
+	return s.customers[r.customer] || s.users[r.assignee] || bytes.Contains(t.folded(i), s.query) || s.textHit(i)
 }
 
 // view is what the queue shows: a quick filter, a search and a sort over a

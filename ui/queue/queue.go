@@ -51,7 +51,7 @@ type Model struct {
 func New(d common.Deps) Model {
 	in := textinput.New()
 	in.Prompt = "/ "
-	in.Placeholder = d.Lang.T("number, title, customer or assignee")
+	in.Placeholder = d.Lang.T("number, title, customer, assignee or text")
 	in.CharLimit = 100
 	// A steady cursor: the frame depends only on the state, never on a
 	// blink timer (golden tests, headless frames).
@@ -129,6 +129,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.lay = m.layoutFor(m.width)
 		m.refresh(true)
 		return m, nil
+	case textFoundMsg:
+		if msg.err != nil || msg.q != m.v.query || m.t == nil {
+			return m, nil
+		}
+		n := m.t.setTextHits(msg.q, msg.ids)
+		m.refresh(true)
+		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("%d tickets mention “%s” in their descriptions, comments or decisions.", n, msg.q)})
 	case common.TicketChangedMsg:
 		if !m.full {
 			m.changed = append(m.changed, msg.ID)
@@ -236,6 +243,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		case key.Matches(msg, k.Accept):
 			m.searching = false
 			m.input.Blur()
+			// Keeping a search also looks for it in the texts of the log.
+			q := fold(m.input.Value())
+			if q != "" && m.t != nil && m.t.textQuery != q {
+				return m, tea.Batch(m.setView(m.v.filter, q, m.v.sort), searchTexts(m.deps.Store, q),
+					common.Status(common.StatusMsg{Text: m.deps.Lang.T("Searching descriptions, comments and decisions…")}))
+			}
 		case key.Matches(msg, k.Cancel):
 			m.searching = false
 			m.input.Blur()

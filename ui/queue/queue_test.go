@@ -1,6 +1,7 @@
 package queue
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -167,7 +168,8 @@ func TestSearchKeys(t *testing.T) {
 		t.Fatalf("search 打印: %d of %d", some, all)
 	}
 	m, _ = screentest.Drive(t, m, keys("enter")...)
-	if m.Capturing() || m.v.query != "打印" || len(m.v.rows) != some {
+	// Kept, and widened by the tickets whose texts mention it.
+	if m.Capturing() || m.v.query != "打印" || len(m.v.rows) < some {
 		t.Fatal("enter does not keep the search and leave the field")
 	}
 	m, _ = screentest.Drive(t, m, keys("esc")...)
@@ -254,5 +256,31 @@ func TestChangeDuringLoad(t *testing.T) {
 	}
 	if after := m.t.rows[m.t.find(id)].updated; after == before {
 		t.Error("the change made during the load was lost")
+	}
+}
+
+// Enter keeps a search and also finds it in descriptions, comments and
+// decision texts, which the queue's table does not hold.
+func TestSearchFindsTextsInTheLog(t *testing.T) {
+	s := screentest.Store(t)
+	m := loaded(t, s, i18n.En, 100, 20)
+	// A phrase the demo writes only into comments and decisions.
+	const q = "远程查看日志"
+	m, _ = screentest.Drive(t, m, keys("/", q)...)
+	if len(m.v.rows) != 0 {
+		t.Fatalf("%d rows match %q by title before the log is searched", len(m.v.rows), q)
+	}
+	m, msgs := screentest.Drive(t, m, keys("enter")...)
+	if len(m.v.rows) == 0 {
+		t.Fatalf("enter found nothing in the texts; messages %v", msgs)
+	}
+	ids, err := s.TicketsMentioning(context.Background(), q)
+	if err != nil || len(ids) != len(m.v.rows) {
+		t.Fatalf("%d rows, the log has %d tickets mentioning %q (%v)", len(m.v.rows), len(ids), q, err)
+	}
+	// Typing a new search drops the old text matches until enter again.
+	m, _ = screentest.Drive(t, m, keys("esc", "/", q+"X")...)
+	if len(m.v.rows) != 0 {
+		t.Fatal("stale text matches kept for a different search")
 	}
 }

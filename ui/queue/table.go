@@ -41,6 +41,10 @@ type table struct {
 	orders [sortCount][]int32
 	// hits is apply's scratch bit set, one bit per row.
 	hits []uint64
+	// textHits marks the rows whose texts in the log mention textQuery
+	// (see textsearch.go).
+	textQuery string
+	textHits  []uint64
 }
 
 // row is one ticket. Times are Unix milliseconds; 0 means none.

@@ -1,0 +1,54 @@
+package queue
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"yunwei/db"
+	"yunwei/model"
+)
+
+// The search also finds tickets whose descriptions, comments and decision
+// texts hold the query. Those live in the event log, not in the queue's
+// table (keeping them in memory would cost the queue its memory budget):
+// typing filters instantly on numbers, titles and names; enter keeps the
+// search and looks for it in the log in the background (about half a
+// second at 100,000 tickets), and the matches join the list.
+
+// textFoundMsg carries the tickets whose texts mention q.
+type textFoundMsg struct {
+	q   string
+	ids []model.ID
+	err error
+}
+
+func searchTexts(s *db.Store, q string) tea.Cmd {
+	return func() tea.Msg {
+		ids, err := s.TicketsMentioning(context.Background(), q)
+		return textFoundMsg{q: q, ids: ids, err: err}
+	}
+}
+
+// setTextHits marks the rows of the tickets found for query q.
+func (t *table) setTextHits(q string, ids []model.ID) int {
+	index := make(map[model.ID]int32, len(t.rows))
+	for i := range t.rows {
+		index[t.rows[i].id] = int32(i)
+	}
+	hits := make([]uint64, (len(t.rows)+63)/64)
+	n := 0
+	for _, id := range ids {
+		if i, ok := index[id]; ok {
+			hits[i/64] |= 1 << (i % 64)
+			n++
+		}
+	}
+	t.textQuery, t.textHits = q, hits
+	return n
+}
+
+// textHit reports whether row i was found in the texts for s's query.
+func (s *search) textHit(i int32) bool {
+	return s.text != nil && int(i/64) < len(s.text) && s.text[i/64]&(1<<(i%64)) != 0
+}
