@@ -135,6 +135,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		n := m.t.setTextHits(msg.q, msg.ids)
 		m.refresh(true)
+		if n == 0 {
+			return m, common.Status(common.StatusMsg{})
+		}
 		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("%d tickets mention “%s” in their descriptions, comments or decisions.", n, msg.q)})
 	case common.TicketChangedMsg:
 		if !m.full {
