@@ -6,6 +6,7 @@ import (
 
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
+	"yunwei/ui/text"
 )
 
 // placeholder is a home tab whose issue has not landed: it says plainly
@@ -51,7 +52,7 @@ func (p placeholder) View() string {
 		if i > 0 {
 			lines = append(lines, "")
 		}
-		for _, l := range common.Wrap(p.lang.T(para), max(min(p.width-2, 76), 10)) {
+		for _, l := range text.Wrap(p.lang.T(para), max(min(p.width-2, 76), 10)) {
 			lines = append(lines, " "+common.Text.Render(l))
 		}
 	}

@@ -254,7 +254,7 @@ func (m Model) tooSmall() string {
 	}
 	var lines []string
 	for _, l := range msg {
-		lines = append(lines, common.Wrap(l, max(m.width-2, 1))...)
+		lines = append(lines, text.Wrap(l, max(m.width-2, 1))...)
 	}
 	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, strings.Join(lines, "\n"))
 }

@@ -60,43 +60,6 @@ func Frame(lines []string, w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-// Wrap breaks text into lines of at most w cells: at newlines, at spaces
-// where it can, and anywhere in Chinese text, which has no spaces to break
-// at. The text must be sanitised (newlines kept) before.
-func Wrap(s string, w int) []string {
-	if w <= 0 {
-		return nil
-	}
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		out = append(out, wrapLine(para, w)...)
-	}
-	return out
-}
-
-func wrapLine(s string, w int) []string {
-	rs := []rune(s)
-	var lines []string
-	start, width, space := 0, 0, -1
-	for i, r := range rs {
-		rw := text.Width(string(r))
-		if width+rw > w && i > start {
-			cut, next := i, i
-			if space > start {
-				cut, next = space, space+1
-			}
-			lines = append(lines, strings.TrimRight(string(rs[start:cut]), " "))
-			start, space = next, -1
-			width = text.Width(string(rs[start:i]))
-		}
-		if r == ' ' {
-			space = i
-		}
-		width += rw
-	}
-	return append(lines, string(rs[start:]))
-}
-
 // LabelValue lays out a labelled value: the label padded to labelW cells,
 // then the value wrapped to the rest of w, continuation lines indented. A
 // label wider than labelW gets a line of its own, the value under it.
@@ -111,7 +74,7 @@ func LabelValue(label, value string, labelW, w int) []string {
 		out = append(out, Faint.Render(text.Truncate(label, w)))
 		first = indent
 	}
-	for i, l := range Wrap(text.Sanitize(value, true), valueW) {
+	for i, l := range text.Wrap(text.Sanitize(value, true), valueW) {
 		lab := indent
 		if i == 0 {
 			lab = first

@@ -188,7 +188,7 @@ func (s Sheet) View() string {
 		}
 		errs = append(errs, FormErrorLines(s.form)...)
 		for _, e := range errs {
-			for _, l := range Wrap(e, max(s.w, 10)) {
+			for _, l := range text.Wrap(e, max(s.w, 10)) {
 				msgs = append(msgs, ErrorText.Render(l))
 			}
 		}

@@ -445,7 +445,7 @@ func (m Model) errorLines() []string {
 	}
 	var out []string
 	for _, s := range msgs {
-		out = append(out, common.Wrap(s, max(m.w-2, 10))...)
+		out = append(out, text.Wrap(s, max(m.w-2, 10))...)
 	}
 	return out
 }

@@ -68,7 +68,7 @@ func (m Model) View() string {
 	lines = append(lines, m.lines[m.off:m.off+rows]...)
 	lines = append(lines, common.Rule(m.deciderNote(), "", m.w))
 	if m.form == nil {
-		for _, l := range common.Wrap(m.nobody(), m.w) {
+		for _, l := range text.Wrap(m.nobody(), m.w) {
 			lines = append(lines, common.WarnText.Render(l))
 		}
 		return common.Frame(lines, m.w, m.h)

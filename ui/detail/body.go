@@ -164,7 +164,7 @@ func (m Model) clocks() []string {
 		out = append(out, style.Render(text.Truncate(line, m.w)))
 		if m.explain {
 			for _, e := range c.Explanation {
-				for _, l := range common.Wrap(text.Sanitize(e, false), max(m.w-5, 10)) {
+				for _, l := range text.Wrap(text.Sanitize(e, false), max(m.w-5, 10)) {
 					out = append(out, common.Faint.Render("     "+l))
 				}
 			}
@@ -181,7 +181,7 @@ func (m Model) description() []string {
 		return nil
 	}
 	out := []string{"", common.Rule(L.T("Description"), "", m.w)}
-	for _, l := range common.Wrap(text.Sanitize(d, true), max(m.w-1, 10)) {
+	for _, l := range text.Wrap(text.Sanitize(d, true), max(m.w-1, 10)) {
 		out = append(out, common.Text.Render(" "+l))
 	}
 	return out

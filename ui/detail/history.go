@@ -59,7 +59,7 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 	if h.Rejected != "" {
 		style = common.WarnText
 	}
-	for _, l := range common.Wrap(common.HistoryLine(h, m.data.names, L), max(m.w-3, 10)) {
+	for _, l := range text.Wrap(common.HistoryLine(h, m.data.names, L), max(m.w-3, 10)) {
 		out = append(out, style.Render("   "+l))
 	}
 	if d := decisionOf(h, t.Kind); d != nil {
@@ -77,7 +77,7 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 		}
 	}
 	if c := strings.TrimSpace(h.Comment); c != "" {
-		for _, l := range common.Wrap(text.Sanitize(c, true), max(m.w-5, 10)) {
+		for _, l := range text.Wrap(text.Sanitize(c, true), max(m.w-5, 10)) {
 			out = append(out, common.Text.Render("     "+l))
 		}
 	}

@@ -190,7 +190,7 @@ func (m Model) View() string {
 	L := m.deps.Lang
 	w := m.formWidth()
 	lines := []string{common.Title.Render(L.T("Welcome to yunwei"))}
-	for _, l := range common.Wrap(L.T("This database has no user yet. Tell it who you are; you can add colleagues later."), w) {
+	for _, l := range text.Wrap(L.T("This database has no user yet. Tell it who you are; you can add colleagues later."), w) {
 		lines = append(lines, common.Faint.Render(l))
 	}
 	intro := lipgloss.JoinVertical(lipgloss.Left, append(lines, "")...)

@@ -569,12 +569,12 @@ func (m *Model) buildDoc() {
 		label := text.Sanitize(f.Label, false)
 		value := text.Sanitize(f.Value, true)
 		if label == "" {
-			for _, l := range wrap(value, w) {
+			for _, l := range text.Wrap(value, w) {
 				m.doc = append(m.doc, theme.docHeading.Render(l))
 			}
 			continue
 		}
-		for i, l := range wrap(value, valueW) {
+		for i, l := range text.Wrap(value, valueW) {
 			lab := strings.Repeat(" ", labelW)
 			if i == 0 {
 				lab = text.Pad(label, labelW)
@@ -767,7 +767,7 @@ func (m Model) sizeView() string {
 	msg := m.lang.Tf("The sign-off screen needs a terminal of at least %d×%d; this one is %d×%d.",
 		MinWidth, MinHeight, m.width, m.height) + "\n" +
 		m.lang.T("Enlarge the window, or press esc to go back.")
-	lines := wrap(msg, m.width)
+	lines := text.Wrap(msg, m.width)
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
@@ -796,37 +796,4 @@ func fit(s string, w int) string {
 		return s + strings.Repeat(" ", w-n)
 	}
 	return s
-}
-
-// wrap breaks s into lines of at most w cells: at newlines, at spaces where
-// it can, and anywhere in Chinese text, which has no spaces to break at.
-func wrap(s string, w int) []string {
-	var out []string
-	for _, para := range strings.Split(s, "\n") {
-		out = append(out, wrapLine(para, w)...)
-	}
-	return out
-}
-
-func wrapLine(s string, w int) []string {
-	rs := []rune(s)
-	var lines []string
-	start, width, space := 0, 0, -1
-	for i, r := range rs {
-		rw := text.Width(string(r))
-		if width+rw > w && i > start {
-			cut, next := i, i
-			if space > start {
-				cut, next = space, space+1
-			}
-			lines = append(lines, strings.TrimRight(string(rs[start:cut]), " "))
-			start, space = next, -1
-			width = text.Width(string(rs[start:i]))
-		}
-		if r == ' ' {
-			space = i
-		}
-		width += rw
-	}
-	return append(lines, string(rs[start:]))
 }

@@ -106,3 +106,40 @@ func PadLeft(s string, w int) string {
 
 // Cell is Sanitize then Pad: what a table cell holding people's text shows.
 func Cell(s string, w int) string { return Pad(Sanitize(s, false), w) }
+
+// Wrap breaks text into lines of at most w cells: at newlines, at spaces
+// where it can, and anywhere in Chinese text, which has no spaces to break
+// at. The text must be sanitised (newlines kept) before.
+func Wrap(s string, w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapLine(para, w)...)
+	}
+	return out
+}
+
+func wrapLine(s string, w int) []string {
+	rs := []rune(s)
+	var lines []string
+	start, width, space := 0, 0, -1
+	for i, r := range rs {
+		rw := Width(string(r))
+		if width+rw > w && i > start {
+			cut, next := i, i
+			if space > start {
+				cut, next = space, space+1
+			}
+			lines = append(lines, strings.TrimRight(string(rs[start:cut]), " "))
+			start, space = next, -1
+			width = Width(string(rs[start:i]))
+		}
+		if r == ' ' {
+			space = i
+		}
+		width += rw
+	}
+	return append(lines, string(rs[start:]))
+}

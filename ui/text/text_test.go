@@ -53,3 +53,21 @@ func TestPadNeverHalvesAWideCharacter(t *testing.T) {
 		t.Fatalf("PadLeft = %q", got)
 	}
 }
+
+func TestWrapKeepsEveryLineWithinTheWidth(t *testing.T) {
+	in := "门诊收费处反映：从今天上午开始打印发票时提示打印机错误 printer error code 0x1F，已重启电脑无效。\n第二段"
+	for w := 4; w <= 40; w += 3 {
+		lines := Wrap(in, w)
+		for _, l := range lines {
+			if Width(l) > w {
+				t.Fatalf("width %d: line %q is %d cells", w, l, Width(l))
+			}
+		}
+		if joined := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); joined != strings.ReplaceAll(strings.ReplaceAll(in, "\n", ""), " ", "") {
+			t.Fatalf("width %d lost text: %q", w, joined)
+		}
+	}
+	if got := Wrap("a b", 0); got != nil {
+		t.Fatalf("width 0: %q", got)
+	}
+}
