@@ -108,6 +108,7 @@ func init() {
 		"— no contract —":                                        "— 无合同 —",
 		"— none: it concerns the whole contract —":               "— 无：涉及整个合同 —",
 		"The form cannot open:":                                  "无法打开表单：",
+		"there is no customer yet. An admin adds customers, contracts and sites with yunwei customer add, yunwei contract add and yunwei site add (yunwei customer --help).": "还没有客户。请管理员用 yunwei customer add、yunwei contract add 和 yunwei site add 添加客户、合同和现场（见 yunwei customer --help）。",
 	} {
 		if _, ok := zhCatalog[k]; !ok {
 			zhCatalog[k] = v

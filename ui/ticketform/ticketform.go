@@ -130,6 +130,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) open(dir *directory) (Model, tea.Cmd) {
 	L := m.deps.Lang
 	m.dir = dir
+	if len(dir.customers) == 0 {
+		// Customers, contracts and sites are an admin's set-up, done once
+		// from the command line; say so instead of an empty form.
+		m.err = L.T("there is no customer yet. An admin adds customers, contracts and sites with yunwei customer add, yunwei contract add and yunwei site add (yunwei customer --help).")
+		return m, nil
+	}
 	d := &draft{Kind: model.KindIncident, Channel: model.ChannelPhone, Severity: model.SeverityMinor}
 	if len(dir.customers) > 0 {
 		d.Customer = dir.customers[0].ID

@@ -3,6 +3,7 @@ package ticketform
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
+	"yunwei/flows"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
@@ -173,5 +175,29 @@ func unique(t *testing.T, scope string, km interface{ FullHelp() [][]key.Binding
 				seen[k] = b.Help().Desc
 			}
 		}
+	}
+}
+
+// On a database without customers the form says how to add them instead
+// of offering an empty form.
+func TestNoCustomersYet(t *testing.T) {
+	ctx := context.Background()
+	s, err := db.Open(ctx, filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	u := model.User{ID: model.NewID(), Login: "zhang", Name: "张工", Roles: model.Roles{model.RoleEngineer}}
+	if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, flows.SaveUser{User: u}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetProfile(ctx, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	m := New(screentest.Deps(t, s, i18n.En))
+	m.SetSize(80, 20)
+	m, _ = screentest.Drive(t, m, m.Init()())
+	if v := m.View(); !strings.Contains(v, "no customer yet") || !strings.Contains(v, "customer add") {
+		t.Fatalf("empty database:\n%s", v)
 	}
 }
