@@ -18,6 +18,7 @@ import (
 	"yunwei/flows"
 	"yunwei/model"
 	"yunwei/ui/common"
+	"yunwei/ui/text"
 )
 
 type savedMsg struct {
@@ -191,11 +192,16 @@ func (m Model) View() string {
 		return m.sheet.View()
 	}
 	L := m.deps.Lang
-	msg := common.Faint.Render(L.T("Loading…"))
-	if m.err != "" {
-		msg = common.ErrorText.Render(L.T("The form cannot open:") + " " + m.err)
+	lines := []string{common.Title.Render(L.T("New ticket"))}
+	if m.err == "" {
+		lines = append(lines, common.Faint.Render(L.T("Loading…")))
 	}
-	return common.Frame([]string{common.Title.Render(L.T("New ticket")), msg}, m.w, m.h)
+	if m.err != "" {
+		for _, l := range text.Wrap(L.T("The form cannot open:")+" "+m.err, m.w) {
+			lines = append(lines, common.ErrorText.Render(l))
+		}
+	}
+	return common.Frame(lines, m.w, m.h)
 }
 
 // Sheet is the form, for tests.
