@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 
 	"yunwei/model"
 )
@@ -70,6 +71,6 @@ func pick[T any](r *rand.Rand, list []T) T { return list[r.IntN(len(list))] }
 func ticketTexts(r *rand.Rand, k model.Kind, c customerPlan, system string) (title, description string) {
 	dept, term := pick(r, c.departments), pick(r, c.terms)
 	title = fmt.Sprintf(pick(r, titles[k]), dept, term, system)
-	description = fmt.Sprintf("%s反映：%s%s", dept, title, pick(r, details))
+	description = fmt.Sprintf("%s反映：%s。%s", dept, strings.TrimRight(title, "。！"), pick(r, details))
 	return title, description
 }
