@@ -181,6 +181,14 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 			}
 		}
 		fmt.Fprintf(w, "  %s  %s  %s\n", localTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
+		if h.Signature != nil {
+			// DESIGN §5: a signature whose content changed since is void.
+			state := L.T("signed, valid")
+			if !flows.SignatureValid(&d.TicketState, h) {
+				state = L.T("signature VOID: what was signed has changed since")
+			}
+			fmt.Fprintf(w, "      ✍ %s · %s · SHA-256 %s\n", clean(h.Signature.SignerName), state, h.Signature.ContentHash[:min(16, len(h.Signature.ContentHash))])
+		}
 		if h.Comment != "" {
 			for _, line := range strings.Split(text.Sanitize(h.Comment, true), "\n") {
 				fmt.Fprintf(w, "      %s\n", line)

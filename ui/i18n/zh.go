@@ -50,7 +50,9 @@ var zhCatalog = map[string]string{
 	"Recorded ticket %s": "已登记工单 %s",
 	"%s: now at %s":      "%s：当前步骤 %s",
 	"%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)": "%s  服务年度 %s：已用 %s / 共 %s，剩余 %s（%d 笔登记，%d 笔超额批准）",
-	"override": "超额批准",
+	"override":      "超额批准",
+	"signed, valid": "已签字，有效",
+	"signature VOID: what was signed has changed since": "签字作废：签字后内容已被修改",
 	// Ticket detail: flow and SLA clocks.
 	"Flow":        "流程",
 	"Waiting for": "等待",
