@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
@@ -180,25 +179,7 @@ func TestEmpty(t *testing.T) {
 func TestNoKeyBoundTwice(t *testing.T) {
 	s := screentest.Store(t)
 	m := openTab(t, s, i18n.En, 80, 24)
-	unique(t, "list", m.KeyMap())
+	screentest.UniqueKeys(t, "list", m.KeyMap())
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter))
-	unique(t, "decision form", m.KeyMap())
-}
-
-func unique(t *testing.T, scope string, km interface{ FullHelp() [][]key.Binding }) {
-	t.Helper()
-	seen := map[string]string{}
-	for _, group := range km.FullHelp() {
-		for _, b := range group {
-			if !b.Enabled() {
-				continue
-			}
-			for _, k := range b.Keys() {
-				if other, ok := seen[k]; ok {
-					t.Errorf("%s: %q is bound to %q and %q", scope, k, other, b.Help().Desc)
-				}
-				seen[k] = b.Help().Desc
-			}
-		}
-	}
+	screentest.UniqueKeys(t, "decision form", m.KeyMap())
 }

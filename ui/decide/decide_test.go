@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
@@ -304,7 +303,7 @@ func TestNoKeyBoundTwice(t *testing.T) {
 	engineer := screentest.Deps(t, s, i18n.En).User
 	m := open(t, s, id, engineer, i18n.En, "approve", 80, 24)
 	for step := range 3 {
-		unique(t, fmt.Sprintf("form field %d", step), m.KeyMap())
+		screentest.UniqueKeys(t, fmt.Sprintf("form field %d", step), m.KeyMap())
 		m, _ = screentest.Drive(t, m, keyMsg(tea.KeyTab))
 	}
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter))
@@ -312,26 +311,9 @@ func TestNoKeyBoundTwice(t *testing.T) {
 		t.Fatalf("stage %s", m.Stage())
 	}
 	for step := range 3 {
-		unique(t, fmt.Sprintf("sign-off focus %d", step), m.KeyMap())
+		screentest.UniqueKeys(t, fmt.Sprintf("sign-off focus %d", step), m.KeyMap())
 		m, _ = screentest.Drive(t, m, keyMsg(tea.KeyTab))
 	}
 }
 
 // unique fails when two enabled bindings of km share a key.
-func unique(t *testing.T, scope string, km interface{ FullHelp() [][]key.Binding }) {
-	t.Helper()
-	seen := map[string]string{}
-	for _, group := range km.FullHelp() {
-		for _, b := range group {
-			if !b.Enabled() {
-				continue
-			}
-			for _, k := range b.Keys() {
-				if other, ok := seen[k]; ok && other != b.Help().Desc {
-					t.Errorf("%s: %q is bound to %q and %q", scope, k, other, b.Help().Desc)
-				}
-				seen[k] = b.Help().Desc
-			}
-		}
-	}
-}

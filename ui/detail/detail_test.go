@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
@@ -259,29 +258,11 @@ func TestNoKeyBoundTwice(t *testing.T) {
 			id = screentest.Ticket(t, s, model.KindDataCorrection, step)
 		}
 		m := open(t, s, id, model.User{}, i18n.En, 80, 24)
-		unique(t, step, m.KeyMap())
+		screentest.UniqueKeys(t, step, m.KeyMap())
 		for _, k := range []string{"e", "c", "A"} {
 			mm, _ := screentest.Drive(t, m, runes(k))
 			if mm.Capturing() {
-				unique(t, step+" "+k, mm.KeyMap())
-			}
-		}
-	}
-}
-
-func unique(t *testing.T, scope string, km interface{ FullHelp() [][]key.Binding }) {
-	t.Helper()
-	seen := map[string]string{}
-	for _, group := range km.FullHelp() {
-		for _, b := range group {
-			if !b.Enabled() {
-				continue
-			}
-			for _, k := range b.Keys() {
-				if other, ok := seen[k]; ok {
-					t.Errorf("%s: %q is bound to %q and %q", scope, k, other, b.Help().Desc)
-				}
-				seen[k] = b.Help().Desc
+				screentest.UniqueKeys(t, step+" "+k, mm.KeyMap())
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
@@ -155,26 +154,8 @@ func TestNoKeyBoundTwice(t *testing.T) {
 	s := screentest.Store(t)
 	m := openForm(t, s, i18n.En, 80, 24)
 	for i := range 12 {
-		unique(t, fmt.Sprintf("field %d", i), m.KeyMap())
+		screentest.UniqueKeys(t, fmt.Sprintf("field %d", i), m.KeyMap())
 		m, _ = screentest.Drive(t, m, keyMsg(tea.KeyTab))
-	}
-}
-
-func unique(t *testing.T, scope string, km interface{ FullHelp() [][]key.Binding }) {
-	t.Helper()
-	seen := map[string]string{}
-	for _, group := range km.FullHelp() {
-		for _, b := range group {
-			if !b.Enabled() {
-				continue
-			}
-			for _, k := range b.Keys() {
-				if other, ok := seen[k]; ok {
-					t.Errorf("%s: %q is bound to %q and %q", scope, k, other, b.Help().Desc)
-				}
-				seen[k] = b.Help().Desc
-			}
-		}
 	}
 }
 
