@@ -3,7 +3,6 @@ package demo
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"time"
 
 	"yunwei/db"
@@ -85,9 +84,6 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 		res, err := g.b.Execute(acting, cmd)
 		if err != nil {
 			if model.ErrorCode(err) == model.EINVALID {
-				if target != "" && os.Getenv("DEMO_DEBUG") != "" {
-					fmt.Fprintln(os.Stderr, "park", st.Kind, target, d.Name, err)
-				}
 				return nil // e.g. the yearly quota is used up: the ticket waits
 			}
 			return fmt.Errorf("%s at %s: %w", d.Name, step.Name, err)
