@@ -215,21 +215,7 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 			keys = append(keys, k)
 			byKey[k] = it.Value()
 		}
-		sort.Strings(keys)
-		buf.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			if err := writeCanonicalString(buf, k); err != nil {
-				return err
-			}
-			buf.WriteByte(':')
-			if err := encodeCanonical(buf, byKey[k]); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte('}')
+		return writeObject(buf, keys, func(k string) error { return encodeCanonical(buf, byKey[k]) })
 	case reflect.Struct:
 		buf.WriteByte('{')
 		first := true
@@ -382,6 +368,12 @@ func encodeStringMap(buf *canonBuf, m map[string]string) error {
 		}
 		return encodeCanonical(buf, reflect.ValueOf(byKey))
 	}
+	return writeObject(buf, keys, func(k string) error { return writeCanonicalString(buf, m[k]) })
+}
+
+// writeObject writes an object with NFC keys, in sorted order, each value
+// written by value.
+func writeObject(buf *canonBuf, keys []string, value func(k string) error) error {
 	sort.Strings(keys)
 	buf.WriteByte('{')
 	for i, k := range keys {
@@ -392,7 +384,7 @@ func encodeStringMap(buf *canonBuf, m map[string]string) error {
 			return err
 		}
 		buf.WriteByte(':')
-		if err := writeCanonicalString(buf, m[k]); err != nil {
+		if err := value(k); err != nil {
 			return err
 		}
 	}
