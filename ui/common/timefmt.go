@@ -1,34 +1,27 @@
 package common
 
 import (
-	"sync"
 	"time"
 
 	"yunwei/model"
 	"yunwei/ui/i18n"
 )
 
-// zones caches loaded time zones: screens format times on every frame.
-var zones sync.Map // name → *time.Location
-
 // chinaTime is where a contract without a known calendar zone counts:
 // the business calendars default to Asia/Shanghai (model.Default5x8).
 var chinaTime = time.FixedZone("CST", 8*3600)
 
 // Zone returns the IANA time zone name, or China Standard Time when the
-// name is empty or unknown.
+// name is empty or unknown. model.LoadZone caches the zones: screens
+// format times on every frame.
 func Zone(name string) *time.Location {
 	if name == "" {
 		name = "Asia/Shanghai"
 	}
-	if loc, ok := zones.Load(name); ok {
-		return loc.(*time.Location)
-	}
-	loc, err := time.LoadLocation(name)
+	loc, err := model.LoadZone(name)
 	if err != nil {
-		loc = chinaTime
+		return chinaTime
 	}
-	zones.Store(name, loc)
 	return loc
 }
 
