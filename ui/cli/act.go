@@ -9,6 +9,7 @@ import (
 	"yunwei/db"
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/ui/common"
 )
 
 // multiFlag collects a repeated flag.
@@ -149,7 +150,7 @@ func (a *App) quota(ctx context.Context, args []string) error {
 			fmt.Fprintf(a.Stdout, L.T("%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)")+"\n",
 				c.Number, y.ServiceYear, flows.FormatMinutes(y.UsedMinutes), flows.FormatMinutes(y.LimitMinutes), flows.FormatMinutes(y.RemainingMinutes), len(y.Bookings), y.Overrides)
 			for _, b := range y.Bookings {
-				line := fmt.Sprintf("    %s  %s  %s", localTime(b.At, zoneOf("Asia/Shanghai")), b.Number, flows.FormatMinutes(b.Minutes))
+				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, zoneOf("Asia/Shanghai")), b.Number, flows.FormatMinutes(b.Minutes))
 				if b.Override {
 					line += "  " + L.T("override") + ": " + b.Reason
 				}

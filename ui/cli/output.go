@@ -93,15 +93,6 @@ func stepLabel(kind model.Kind, step, status string, lang i18n.Lang) string {
 	return flows.StepLabel(kind, step, lang.Code())
 }
 
-// localTime shows a stored UTC time in the reader's zone.
-func localTime(s string, loc *time.Location) string {
-	t, err := model.ParseTime(s)
-	if err != nil || t.IsZero() {
-		return s
-	}
-	return t.In(loc).Format("2006-01-02 15:04")
-}
-
 // writeTicketDetail prints a ticket for people: fields, description, history.
 func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Location) {
 	lang := L.Code()
@@ -125,11 +116,11 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 		{"Requester", clean(d.RequesterName)},
 		{"Assignee", assignee},
 		{"On site", onSite},
-		{"Reported", localTime(d.ReportedAt, loc)},
-		{"Updated", localTime(d.UpdatedAt, loc)},
+		{"Reported", common.LocalTime(d.ReportedAt, loc)},
+		{"Updated", common.LocalTime(d.UpdatedAt, loc)},
 	}
 	if d.ClosedAt != "" {
-		rows = append(rows, [2]string{"Closed", localTime(d.ClosedAt, loc)})
+		rows = append(rows, [2]string{"Closed", common.LocalTime(d.ClosedAt, loc)})
 	}
 	for _, r := range rows {
 		if r[1] == "" {
@@ -155,7 +146,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 			case c.Remaining != "" && c.Stopped == "":
 				state += " · " + L.Tf("%s left", c.Remaining)
 			}
-			fmt.Fprintf(w, "  %s %s · %s %s\n", text.Pad(c.Label, 12), state, L.T("due"), localTime(c.Due, loc))
+			fmt.Fprintf(w, "  %s %s · %s %s\n", text.Pad(c.Label, 12), state, L.T("due"), common.LocalTime(c.Due, loc))
 			for _, line := range c.Explanation {
 				fmt.Fprintf(w, "      %s\n", line)
 			}
@@ -180,7 +171,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 				who += " ✍"
 			}
 		}
-		fmt.Fprintf(w, "  %s  %s  %s\n", localTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
+		fmt.Fprintf(w, "  %s  %s  %s\n", common.LocalTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
 		if h.Signature != nil {
 			// DESIGN §5: a signature whose content changed since is void.
 			state := L.T("signed, valid")
