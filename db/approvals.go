@@ -91,7 +91,7 @@ var errDryRun = errors.New("dry run")
 // the refusal. Screens use it to check a customer's decision in full
 // (role, contact, comment, inputs, rules) before the customer signs, and to
 // learn the decision's normalised comment and inputs, which are what the
-// signature's content hash covers (flows.DecisionContent).
+// signature's content hash covers (ticket.DecisionContent).
 func (s *Store) DryRun(ctx context.Context, as Acting, cmd flows.Command) (Result, error) {
 	var res Result
 	err := s.Batch(ctx, func(b *Batch) error {

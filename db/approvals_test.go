@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -19,11 +19,11 @@ func TestApprovals(t *testing.T) {
 	}
 	waitsForHead := correction("waits for the department head")
 	atPlan := correction("waits for the engineer's plan")
-	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer, ContactID: f.head}, flows.ActTicket{ID: atPlan, Decision: "approve"}); err != nil {
+	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer, ContactID: f.head}, ticket.Act{ID: atPlan, Decision: "approve"}); err != nil {
 		t.Fatal(err)
 	}
 	rejected := correction("rejected, closed")
-	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer, ContactID: f.head}, flows.ActTicket{ID: rejected, Decision: "reject", Comment: "不需要"}); err != nil {
+	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer, ContactID: f.head}, ticket.Act{ID: rejected, Decision: "reject", Comment: "不需要"}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -60,14 +60,14 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 	as := Acting{UserID: f.engineer, ContactID: f.head}
 
-	res, err := f.s.DryRun(ctx, as, flows.ActTicket{ID: c.ID, Decision: "approve", Comment: "  同意 \r\n按方案执行  "})
+	res, err := f.s.DryRun(ctx, as, ticket.Act{ID: c.ID, Decision: "approve", Comment: "  同意 \r\n按方案执行  "})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Events) != 1 {
 		t.Fatalf("%d events", len(res.Events))
 	}
-	var p flows.DecidedPayload
+	var p ticket.DecidedPayload
 	if err := res.Events[0].Decode(&p); err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	}
 
 	// Refusals come back as Execute's.
-	if _, err := f.s.DryRun(ctx, as, flows.ActTicket{ID: c.ID, Decision: "reject"}); model.ErrorCode(err) != model.EINVALID {
+	if _, err := f.s.DryRun(ctx, as, ticket.Act{ID: c.ID, Decision: "reject"}); model.ErrorCode(err) != model.EINVALID {
 		t.Fatalf("reject without a comment: %v", err)
 	}
 	after, err := f.s.EventCount(ctx)
@@ -94,7 +94,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 		t.Fatalf("a dry run moved the ticket to %s", d.Step)
 	}
 	// And the real decision still goes through afterwards.
-	if _, err := f.s.Execute(ctx, as, flows.ActTicket{ID: c.ID, Decision: "approve"}); err != nil {
+	if _, err := f.s.Execute(ctx, as, ticket.Act{ID: c.ID, Decision: "approve"}); err != nil {
 		t.Fatal(err)
 	}
 }

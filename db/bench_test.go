@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -22,7 +22,7 @@ func BenchmarkActionCommitted(b *testing.B) {
 	ids := bulkTickets(b, f, 10_000, 0)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, flows.CommentTicket{ID: ids[i%len(ids)], Text: "已电话回访，客户确认恢复正常。"}); err != nil {
+		if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, ticket.Comment{ID: ids[i%len(ids)], Text: "已电话回访，客户确认恢复正常。"}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -71,7 +71,7 @@ func bulkTickets(b testing.TB, f *fixture, n, comments int) []model.ID {
 				return err
 			}
 			for j := 0; j < comments; j++ {
-				if _, err := batch.Execute(Acting{UserID: f.engineer}, flows.CommentTicket{ID: c.ID, Text: "远程查看日志，初步判断为驱动问题。"}); err != nil {
+				if _, err := batch.Execute(Acting{UserID: f.engineer}, ticket.Comment{ID: c.ID, Text: "远程查看日志，初步判断为驱动问题。"}); err != nil {
 					return err
 				}
 			}

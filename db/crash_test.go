@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -44,10 +45,10 @@ func TestCrashChild(t *testing.T) {
 	for i := 0; ; i++ {
 		var cmd flows.Command
 		if i%3 == 2 && !last.IsZero() {
-			cmd = flows.CommentTicket{ID: last, Text: fmt.Sprintf("第 %d 条备注 ✅", i)}
+			cmd = ticket.Comment{ID: last, Text: fmt.Sprintf("第 %d 条备注 ✅", i)}
 		} else {
 			last = model.NewID()
-			cmd = flows.CreateTicket{ID: last, Kind: model.KindBugFix, Channel: model.ChannelPhone, Severity: model.SeverityMinor,
+			cmd = ticket.Create{ID: last, Kind: model.KindBugFix, Channel: model.ChannelPhone, Severity: model.SeverityMinor,
 				Title: fmt.Sprintf("崩溃测试工单 %d", i), ContractID: p.Contract, SiteID: p.Site, SystemID: p.System, RequesterID: p.Request}
 		}
 		res, err := s.Execute(ctx, Acting{UserID: p.Engineer}, cmd)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -114,7 +115,7 @@ type quotaKey struct {
 // bookingCount is how many bookings a state holds; states are folded in
 // place, so the count is taken before the new events are applied.
 func bookingCount(s flows.State) int {
-	if t, ok := s.(*flows.TicketState); ok && t != nil {
+	if t, ok := s.(*ticket.State); ok && t != nil {
 		return len(t.Bookings)
 	}
 	return 0
@@ -124,7 +125,7 @@ func bookingCount(s flows.State) int {
 // effort, so that a bulk run does not query them again for every booking.
 // Bookings only accumulate: those past the count before are new.
 func (b *Batch) countBookings(before int, after flows.State) {
-	cur, ok := after.(*flows.TicketState)
+	cur, ok := after.(*ticket.State)
 	if !ok || len(cur.Bookings) <= before {
 		return
 	}

@@ -10,6 +10,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/flows/calendar"
+	"yunwei/flows/directory"
 	"yunwei/model"
 )
 
@@ -99,8 +100,9 @@ type Batch struct {
 }
 
 type cached struct {
-	state flows.State
-	heads []model.EventID
+	entity string
+	state  flows.State
+	heads  []model.EventID
 }
 
 // SetNow sets the batch's clock: the demo generator writes history.
@@ -110,7 +112,7 @@ func (b *Batch) SetNow(now func() time.Time) { b.now = now }
 // batch's cache, to bound memory in long batches.
 func (b *Batch) Forget(id model.ID) error {
 	if b.dirty[id] {
-		if err := b.project(id, b.cache[id].state); err != nil {
+		if err := b.project(b.cache[id], id); err != nil {
 			return err
 		}
 		delete(b.dirty, id)
@@ -167,7 +169,7 @@ func (b *Batch) flush() error {
 		}
 	}
 	for id := range b.dirty {
-		if err := b.project(id, b.cache[id].state); err != nil {
+		if err := b.project(b.cache[id], id); err != nil {
 			return fmt.Errorf("update projection: %w", err)
 		}
 	}
@@ -263,7 +265,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		if err != nil {
 			return Result{}, err
 		}
-		if res.State, err = flows.Evolve(res.State, e); err != nil {
+		if res.State, err = evolve(res.State, e); err != nil {
 			return Result{}, err
 		}
 		cur.heads = []model.EventID{e.ID}
@@ -274,7 +276,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		if fresh {
 			b.created[id] = true
 		}
-		b.cache[id] = cached{state: res.State, heads: cur.heads}
+		b.cache[id] = cached{entity: entity, state: res.State, heads: cur.heads}
 		delete(b.lookups, id)
 		b.dirty[id] = true
 	}
@@ -295,11 +297,15 @@ func (b *Batch) load(id model.ID) (cached, error) {
 	if err != nil {
 		return cached{}, err
 	}
-	st, err := flows.Fold(events)
+	st, err := flows.Fold(events, evolve)
 	if err != nil {
 		return cached{}, err
 	}
-	return cached{state: st, heads: flows.Heads(events)}, nil
+	c := cached{state: st, heads: flows.Heads(events)}
+	if len(events) > 0 {
+		c.entity = events[0].Entity
+	}
+	return c, nil
 }
 
 // actor resolves who acts. The only command allowed without a known user is
@@ -307,7 +313,7 @@ func (b *Batch) load(id model.ID) (cached, error) {
 func (b *Batch) actor(as Acting, cmd flows.Command) (flows.Actor, error) {
 	u, err := dirOver{b}.User(as.UserID)
 	if model.ErrorCode(err) == model.ENOTFOUND {
-		if su, ok := cmd.(flows.SaveUser); ok && su.User.ID == as.UserID {
+		if su, ok := cmd.(directory.SaveUser); ok && su.User.ID == as.UserID {
 			return flows.Actor{User: model.User{ID: as.UserID}}, nil
 		}
 		return flows.Actor{}, model.Errorf(model.EUNAUTHORIZED, "no vendor user with id %s on this DB: pick a user with --as LOGIN", as.UserID)
@@ -329,15 +335,15 @@ func (b *Batch) actor(as Acting, cmd flows.Command) (flows.Actor, error) {
 // prepare fills what the store assigns: numbers that are final when made
 // offline, advanced in this transaction (DESIGN §4).
 func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, error) {
-	if c, ok := cmd.(flows.CreateTicket); ok && c.Number == "" {
-		n, err := b.nextNumber(fmt.Sprintf("ticket/%d", now.Year()))
-		if err != nil {
-			return nil, err
-		}
-		c.Number = fmt.Sprintf("%s-%d-%04d", b.store.device.Code, now.Year(), n)
-		return c, nil
+	c, ok := cmd.(flows.Numbered)
+	if !ok || c.Counter() == "" {
+		return cmd, nil
 	}
-	return cmd, nil
+	n, err := b.nextNumber(fmt.Sprintf("%s/%d", c.Counter(), now.Year()))
+	if err != nil {
+		return nil, err
+	}
+	return c.WithNumber(fmt.Sprintf("%s-%d-%04d", b.store.device.Code, now.Year(), n)), nil
 }
 
 // nextNumber advances a per-device counter; the new value is written with

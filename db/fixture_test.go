@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"yunwei/flows"
+	"yunwei/flows/directory"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -35,16 +37,16 @@ func newFixture(t testing.TB) *fixture {
 	f.admin, f.engineer = model.NewID(), model.NewID()
 	f.customer, f.contract, f.site, f.system = model.NewID(), model.NewID(), model.NewID(), model.NewID()
 	f.requester, f.head, f.calendar = model.NewID(), model.NewID(), model.NewID()
-	f.must(t, f.admin, flows.SaveUser{User: model.User{ID: f.admin, Login: "admin", Name: "管理员", Roles: model.Roles{model.RoleAdmin}}})
-	f.must(t, f.admin, flows.SaveUser{User: model.User{ID: f.engineer, Login: "wang", Name: "王工", Roles: model.Roles{model.RoleEngineer}}})
-	f.must(t, f.admin, flows.SaveCustomer{Customer: model.Customer{ID: f.customer, Name: "市第一人民医院"}})
-	f.must(t, f.admin, flows.SaveCalendar{Calendar: model.Default5x8(f.calendar, "5x8")})
-	f.must(t, f.admin, flows.SaveContract{Contract: model.Contract{ID: f.contract, CustomerID: f.customer, Number: "HT-2026-001",
+	f.must(t, f.admin, directory.SaveUser{User: model.User{ID: f.admin, Login: "admin", Name: "管理员", Roles: model.Roles{model.RoleAdmin}}})
+	f.must(t, f.admin, directory.SaveUser{User: model.User{ID: f.engineer, Login: "wang", Name: "王工", Roles: model.Roles{model.RoleEngineer}}})
+	f.must(t, f.admin, directory.SaveCustomer{Customer: model.Customer{ID: f.customer, Name: "市第一人民医院"}})
+	f.must(t, f.admin, directory.SaveCalendar{Calendar: model.Default5x8(f.calendar, "5x8")})
+	f.must(t, f.admin, directory.SaveContract{Contract: model.Contract{ID: f.contract, CustomerID: f.customer, Number: "HT-2026-001",
 		StartDate: "2026-01-01", EndDate: "2026-12-31", CalendarID: f.calendar, SLA: model.DefaultSLA(), QuotaDays: 30, Engineers: []model.ID{f.engineer}}})
-	f.must(t, f.admin, flows.SaveSite{Site: model.Site{ID: f.site, CustomerID: f.customer, Name: "门诊楼机房"}})
-	f.must(t, f.admin, flows.SaveSystem{System: model.System{ID: f.system, CustomerID: f.customer, SiteID: f.site, Name: "HIS"}})
-	f.must(t, f.admin, flows.SaveContact{Contact: model.Contact{ID: f.requester, CustomerID: f.customer, Name: "李护士", Roles: model.Roles{model.RoleRequester}}})
-	f.must(t, f.admin, flows.SaveContact{Contact: model.Contact{ID: f.head, CustomerID: f.customer, Name: "张主任", Roles: model.Roles{model.RoleDeptHead}}})
+	f.must(t, f.admin, directory.SaveSite{Site: model.Site{ID: f.site, CustomerID: f.customer, Name: "门诊楼机房"}})
+	f.must(t, f.admin, directory.SaveSystem{System: model.System{ID: f.system, CustomerID: f.customer, SiteID: f.site, Name: "HIS"}})
+	f.must(t, f.admin, directory.SaveContact{Contact: model.Contact{ID: f.requester, CustomerID: f.customer, Name: "李护士", Roles: model.Roles{model.RoleRequester}}})
+	f.must(t, f.admin, directory.SaveContact{Contact: model.Contact{ID: f.head, CustomerID: f.customer, Name: "张主任", Roles: model.Roles{model.RoleDeptHead}}})
 	return f
 }
 
@@ -57,7 +59,7 @@ func (f *fixture) must(t testing.TB, actor model.ID, cmd flows.Command) Result {
 	return res
 }
 
-func (f *fixture) newTicket(title string) flows.CreateTicket {
-	return flows.CreateTicket{ID: model.NewID(), Kind: model.KindIncident, Channel: model.ChannelPhone, Severity: model.SeverityMajor,
+func (f *fixture) newTicket(title string) ticket.Create {
+	return ticket.Create{ID: model.NewID(), Kind: model.KindIncident, Channel: model.ChannelPhone, Severity: model.SeverityMajor,
 		Title: title, CustomerID: f.customer, ContractID: f.contract, SiteID: f.site, SystemID: f.system, RequesterID: f.requester}
 }

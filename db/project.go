@@ -6,60 +6,73 @@ import (
 	"strings"
 	"time"
 
-	"yunwei/flows"
 	"yunwei/flows/calendar"
 	"yunwei/flows/sla"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
-// project writes an entity's folded state into its projection rows. It is
-// the single place that maps states to tables, used by commands, sync and
-// rebuilds alike, so they cannot disagree.
-func (b *Batch) project(id model.ID, st flows.State) error {
-	switch v := st.(type) {
-	case *model.Customer:
-		return b.exec("INSERT OR REPLACE INTO customers (id, name, short_name, address) VALUES (?, ?, ?, ?)",
-			id, v.Name, v.ShortName, v.Address)
-	case *model.Calendar:
-		delete(b.calendars, id)
-		body, err := json.Marshal(v)
-		if err != nil {
-			return err
-		}
-		return b.exec("INSERT OR REPLACE INTO calendars (id, name, body) VALUES (?, ?, ?)", id, v.Name, string(body))
-	case *model.Contract:
-		sla, err := json.Marshal(v.SLA)
-		if err != nil {
-			return err
-		}
-		engineers, err := json.Marshal(nonNil(v.Engineers))
-		if err != nil {
-			return err
-		}
-		return b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers))
-	case *model.Site:
-		return b.exec("INSERT OR REPLACE INTO sites (id, customer_id, name, address) VALUES (?, ?, ?, ?)",
-			id, v.CustomerID, v.Name, v.Address)
-	case *model.System:
-		return b.exec("INSERT OR REPLACE INTO systems (id, customer_id, site_id, name, version) VALUES (?, ?, ?, ?, ?)",
-			id, v.CustomerID, v.SiteID, v.Name, v.Version)
-	case *model.Contact:
-		return b.exec("INSERT OR REPLACE INTO contacts (id, customer_id, name, department, phone, email, roles) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			id, v.CustomerID, v.Name, v.Department, v.Phone, v.Email, joinRoles(v.Roles))
-	case *model.User:
-		return b.exec("INSERT OR REPLACE INTO users (id, login, name, phone, email, roles) VALUES (?, ?, ?, ?, ?, ?)",
-			id, v.Login, v.Name, v.Phone, v.Email, joinRoles(v.Roles))
-	case *flows.TicketState:
-		return b.projectTicket(id, v)
-	case nil:
-		return nil
+// project writes an entity's folded state into its projection rows
+// through its kind's projector (entities). It is the single place that maps
+// states to tables, used by commands, sync and rebuilds alike, so they
+// cannot disagree.
+func (b *Batch) project(c cached, id model.ID) error {
+	kind, ok := entities[c.entity]
+	if !ok || c.state == nil {
+		return nil // an entity of a newer yunwei: its events stay in the log
 	}
-	return nil
+	return kind.project(b, id, c.state)
 }
 
-func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
+func projectCustomer(b *Batch, id model.ID, v *model.Customer) error {
+	return b.exec("INSERT OR REPLACE INTO customers (id, name, short_name, address) VALUES (?, ?, ?, ?)",
+		id, v.Name, v.ShortName, v.Address)
+}
+
+func projectCalendar(b *Batch, id model.ID, v *model.Calendar) error {
+	delete(b.calendars, id)
+	body, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.exec("INSERT OR REPLACE INTO calendars (id, name, body) VALUES (?, ?, ?)", id, v.Name, string(body))
+}
+
+func projectContract(b *Batch, id model.ID, v *model.Contract) error {
+	sla, err := json.Marshal(v.SLA)
+	if err != nil {
+		return err
+	}
+	engineers, err := json.Marshal(nonNil(v.Engineers))
+	if err != nil {
+		return err
+	}
+	return b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers))
+}
+
+func projectSite(b *Batch, id model.ID, v *model.Site) error {
+	return b.exec("INSERT OR REPLACE INTO sites (id, customer_id, name, address) VALUES (?, ?, ?, ?)",
+		id, v.CustomerID, v.Name, v.Address)
+}
+
+func projectSystem(b *Batch, id model.ID, v *model.System) error {
+	return b.exec("INSERT OR REPLACE INTO systems (id, customer_id, site_id, name, version) VALUES (?, ?, ?, ?, ?)",
+		id, v.CustomerID, v.SiteID, v.Name, v.Version)
+}
+
+func projectContact(b *Batch, id model.ID, v *model.Contact) error {
+	return b.exec("INSERT OR REPLACE INTO contacts (id, customer_id, name, department, phone, email, roles) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		id, v.CustomerID, v.Name, v.Department, v.Phone, v.Email, joinRoles(v.Roles))
+}
+
+func projectUser(b *Batch, id model.ID, v *model.User) error {
+	return b.exec("INSERT OR REPLACE INTO users (id, login, name, phone, email, roles) VALUES (?, ?, ?, ?, ?, ?)",
+		id, v.Login, v.Name, v.Phone, v.Email, joinRoles(v.Roles))
+}
+
+func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 	closed := storedMillis(t.ClosedAt)
 	// A ticket is raised under a contract; its customer is the contract's.
 	// During a rebuild the contract's row may come later: fixCustomers
@@ -78,7 +91,7 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
 		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, storedMillis(t.ReportedAt), storedMillis(t.UpdatedAt), closed, t.Comments,
-		joinRoles(flows.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected)); err != nil {
+		joinRoles(ticket.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected)); err != nil {
 		return err
 	}
 	return b.projectBookings(id, t)
@@ -86,7 +99,7 @@ func (b *Batch) projectTicket(id model.ID, t *flows.TicketState) error {
 
 // nextClock is the ticket's SLA clock due next, as it stood at the
 // ticket's last event.
-func (b *Batch) nextClock(t *flows.TicketState, c model.Contract) (sla.Clock, bool) {
+func (b *Batch) nextClock(t *ticket.State, c model.Contract) (sla.Clock, bool) {
 	if t.Status == model.StatusClosed {
 		return sla.Clock{}, false
 	}
@@ -95,7 +108,7 @@ func (b *Batch) nextClock(t *flows.TicketState, c model.Contract) (sla.Clock, bo
 		cal = nil // the seed's 5×8; the explanation says so
 	}
 	at, _ := model.ParseTime(t.UpdatedAt)
-	return sla.Next(flows.TicketClocks(t, c, cal, at))
+	return sla.Next(ticket.Clocks(t, c, cal, at))
 }
 
 // compiledCalendar compiles a calendar once per batch.
@@ -116,7 +129,7 @@ func (b *Batch) compiledCalendar(id model.ID) (*calendar.Calendar, error) {
 }
 
 // projectBookings rewrites the quota bookings of a ticket (seed §1.3).
-func (b *Batch) projectBookings(id model.ID, t *flows.TicketState) error {
+func (b *Batch) projectBookings(id model.ID, t *ticket.State) error {
 	if len(t.Bookings) == 0 && (b.rebuilding || b.created[id] || !b.hadBookings(id)) {
 		return nil
 	}

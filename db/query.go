@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -244,7 +245,7 @@ func (s *Store) FindTicket(ctx context.Context, ref string) (model.ID, error) {
 // TicketDetail is a ticket folded from its events with the names a person
 // needs. Its JSON form is stable (README "JSON output").
 type TicketDetail struct {
-	flows.TicketState
+	ticket.State
 	CustomerName  string            `json:"customer_name"`
 	ContractNo    string            `json:"contract_number"`
 	SiteName      string            `json:"site_name"`
@@ -270,15 +271,15 @@ func (s *Store) Ticket(ctx context.Context, id model.ID, lang string) (TicketDet
 	if len(events) == 0 {
 		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "no ticket with id %s", id)
 	}
-	st, err := flows.Fold(events)
+	st, err := flows.Fold(events, evolve)
 	if err != nil {
 		return TicketDetail{}, err
 	}
-	ts, ok := st.(*flows.TicketState)
+	ts, ok := st.(*ticket.State)
 	if !ok {
 		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "%s is not a ticket", id)
 	}
-	d := TicketDetail{TicketState: *ts, Names: map[string]string{}, Flow: Flow(ts, lang), WaitingFor: flows.WaitingFor(ts)}
+	d := TicketDetail{State: *ts, Names: map[string]string{}, Flow: Flow(ts, lang), WaitingFor: ticket.WaitingFor(ts)}
 	if d.Clocks, err = s.Clocks(ctx, ts, s.Now(), lang); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
 		return d, err
 	}
@@ -316,7 +317,7 @@ func (s *Store) Ticket(ctx context.Context, id model.ID, lang string) (TicketDet
 	}
 	for _, h := range ts.History {
 		ids := []model.ID{h.Actor, h.Contact}
-		if h.Type == flows.TicketAssigned && h.Value != "" {
+		if h.Type == ticket.Assigned && h.Value != "" {
 			if id, err := model.ParseID(h.Value); err == nil {
 				ids = append(ids, id)
 			}

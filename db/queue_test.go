@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"yunwei/flows"
 	"yunwei/flows/sla"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -48,7 +48,7 @@ func TestEachQueueTicket(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	ids := bulkTickets(t, f, 30, 0)
-	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, flows.AssignTicket{ID: ids[3], AssigneeID: f.engineer}); err != nil {
+	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, ticket.Assign{ID: ids[3], AssigneeID: f.engineer}); err != nil {
 		t.Fatal(err)
 	}
 	var all []QueueTicket

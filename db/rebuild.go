@@ -62,12 +62,13 @@ func (s *Store) Rebuild(ctx context.Context) error {
 			if len(group) == 0 {
 				return nil
 			}
-			st, err := flows.Fold(group)
+			st, err := flows.Fold(group, evolve)
 			if err != nil {
 				return err
 			}
+			entity := group[0].Entity
 			group = group[:0]
-			return b.project(current, st)
+			return b.project(cached{entity: entity, state: st}, current)
 		}
 		for rows.Next() {
 			var id model.ID

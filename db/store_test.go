@@ -4,7 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"yunwei/flows"
+	"yunwei/flows/directory"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -13,13 +14,13 @@ func TestTicketLifecycleAndRebuild(t *testing.T) {
 	ctx := context.Background()
 	c := f.newTicket("挂号系统无法打印发票 🧾")
 	res := f.must(t, f.engineer, c)
-	st := res.State.(*flows.TicketState)
+	st := res.State.(*ticket.State)
 	if st.Number == "" || st.Title != "挂号系统无法打印发票 🧾" {
 		t.Fatalf("created ticket %+v", st.Ticket)
 	}
-	f.must(t, f.engineer, flows.AssignTicket{ID: c.ID, AssigneeID: f.engineer})
-	f.must(t, f.engineer, flows.CommentTicket{ID: c.ID, Text: "已电话联系\n稍后到场"})
-	f.must(t, f.engineer, flows.EditTicket{ID: c.ID, Fields: map[string]string{"severity": "1", "title": "发票打印失败"}})
+	f.must(t, f.engineer, ticket.Assign{ID: c.ID, AssigneeID: f.engineer})
+	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "已电话联系\n稍后到场"})
+	f.must(t, f.engineer, ticket.Edit{ID: c.ID, Fields: map[string]string{"severity": "1", "title": "发票打印失败"}})
 	events, err := f.s.EntityEvents(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +50,7 @@ func TestWrongRoleWritesNothing(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	n0, _ := f.s.EventCount(ctx)
-	_, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, flows.SaveCustomer{Customer: model.Customer{ID: model.NewID(), Name: "x"}})
+	_, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, directory.SaveCustomer{Customer: model.Customer{ID: model.NewID(), Name: "x"}})
 	if model.ErrorCode(err) != model.EUNAUTHORIZED {
 		t.Fatalf("engineer adding a customer: %v", err)
 	}

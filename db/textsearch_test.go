@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -16,7 +16,7 @@ func TestTicketsMentioningSearchesPeoplesTextOnly(t *testing.T) {
 	f.must(t, f.engineer, a)
 	b := f.newTicket("挂号系统登录慢")
 	f.must(t, f.engineer, b)
-	f.must(t, f.engineer, flows.CommentTicket{ID: b.ID, Text: "怀疑是数据库连接池耗尽 🙈"})
+	f.must(t, f.engineer, ticket.Comment{ID: b.ID, Text: "怀疑是数据库连接池耗尽 🙈"})
 	c := f.newTicket("另一张")
 	f.must(t, f.engineer, c)
 

@@ -6,9 +6,9 @@ import (
 	"encoding/json"
 	"time"
 
-	"yunwei/flows"
 	"yunwei/flows/calendar"
 	"yunwei/flows/sla"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -35,8 +35,8 @@ type ClockView struct {
 
 // Flow lists a ticket's steps with done / current / upcoming marks; a step
 // is done once a decision left it.
-func Flow(t *flows.TicketState, lang string) []StepView {
-	f := flows.FlowFor(t.Kind)
+func Flow(t *ticket.State, lang string) []StepView {
+	f := ticket.FlowFor(t.Kind)
 	if f == nil {
 		return nil
 	}
@@ -64,7 +64,7 @@ func Flow(t *flows.TicketState, lang string) []StepView {
 }
 
 // Clocks computes a ticket's SLA clocks at now, explained in lang.
-func (s *Store) Clocks(ctx context.Context, t *flows.TicketState, now time.Time, lang string) ([]ClockView, error) {
+func (s *Store) Clocks(ctx context.Context, t *ticket.State, now time.Time, lang string) ([]ClockView, error) {
 	c, err := s.Contract(ctx, t.ContractID)
 	if err != nil {
 		return nil, err
@@ -74,7 +74,7 @@ func (s *Store) Clocks(ctx context.Context, t *flows.TicketState, now time.Time,
 		cal, _ = calendar.New(mc)
 	}
 	var out []ClockView
-	for _, ck := range flows.TicketClocks(t, c, cal, now) {
+	for _, ck := range ticket.Clocks(t, c, cal, now) {
 		v := ClockView{Kind: string(ck.Kind), Label: ck.Kind.Label(lang), State: string(ck.State),
 			Start: model.FormatTime(ck.Start), Due: model.FormatTime(ck.Due), Stopped: model.FormatTime(ck.StoppedAt),
 			Explanation: sla.Explain(ck, lang)}
@@ -90,21 +90,21 @@ func (s *Store) Clocks(ctx context.Context, t *flows.TicketState, now time.Time,
 }
 
 // QuotaLedger is a contract's enhancement quota per service year (seed §1.3).
-func (s *Store) QuotaLedger(ctx context.Context, contractID model.ID) (flows.QuotaLedger, error) {
+func (s *Store) QuotaLedger(ctx context.Context, contractID model.ID) (ticket.QuotaLedger, error) {
 	c, err := s.Contract(ctx, contractID)
 	if err != nil {
-		return flows.QuotaLedger{}, err
+		return ticket.QuotaLedger{}, err
 	}
-	bookings, err := queryList(ctx, s.db, "SELECT body FROM quota_bookings WHERE contract_id = ? ORDER BY service_year, json_extract(body, '$.at')", func(r *sql.Rows) (flows.Booking, error) {
+	bookings, err := queryList(ctx, s.db, "SELECT body FROM quota_bookings WHERE contract_id = ? ORDER BY service_year, json_extract(body, '$.at')", func(r *sql.Rows) (ticket.Booking, error) {
 		var body string
-		var b flows.Booking
+		var b ticket.Booking
 		if err := r.Scan(&body); err != nil {
 			return b, err
 		}
 		return b, json.Unmarshal([]byte(body), &b)
 	}, contractID)
 	if err != nil {
-		return flows.QuotaLedger{}, err
+		return ticket.QuotaLedger{}, err
 	}
-	return flows.NewQuotaLedger(c, bookings), nil
+	return ticket.NewQuotaLedger(c, bookings), nil
 }

@@ -1,7 +1,10 @@
-// Package flows holds the service contract's rules as pure code: deciders
-// that turn a command and the current state into events, and Evolve, which
-// folds events into state. No SQL, no terminal, no clock: time and the
-// surrounding world come in through Env (STYLE.md "flows/ is pure").
+// Package flows is the event machinery the service contract's rules run
+// on, as pure code: commands and their deciders, which turn a command and
+// the current state into events; evolvers, which fold events into state;
+// and the order events fold in. Each kind of entity has its sub-package
+// (flows/ticket, flows/directory) with its commands, states and tables. No
+// SQL, no terminal, no clock: time and the surrounding world come in
+// through Env (STYLE.md "flows/ is pure").
 package flows
 
 import (
@@ -69,8 +72,24 @@ type Command interface {
 	// Target names the entity the command changes. A command that creates
 	// an entity carries the new id.
 	Target() (entity string, id model.ID)
+	// Decide checks the command against the target's state (nil before
+	// the entity exists) and returns the events it makes.
+	Decide(env Env, s State) ([]model.Change, error)
 }
 
-// State is the folded state of one entity: a pointer to one of the state
-// types of this package (nil before the entity exists).
+// State is the folded state of one entity: a pointer to the state type of
+// its entity package (nil before the entity exists).
 type State any
+
+// Numbered is a command that creates an entity with a number people write
+// down: final when made, offline, unique across every laptop without
+// asking anyone (DESIGN §4: <device code>-<year>-<per-device counter>). The
+// store draws the counter in the creating transaction.
+type Numbered interface {
+	Command
+	// Counter names the per-device counter the number is drawn from
+	// ("ticket"), or "" when the command carries its number already.
+	Counter() string
+	// WithNumber is the command with its number set.
+	WithNumber(number string) Command
+}

@@ -119,12 +119,13 @@ func (h *eventHeap) Pop() any {
 	return x
 }
 
-// Fold orders an entity's events and folds them into its state.
-func Fold(events []model.Event) (State, error) {
+// Fold orders an entity's events and folds them into its state with
+// evolve.
+func Fold(events []model.Event, evolve Evolver) (State, error) {
 	var s State
 	for _, e := range Order(events) {
 		var err error
-		if s, err = Evolve(s, e); err != nil {
+		if s, err = evolve(s, e); err != nil {
 			return nil, fmt.Errorf("fold %s %s: %w", e.Entity, e.EntityID.Short(), err)
 		}
 	}

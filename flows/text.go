@@ -18,10 +18,10 @@ const (
 	MaxText  = 20000
 )
 
-// cleanText trims a field and checks it: valid UTF-8, no control
+// CleanText trims a field and checks it: valid UTF-8, no control
 // characters (newline and tab allowed when multiline), at most max
 // characters, and not empty when required. CJK and emoji are ordinary text.
-func cleanText(field, s string, max int, required, multiline bool) (string, error) {
+func CleanText(field, s string, max int, required, multiline bool) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", model.Errorf(model.EINVALID, "%s is not valid UTF-8 text: retype it", field)
 	}
@@ -50,8 +50,8 @@ func cleanText(field, s string, max int, required, multiline bool) (string, erro
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// checkDate checks a calendar date written YYYY-MM-DD.
-func checkDate(field, s string) (time.Time, error) {
+// CheckDate checks a calendar date written YYYY-MM-DD.
+func CheckDate(field, s string) (time.Time, error) {
 	if !dateRE.MatchString(s) {
 		return time.Time{}, model.Errorf(model.EINVALID, "%s %q is not a date: write it as YYYY-MM-DD, e.g. 2026-01-01", field, s)
 	}
@@ -62,7 +62,8 @@ func checkDate(field, s string) (time.Time, error) {
 	return t, nil
 }
 
-func notAllowed(what string, roles ...model.Role) error {
+// NotAllowed is the refusal of an action to an actor without one of roles.
+func NotAllowed(what string, roles ...model.Role) error {
 	names := make([]string, len(roles))
 	for i, r := range roles {
 		names[i] = r.Label("en")
@@ -70,7 +71,9 @@ func notAllowed(what string, roles ...model.Role) error {
 	return model.Errorf(model.EUNAUTHORIZED, "only a %s may %s", strings.Join(names, " or "), what)
 }
 
-func mustExist(err error, what string) error {
+// MustExist turns a failed lookup of what a command names into an error the
+// user can act on: a missing thing is bad input, anything else is internal.
+func MustExist(err error, what string) error {
 	if err == nil {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -37,13 +38,13 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 	}
 	var toward map[string]int
 	if target != "" {
-		toward = distances(flows.FlowFor(st.Kind), target)
+		toward = distances(ticket.FlowFor(st.Kind), target)
 	}
 	for moves := 0; moves < 24 && st.Status != model.StatusClosed; moves++ {
 		if target != "" && st.Step == target {
 			return nil
 		}
-		step := flows.CurrentStep(st)
+		step := ticket.CurrentStep(st)
 		if step == nil || len(step.Roles) == 0 {
 			return nil
 		}
@@ -52,11 +53,11 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 		if acting.UserID.IsZero() {
 			return nil
 		}
-		allowed := flows.Allowed(st, actor)
+		allowed := ticket.Allowed(st, actor)
 		if len(allowed) == 0 {
 			return nil
 		}
-		var d flows.Decision
+		var d ticket.Decision
 		next := g.clock.Add(g.delay(step, role))
 		if toward != nil {
 			d = g.closest(allowed, toward)
@@ -70,7 +71,7 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 			return nil // still waiting today
 		}
 		g.at(next)
-		cmd := flows.ActTicket{ID: id, Decision: d.Name, Inputs: g.inputs(d, st)}
+		cmd := ticket.Act{ID: id, Decision: d.Name, Inputs: g.inputs(d, st)}
 		if toward != nil {
 			for _, name := range []string{"backup_needed", "verify_needed", "on_site"} {
 				if _, ok := cmd.Inputs[name]; ok || d.Input(name) != nil {
@@ -88,17 +89,17 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 			}
 			return fmt.Errorf("%s at %s: %w", d.Name, step.Name, err)
 		}
-		st = res.State.(*flows.TicketState)
+		st = res.State.(*ticket.State)
 	}
 	return nil
 }
 
-func (g *generator) state(id model.ID) (*flows.TicketState, error) {
+func (g *generator) state(id model.ID) (*ticket.State, error) {
 	res, err := g.b.State(id)
 	if err != nil {
 		return nil, err
 	}
-	st, ok := res.(*flows.TicketState)
+	st, ok := res.(*ticket.State)
 	if !ok {
 		return nil, fmt.Errorf("ticket %s has no state", id)
 	}
@@ -107,7 +108,7 @@ func (g *generator) state(id model.ID) (*flows.TicketState, error) {
 
 // actorFor picks who takes a step: a vendor user with the role, or the
 // profile engineer's laptop with the customer person present.
-func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model.ID, st *flows.TicketState) (db.Acting, flows.Actor) {
+func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model.ID, st *ticket.State) (db.Acting, flows.Actor) {
 	if role.IsCustomer() {
 		var contact model.ID
 		switch role {
@@ -134,8 +135,8 @@ func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model
 
 // chooseDecision mostly moves forward; now and then a step is rejected,
 // returned or revised, as in real work.
-func (g *generator) chooseDecision(allowed []flows.Decision) flows.Decision {
-	var forward, back []flows.Decision
+func (g *generator) chooseDecision(allowed []ticket.Decision) ticket.Decision {
+	var forward, back []ticket.Decision
 	for _, d := range allowed {
 		if d.NeedsComment || d.Convert != "" {
 			back = append(back, d)
@@ -152,7 +153,7 @@ func (g *generator) chooseDecision(allowed []flows.Decision) flows.Decision {
 // delay is how long a step takes: engineers answer within hours (and now
 // and then miss the SLA), customers approve within a day or two,
 // development takes days.
-func (g *generator) delay(step *flows.Step, role model.Role) time.Duration {
+func (g *generator) delay(step *ticket.Step, role model.Role) time.Duration {
 	switch {
 	case role.IsCustomer():
 		return time.Duration(30+g.rng.IntN(36*60)) * time.Minute
@@ -164,19 +165,19 @@ func (g *generator) delay(step *flows.Step, role model.Role) time.Duration {
 }
 
 // inputs fills a decision's inputs with plausible values.
-func (g *generator) inputs(d flows.Decision, st *flows.TicketState) map[string]string {
+func (g *generator) inputs(d ticket.Decision, st *ticket.State) map[string]string {
 	out := map[string]string{}
 	for _, in := range d.Inputs {
 		if !in.Required && (g.rng.IntN(3) == 0 || in.Name == "override_reason") {
 			continue
 		}
 		switch in.Type {
-		case flows.InputBool:
+		case ticket.InputBool:
 			out[in.Name] = fmt.Sprint(g.rng.IntN(3) > 0)
 			if in.Name == "on_site" {
 				out[in.Name] = fmt.Sprint(st.OnSite)
 			}
-		case flows.InputMinutes:
+		case ticket.InputMinutes:
 			max := in.Max
 			if max <= 0 || max > 8*60 {
 				max = 8 * 60
@@ -190,21 +191,21 @@ func (g *generator) inputs(d flows.Decision, st *flows.TicketState) map[string]s
 				max = 30
 			}
 			out[in.Name] = fmt.Sprint(30 + 30*g.rng.IntN(max/30))
-		case flows.InputTime:
+		case ticket.InputTime:
 			t := g.clock
 			if in.Future {
 				t = g.clock.Add(time.Duration(24+g.rng.IntN(24*10)) * time.Hour)
 			}
 			out[in.Name] = model.FormatTime(t)
-		case flows.InputDate:
+		case ticket.InputDate:
 			day := g.clock.In(shanghai)
 			if in.Future || in.Name == "change_date" {
 				day = day.AddDate(0, 0, 8+g.rng.IntN(20))
 			}
 			out[in.Name] = day.Format(time.DateOnly)
-		case flows.InputUser:
+		case ticket.InputUser:
 			out[in.Name] = g.engineerFor(in.Name).String()
-		case flows.InputRating:
+		case ticket.InputRating:
 			out[in.Name] = fmt.Sprint(3 + g.rng.IntN(3))
 		default:
 			out[in.Name] = inputText(g.rng, in.Name)
@@ -255,7 +256,7 @@ func inputText(r *rand.Rand, name string) string {
 
 // distances is, for every step of a flow, the number of decisions to the
 // target step (breadth first over the table's edges, backwards).
-func distances(f *flows.Flow, target string) map[string]int {
+func distances(f *ticket.Flow, target string) map[string]int {
 	dist := map[string]int{target: 0}
 	for changed := true; changed; {
 		changed = false
@@ -280,7 +281,7 @@ func distances(f *flows.Flow, target string) map[string]int {
 }
 
 // closest picks the allowed decision that leads nearest to the target.
-func (g *generator) closest(allowed []flows.Decision, dist map[string]int) flows.Decision {
+func (g *generator) closest(allowed []ticket.Decision, dist map[string]int) ticket.Decision {
 	best, bestDist := allowed[0], 1<<30
 	for _, d := range allowed {
 		if dd, ok := dist[d.To]; ok && d.Convert == "" && dd < bestDist {
@@ -294,8 +295,8 @@ func (g *generator) closest(allowed []flows.Decision, dist map[string]int) flows
 // at, so that a demo holds a ticket in every step of every flow.
 func parkingTargets() [][2]string {
 	var out [][2]string
-	for _, k := range flows.FlowKinds() {
-		for _, st := range flows.FlowFor(k).Steps {
+	for _, k := range ticket.FlowKinds() {
+		for _, st := range ticket.FlowFor(k).Steps {
 			if !st.End {
 				out = append(out, [2]string{string(k), st.Name})
 			}

@@ -9,6 +9,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows"
+	"yunwei/flows/directory"
 	"yunwei/model"
 )
 
@@ -166,7 +167,7 @@ func (g *generator) directory() error {
 		if i == 0 {
 			actor = u.ID // the first user of an empty DB creates themselves
 		}
-		res, err := g.run(actor, flows.SaveUser{User: u})
+		res, err := g.run(actor, directory.SaveUser{User: u})
 		if err != nil {
 			return err
 		}
@@ -183,7 +184,7 @@ func (g *generator) directory() error {
 	// profile user is a plain engineer, as in the field.
 	first := users[0]
 	first.ID = g.w.profile
-	res, err := g.run(g.w.admin, flows.SaveUser{User: first})
+	res, err := g.run(g.w.admin, directory.SaveUser{User: first})
 	if err != nil {
 		return err
 	}
@@ -191,11 +192,11 @@ func (g *generator) directory() error {
 	year := g.opt.Anchor.Year()
 	for _, plan := range customers {
 		cw := customerWorld{plan: plan, id: g.ids.at(start), contract: g.ids.at(start)}
-		if _, err := g.run(g.w.admin, flows.SaveCustomer{Customer: model.Customer{ID: cw.id, Name: plan.name, ShortName: plan.short, Address: plan.address}}); err != nil {
+		if _, err := g.run(g.w.admin, directory.SaveCustomer{Customer: model.Customer{ID: cw.id, Name: plan.name, ShortName: plan.short, Address: plan.address}}); err != nil {
 			return err
 		}
 		cal := model.Default5x8(g.ids.at(start), plan.short+" 5×8 工作日历")
-		if _, err := g.run(g.w.admin, flows.SaveCalendar{Calendar: cal}); err != nil {
+		if _, err := g.run(g.w.admin, directory.SaveCalendar{Calendar: cal}); err != nil {
 			return err
 		}
 		contract := model.Contract{
@@ -204,18 +205,18 @@ func (g *generator) directory() error {
 			SupportHours: "5x8", CalendarID: cal.ID, SLA: model.DefaultSLA(), QuotaDays: model.DefaultQuotaDays,
 			Engineers: []model.ID{g.w.users["wangjg"], g.w.users["lina"], g.w.users["chenming"]},
 		}
-		if _, err := g.run(g.w.admin, flows.SaveContract{Contract: contract}); err != nil {
+		if _, err := g.run(g.w.admin, directory.SaveContract{Contract: contract}); err != nil {
 			return err
 		}
 		for _, sp := range plan.sites {
 			site := model.Site{ID: g.ids.at(start), CustomerID: cw.id, Name: sp.name, Address: sp.address}
-			if _, err := g.run(g.w.admin, flows.SaveSite{Site: site}); err != nil {
+			if _, err := g.run(g.w.admin, directory.SaveSite{Site: site}); err != nil {
 				return err
 			}
 			cw.sites = append(cw.sites, site.ID)
 			for _, sys := range sp.systems {
 				v := model.System{ID: g.ids.at(start), CustomerID: cw.id, SiteID: site.ID, Name: sys.name, Version: sys.version}
-				if _, err := g.run(g.w.admin, flows.SaveSystem{System: v}); err != nil {
+				if _, err := g.run(g.w.admin, directory.SaveSystem{System: v}); err != nil {
 					return err
 				}
 				cw.systems = append(cw.systems, systemWorld{id: v.ID, site: site.ID, name: sys.name})
@@ -223,7 +224,7 @@ func (g *generator) directory() error {
 		}
 		for _, cp := range plan.contacts {
 			c := model.Contact{ID: g.ids.at(start), CustomerID: cw.id, Name: cp.name, Department: cp.department, Phone: cp.phone, Roles: cp.roles}
-			if _, err := g.run(g.w.admin, flows.SaveContact{Contact: c}); err != nil {
+			if _, err := g.run(g.w.admin, directory.SaveContact{Contact: c}); err != nil {
 				return err
 			}
 			g.contacts[c.ID] = c

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -61,7 +61,7 @@ func TestDemoCoversEveryKindChannelAndCustomerRole(t *testing.T) {
 		count++
 		kinds[r.Kind]++
 		channels[r.Channel]++
-		if r.Customer.Name == "" || (r.Site.Name == "" && flows.NeedsSite(r.Kind)) {
+		if r.Customer.Name == "" || (r.Site.Name == "" && ticket.NeedsSite(r.Kind)) {
 			t.Errorf("ticket %s lacks customer or site names", r.Number)
 		}
 		return nil
@@ -154,8 +154,8 @@ func TestDemoReachesEveryStepOfEveryFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range flows.FlowKinds() {
-		for _, st := range flows.FlowFor(k).Steps {
+	for _, k := range ticket.FlowKinds() {
+		for _, st := range ticket.FlowFor(k).Steps {
 			if !seen[string(k)+"/"+st.Name] {
 				t.Errorf("no %s ticket at step %s", k, st.Name)
 			}

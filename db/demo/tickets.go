@@ -4,7 +4,7 @@ import (
 	"math/rand/v2"
 	"time"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -88,13 +88,13 @@ func (g *generator) ticket(i int) error {
 	recorder := pick(g.rng, g.w.engineers)
 	g.at(reported.Add(time.Duration(2+g.rng.IntN(15)) * time.Minute))
 	id := g.ids.at(g.clock)
-	c := flows.CreateTicket{
+	c := ticket.Create{
 		ID: id, Kind: kind, Channel: channel, Severity: severity, Title: title, Description: description,
 		ContractID: cw.contract, RequesterID: pick(g.rng, cw.requesters),
 		OnSite:     channel == model.ChannelOnSite || (kind == model.KindIncident && severity == model.SeverityCritical),
 		ReportedAt: reported,
 	}
-	if flows.NeedsSite(kind) {
+	if ticket.NeedsSite(kind) {
 		c.SiteID, c.SystemID = sys.site, sys.id
 	}
 	if g.rng.IntN(10) < 7 {
@@ -105,13 +105,13 @@ func (g *generator) ticket(i int) error {
 	}
 	if c.AssigneeID.IsZero() && g.rng.IntN(3) > 0 && i < g.opt.Tickets*9/10 {
 		g.later(10 * time.Minute)
-		if _, err := g.run(recorder, flows.AssignTicket{ID: id, AssigneeID: pick(g.rng, g.w.engineers)}); err != nil {
+		if _, err := g.run(recorder, ticket.Assign{ID: id, AssigneeID: pick(g.rng, g.w.engineers)}); err != nil {
 			return err
 		}
 	}
 	for n := pickWeighted(g.rng, commentMix); n > 0; n-- {
 		g.later(30 * time.Minute)
-		if _, err := g.run(recorder, flows.CommentTicket{ID: id, Text: pick(g.rng, comments)}); err != nil {
+		if _, err := g.run(recorder, ticket.Comment{ID: id, Text: pick(g.rng, comments)}); err != nil {
 			return err
 		}
 	}

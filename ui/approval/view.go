@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
@@ -126,7 +126,7 @@ func (m Model) rowLine(i int, c columns) string {
 	}
 	age := common.Ago(timeOf(r.UpdatedAt), m.deps.Now(), L)
 	cells := text.Cell(r.Number, c.number) + " " +
-		text.Cell(flows.StepLabel(r.Kind, r.Step, lang), c.step) + " " +
+		text.Cell(ticket.StepLabel(r.Kind, r.Step, lang), c.step) + " " +
 		text.Cell(decide.RoleNames(waiting(r), L), c.who) + " " +
 		text.Cell(customer, c.customer) + " " +
 		text.Cell(r.Title, c.title) + " " +

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 )
@@ -36,7 +36,7 @@ func (a *App) ticketAct(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cmd := flows.ActTicket{ID: id, Decision: rest[1], Comment: *comment, Inputs: map[string]string{}}
+	cmd := ticket.Act{ID: id, Decision: rest[1], Comment: *comment, Inputs: map[string]string{}}
 	for _, kv := range inputs {
 		k, v, ok := strings.Cut(kv, "=")
 		if !ok || strings.TrimSpace(k) == "" {
@@ -62,7 +62,7 @@ func (a *App) ticketAct(ctx context.Context, args []string) error {
 	if err != nil {
 		return a.explainRefusal(ctx, s, id, acting, err)
 	}
-	st := res.State.(*flows.TicketState)
+	st := res.State.(*ticket.State)
 	if *asJSON {
 		return a.printTicket(ctx, s, st.ID, true)
 	}
@@ -86,7 +86,7 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 		return err
 	}
 	var names []string
-	for _, dec := range flows.Allowed(&d.TicketState, actor) {
+	for _, dec := range ticket.Allowed(&d.State, actor) {
 		names = append(names, dec.Name)
 	}
 	who := roleLabels(d.WaitingFor, "en")
@@ -130,7 +130,7 @@ func (a *App) quota(ctx context.Context, args []string) error {
 	} else if contracts, err = s.Contracts(ctx, model.NilID); err != nil {
 		return err
 	}
-	var ledgers []flows.QuotaLedger
+	var ledgers []ticket.QuotaLedger
 	for _, c := range contracts {
 		l, err := s.QuotaLedger(ctx, c.ID)
 		if err != nil {
@@ -148,9 +148,9 @@ func (a *App) quota(ctx context.Context, args []string) error {
 		c := contracts[i]
 		for _, y := range l.Years {
 			fmt.Fprintf(a.Stdout, L.T("%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)")+"\n",
-				c.Number, y.ServiceYear, flows.FormatMinutes(y.UsedMinutes), flows.FormatMinutes(y.LimitMinutes), flows.FormatMinutes(y.RemainingMinutes), len(y.Bookings), y.Overrides)
+				c.Number, y.ServiceYear, ticket.FormatMinutes(y.UsedMinutes), ticket.FormatMinutes(y.LimitMinutes), ticket.FormatMinutes(y.RemainingMinutes), len(y.Bookings), y.Overrides)
 			for _, b := range y.Bookings {
-				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, zoneOf("Asia/Shanghai")), b.Number, flows.FormatMinutes(b.Minutes))
+				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, zoneOf("Asia/Shanghai")), b.Number, ticket.FormatMinutes(b.Minutes))
 				if b.Override {
 					line += "  " + L.T("override") + ": " + b.Reason
 				}

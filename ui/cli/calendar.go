@@ -9,8 +9,8 @@ import (
 	"sort"
 	"strings"
 
-	"yunwei/flows"
 	"yunwei/flows/calendar"
+	"yunwei/flows/directory"
 	"yunwei/model"
 )
 
@@ -108,7 +108,7 @@ func (a *App) calendar(ctx context.Context, args []string) error {
 		fmt.Fprintf(a.Stdout, L.T("Would import %d holidays and %d make-up working days into %s (nothing saved).")+"\n", holidays, workdays, contract.Number)
 		return nil
 	}
-	if _, err := a.execute(ctx, flows.SaveCalendar{Calendar: updated}); err != nil {
+	if _, err := a.execute(ctx, directory.SaveCalendar{Calendar: updated}); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.Stdout, L.T("Imported %d holidays and %d make-up working days into the calendar of %s.")+"\n", holidays, workdays, contract.Number)

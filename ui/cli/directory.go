@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/directory"
 	"yunwei/model"
 	"yunwei/ui/text"
 )
@@ -102,7 +102,7 @@ func (a *App) directory(ctx context.Context, what string, args []string) error {
 		setIf(&v.Name, *name)
 		setIf(&v.ShortName, *short)
 		setIf(&v.Address, *address)
-		if _, err := a.execute(ctx, flows.SaveCustomer{Customer: v}); err != nil {
+		if _, err := a.execute(ctx, directory.SaveCustomer{Customer: v}); err != nil {
 			return err
 		}
 		return out(v, a.session.Lang.Tf("Saved: %s", v.Name))
@@ -146,7 +146,7 @@ func (a *App) directory(ctx context.Context, what string, args []string) error {
 			}
 		} else {
 			cal := model.Default5x8(model.NewID(), c.Name+" 5×8")
-			if _, err := a.execute(ctx, flows.SaveCalendar{Calendar: cal}); err != nil {
+			if _, err := a.execute(ctx, directory.SaveCalendar{Calendar: cal}); err != nil {
 				return err
 			}
 			v.CalendarID = cal.ID
@@ -164,7 +164,7 @@ func (a *App) directory(ctx context.Context, what string, args []string) error {
 				v.Engineers = append(v.Engineers, u.ID)
 			}
 		}
-		if _, err := a.execute(ctx, flows.SaveContract{Contract: v}); err != nil {
+		if _, err := a.execute(ctx, directory.SaveContract{Contract: v}); err != nil {
 			return err
 		}
 		return out(v, a.session.Lang.Tf("Saved: %s", v.Number))
@@ -211,7 +211,7 @@ func (a *App) directory(ctx context.Context, what string, args []string) error {
 			return err
 		}
 		v := model.Site{ID: model.NewID(), CustomerID: c.ID, Name: *name, Address: *address}
-		if _, err := a.execute(ctx, flows.SaveSite{Site: v}); err != nil {
+		if _, err := a.execute(ctx, directory.SaveSite{Site: v}); err != nil {
 			return err
 		}
 		return out(v, a.session.Lang.Tf("Saved: %s", v.Name))
@@ -225,7 +225,7 @@ func (a *App) directory(ctx context.Context, what string, args []string) error {
 			return err
 		}
 		v := model.System{ID: model.NewID(), CustomerID: c.ID, SiteID: siteID, Name: *name, Version: *version}
-		if _, err := a.execute(ctx, flows.SaveSystem{System: v}); err != nil {
+		if _, err := a.execute(ctx, directory.SaveSystem{System: v}); err != nil {
 			return err
 		}
 		return out(v, a.session.Lang.Tf("Saved: %s", v.Name))
@@ -239,7 +239,7 @@ func (a *App) directory(ctx context.Context, what string, args []string) error {
 			return err
 		}
 		v := model.Contact{ID: model.NewID(), CustomerID: c.ID, Name: *name, Department: *department, Phone: *phone, Email: *email, Roles: rs}
-		if _, err := a.execute(ctx, flows.SaveContact{Contact: v}); err != nil {
+		if _, err := a.execute(ctx, directory.SaveContact{Contact: v}); err != nil {
 			return err
 		}
 		return out(v, a.session.Lang.Tf("Saved: %s", v.Name))
@@ -297,7 +297,7 @@ func (a *App) addUser(ctx context.Context, s *db.Store, v model.User, out func(a
 		}
 		acting.UserID = u.ID
 	}
-	res, err := s.Execute(ctx, acting, flows.SaveUser{User: v})
+	res, err := s.Execute(ctx, acting, directory.SaveUser{User: v})
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -112,7 +112,7 @@ func TestEnhancementQuotaFromTheCommandLine(t *testing.T) {
 }
 
 func quotaUsed(t *testing.T, path, contract string) int {
-	var ledgers []flows.QuotaLedger
+	var ledgers []ticket.QuotaLedger
 	if err := json.Unmarshal([]byte(mustRun(t, path, "quota", "--contract", contract, "--json")), &ledgers); err != nil {
 		t.Fatal(err)
 	}
@@ -171,9 +171,9 @@ func TestTicketShowMarksVoidSignatures(t *testing.T) {
 		}
 	}
 	sig := &model.Signature{SignerName: "孙国强", SignerRole: model.RoleDeptHead, SignedAt: "2026-11-27T02:00:00.000Z",
-		ContentHash: flows.DecisionHash(flows.DecisionContent(&c.TicketState, "approve", "", nil)),
+		ContentHash: ticket.DecisionHash(ticket.DecisionContent(&c.State, "approve", "", nil)),
 		Strokes:     [][]model.Point{{{X: 0, Y: 0}, {X: 12, Y: 3}}}}
-	if _, err := s.Execute(ctx, db.Acting{UserID: user.ID, ContactID: head}, flows.ActTicket{ID: c.ID, Decision: "approve", Signature: sig}); err != nil {
+	if _, err := s.Execute(ctx, db.Acting{UserID: user.ID, ContactID: head}, ticket.Act{ID: c.ID, Decision: "approve", Signature: sig}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

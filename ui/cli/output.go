@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
@@ -90,7 +90,7 @@ func stepLabel(kind model.Kind, step, status string, lang i18n.Lang) string {
 	if status == model.StatusClosed {
 		return lang.T("closed")
 	}
-	return flows.StepLabel(kind, step, lang.Code())
+	return ticket.StepLabel(kind, step, lang.Code())
 }
 
 // writeTicketDetail prints a ticket for people: fields, description, history.
@@ -175,7 +175,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 		if h.Signature != nil {
 			// DESIGN §5: a signature whose content changed since is void.
 			state := L.T("signed, valid")
-			if !flows.SignatureValid(&d.TicketState, h) {
+			if !ticket.SignatureValid(&d.State, h) {
 				state = L.T("signature VOID: what was signed has changed since")
 			}
 			fmt.Fprintf(w, "      ✍ %s · %s · SHA-256 %s\n", clean(h.Signature.SignerName), state, h.Signature.ContentHash[:min(16, len(h.Signature.ContentHash))])
@@ -190,6 +190,6 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 
 // HistoryLine says in words what one history entry did, in the wording
 // the terminal UI shares (common.HistoryLine).
-func HistoryLine(h flows.HistoryEntry, d db.TicketDetail, L i18n.Lang) string {
+func HistoryLine(h ticket.HistoryEntry, d db.TicketDetail, L i18n.Lang) string {
 	return common.HistoryLine(h, d.Names, L)
 }

@@ -9,6 +9,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -202,8 +203,8 @@ func (a *App) ticketNew(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	c := flows.CreateTicket{ID: model.NewID(), Title: *title, Description: *description, OnSite: *onSite}
-	if c.Kind, err = flows.ParseFlowKind(*kind); err != nil {
+	c := ticket.Create{ID: model.NewID(), Title: *title, Description: *description, OnSite: *onSite}
+	if c.Kind, err = ticket.ParseFlowKind(*kind); err != nil {
 		return err
 	}
 	if c.Channel, err = model.ParseChannel(*channel); err != nil {
@@ -221,7 +222,7 @@ func (a *App) ticketNew(ctx context.Context, args []string) error {
 	if c.ContractID, err = r.contract(cust, *contract, time.Now()); err != nil {
 		return err
 	}
-	if *site != "" || flows.NeedsSite(c.Kind) {
+	if *site != "" || ticket.NeedsSite(c.Kind) {
 		if c.SiteID, err = r.site(cust, *site); err != nil {
 			return err
 		}
@@ -256,7 +257,7 @@ func (a *App) ticketNew(ctx context.Context, args []string) error {
 }
 
 func (a *App) reportTicket(ctx context.Context, res db.Result, asJSON bool, msg string) error {
-	st := res.State.(*flows.TicketState)
+	st := res.State.(*ticket.State)
 	if asJSON {
 		return a.printTicket(ctx, a.session.Store, st.ID, true)
 	}
@@ -318,7 +319,7 @@ func (a *App) ticketEdit(ctx context.Context, args []string) error {
 		}
 		fields[name] = v
 	}
-	res, err := a.execute(ctx, flows.EditTicket{ID: id, Fields: fields})
+	res, err := a.execute(ctx, ticket.Edit{ID: id, Fields: fields})
 	if err != nil {
 		return err
 	}
@@ -339,7 +340,7 @@ func (a *App) ticketAssign(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	cmd := flows.AssignTicket{ID: id}
+	cmd := ticket.Assign{ID: id}
 	if rest[1] != "-" {
 		u, err := s.FindUser(ctx, rest[1])
 		if err != nil {
@@ -368,7 +369,7 @@ func (a *App) ticketComment(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := a.execute(ctx, flows.CommentTicket{ID: id, Text: strings.Join(rest[1:], " ")})
+	res, err := a.execute(ctx, ticket.Comment{ID: id, Text: strings.Join(rest[1:], " ")})
 	if err != nil {
 		return err
 	}

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"strconv"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/i18n"
 	"yunwei/ui/text"
 )
 
-// fieldLabels are the English names of the ticket fields flows.EditTicket
+// fieldLabels are the English names of the ticket fields ticket.Edit
 // sets, as history lines and forms show them (translated through i18n).
 var fieldLabels = map[string]string{
 	"title":        "Title",
@@ -38,14 +38,14 @@ func FieldLabel(field string, L i18n.Lang) string {
 // wording. names maps ids (actors, contacts, and any site, system or
 // contact a field was set to) to display names; an id without a name shows
 // as the id. The result is sanitised: it may quote people's text.
-func HistoryLine(h flows.HistoryEntry, names map[string]string, L i18n.Lang) string {
+func HistoryLine(h ticket.HistoryEntry, names map[string]string, L i18n.Lang) string {
 	var line string
 	switch h.Type {
-	case flows.TicketCreated:
+	case ticket.Created:
 		line = L.T("created the ticket")
-	case flows.TicketFieldSet:
+	case ticket.FieldSet:
 		line = L.Tf("set %s to %s", FieldLabel(h.Field, L), fieldValue(h.Field, h.Value, names, L))
-	case flows.TicketAssigned:
+	case ticket.Assigned:
 		if h.Value == "" {
 			line = L.T("took it off the assignee")
 			break
@@ -55,11 +55,11 @@ func HistoryLine(h flows.HistoryEntry, names map[string]string, L i18n.Lang) str
 			name = h.Value
 		}
 		line = L.Tf("assigned it to %s", text.Sanitize(name, false))
-	case flows.TicketCommented:
+	case ticket.Commented:
 		line = L.T("commented")
 	default:
 		// Flow decisions carry their own "not applied" note.
-		if d := flows.DescribeHistory(h, L.Code()); d != "" {
+		if d := ticket.DescribeHistory(h, L.Code()); d != "" {
 			return text.Sanitize(d, false)
 		}
 		return L.Tf("(event of a newer yunwei: %s)", text.Sanitize(h.Type, false))

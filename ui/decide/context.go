@@ -13,6 +13,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/i18n"
 )
@@ -46,7 +47,7 @@ func Load(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) (Context, 
 
 // Action is a decision that can be taken now, and by whom.
 type Action struct {
-	Decision flows.Decision
+	Decision ticket.Decision
 	// Key is the key that takes it on the ticket detail (AssignKeys).
 	Key string
 	// Contacts are the customer people who may take it; nil when it is the
@@ -57,18 +58,18 @@ type Action struct {
 // Customer reports whether the action is a customer person's.
 func (a Action) Customer() bool { return a.Contacts != nil }
 
-// Actions lists the decisions allowed now (flows.Allowed) for the user at
+// Actions lists the decisions allowed now (ticket.Allowed) for the user at
 // the keyboard and, when the step is a customer's, for each contact of the
 // ticket's customer present: only contacts holding the step's role, and at
 // the requester's steps only the ticket's own requester. The order is the
 // step table's.
-func Actions(t *flows.TicketState, user model.User, contacts []model.Contact) []Action {
-	st := flows.CurrentStep(t)
+func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Action {
+	st := ticket.CurrentStep(t)
 	if st == nil {
 		return nil
 	}
 	var out []Action
-	if vendor := flows.Allowed(t, flows.Actor{User: user}); len(vendor) > 0 {
+	if vendor := ticket.Allowed(t, flows.Actor{User: user}); len(vendor) > 0 {
 		for _, d := range vendor {
 			out = append(out, Action{Decision: d})
 		}
@@ -77,7 +78,7 @@ func Actions(t *flows.TicketState, user model.User, contacts []model.Contact) []
 	who := map[string][]model.Contact{}
 	for _, c := range contacts {
 		c := c
-		for _, d := range flows.Allowed(t, flows.Actor{User: user, Contact: &c}) {
+		for _, d := range ticket.Allowed(t, flows.Actor{User: user, Contact: &c}) {
 			who[d.Name] = append(who[d.Name], c)
 		}
 	}
@@ -119,8 +120,8 @@ func AssignKeys(actions []Action, reserved ...string) {
 
 // actingRole is the role the user acts in at the ticket's step, for
 // vendor decisions: the first of the step's roles they hold.
-func actingRole(t *flows.TicketState, user model.User) model.Role {
-	if st := flows.CurrentStep(t); st != nil {
+func actingRole(t *ticket.State, user model.User) model.Role {
+	if st := ticket.CurrentStep(t); st != nil {
 		for _, r := range st.Roles {
 			if !r.IsCustomer() && user.Roles.Has(r) {
 				return r

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/signoff"
@@ -36,11 +36,11 @@ type (
 	submitMsg  struct{ gen int }
 	cancelMsg  struct{ gen int }
 	checkedMsg struct {
-		payload flows.DecidedPayload
+		payload ticket.DecidedPayload
 		err     error
 	}
 	savedMsg struct {
-		state *flows.TicketState
+		state *ticket.State
 		err   error
 	}
 )
@@ -82,7 +82,7 @@ type Model struct {
 
 	stage   stage
 	sign    signoff.Model
-	pending flows.ActTicket // the checked decision awaiting its signature
+	pending ticket.Act // the checked decision awaiting its signature
 	acting  db.Acting
 
 	summary []signoff.Field
@@ -102,7 +102,7 @@ func New(d common.Deps, c Context, decision string) Model {
 	if m.deps.Now == nil {
 		m.deps.Now = d.Store.Now
 	}
-	t := &m.c.Ticket.TicketState
+	t := &m.c.Ticket.State
 	m.actions = Actions(t, d.User, c.Contacts)
 	m.customer = len(m.actions) > 0 && m.actions[0].Customer()
 	m.role = actingRole(t, d.User)
@@ -285,7 +285,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.err = L.T("Choose a decision.")
 		return m, m.rebuildIfDone()
 	}
-	cmd := flows.ActTicket{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}}
+	cmd := ticket.Act{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}}
 	if a.Decision.NeedsComment && strings.TrimSpace(cmd.Comment) == "" {
 		m.err = L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Decision.Label(L.Code()))
 		return m, m.rebuildIfDone()
@@ -319,14 +319,14 @@ func (m Model) submit() (Model, tea.Cmd) {
 
 // check runs the customer's decision without recording it, to refuse it
 // before anyone signs and to learn its normalised comment and inputs: the
-// signature covers exactly those (flows.DecisionContent).
-func check(s *db.Store, as db.Acting, cmd flows.ActTicket) tea.Cmd {
+// signature covers exactly those (ticket.DecisionContent).
+func check(s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
 	return func() tea.Msg {
 		res, err := s.DryRun(context.Background(), as, cmd)
 		if err != nil {
 			return checkedMsg{err: err}
 		}
-		var p flows.DecidedPayload
+		var p ticket.DecidedPayload
 		if len(res.Events) != 1 {
 			return checkedMsg{err: model.Errorf(model.EINTERNAL, "the decision made %d events, not one", len(res.Events))}
 		}
@@ -336,13 +336,13 @@ func check(s *db.Store, as db.Acting, cmd flows.ActTicket) tea.Cmd {
 }
 
 // save records the decision.
-func save(s *db.Store, as db.Acting, cmd flows.ActTicket) tea.Cmd {
+func save(s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
 	return func() tea.Msg {
 		res, err := s.Execute(context.Background(), as, cmd)
 		if err != nil {
 			return savedMsg{err: err}
 		}
-		st, _ := res.State.(*flows.TicketState)
+		st, _ := res.State.(*ticket.State)
 		return savedMsg{state: st}
 	}
 }
@@ -363,7 +363,7 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	// Record the normalised values: they are what the hash was taken of,
 	// and flows normalises them again to the same.
 	m.pending.Comment, m.pending.Inputs = p.Comment, p.Inputs
-	content := flows.DecisionContent(&m.c.Ticket.TicketState, p.Decision, p.Comment, p.Inputs)
+	content := ticket.DecisionContent(&m.c.Ticket.State, p.Decision, p.Comment, p.Inputs)
 	c, _ := m.contact(m.acting.ContactID)
 	title := L.T("Sign-off") + " · " + m.c.Ticket.Number
 	if a := m.action(p.Decision); a != nil {
@@ -402,7 +402,7 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 	L := m.deps.Lang
 	done := DecidedMsg{ID: m.c.Ticket.ID, Number: m.c.Ticket.Number}
 	if st := msg.state; st != nil {
-		at := flows.StepLabel(st.Kind, st.Step, L.Code())
+		at := ticket.StepLabel(st.Kind, st.Step, L.Code())
 		if st.Status == model.StatusClosed {
 			at = L.T("closed")
 		}

@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common/screentest"
 	"yunwei/ui/i18n"
@@ -103,12 +103,12 @@ func TestSignedContentHashIsTheDecisionHash(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		content := flows.DecisionContent(&d.TicketState, "approve", "同意 ✅ 按方案执行\n第二行", map[string]string{"rating": "5"})
+		content := ticket.DecisionContent(&d.State, "approve", "同意 ✅ 按方案执行\n第二行", map[string]string{"rating": "5"})
 		got, err := signoff.ContentHash(content)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := flows.DecisionHash(content); got != want {
+		if want := ticket.DecisionHash(content); got != want {
 			t.Errorf("%s/%s: sign-off hash %s, flows hash %s", step.kind, step.step, got, want)
 		}
 	}
@@ -162,7 +162,7 @@ func TestCustomerDecisionIsSignedAndRecorded(t *testing.T) {
 	if sig == nil || sig.SignerName != want.Name || sig.SignerRole != model.RoleDeptHead || len(sig.Strokes) == 0 {
 		t.Fatalf("signature %+v", sig)
 	}
-	if !flows.SignatureValid(&d.TicketState, last) {
+	if !ticket.SignatureValid(&d.State, last) {
 		t.Fatal("the recorded signature is void")
 	}
 }
@@ -268,7 +268,7 @@ func TestRequesterStepOffersOnlyTheRequester(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acts := Actions(&c.Ticket.TicketState, screentest.User(t, s, "wangjg"), c.Contacts)
+	acts := Actions(&c.Ticket.State, screentest.User(t, s, "wangjg"), c.Contacts)
 	people := candidates(acts)
 	if len(acts) != 2 || len(people) != 1 || people[0].ID != c.Ticket.RequesterID {
 		t.Fatalf("actions %v, people %v (requester %s)", acts, people, c.Ticket.RequesterID)

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
@@ -84,11 +85,11 @@ func (m *Model) buildForm() {
 
 // decisionLabel offers a decision with where it leads:
 // "reject → closed (comment required)".
-func decisionLabel(d flows.Decision, kind model.Kind, L i18n.Lang) string {
+func decisionLabel(d ticket.Decision, kind model.Kind, L i18n.Lang) string {
 	if d.Convert != "" {
 		kind = d.Convert
 	}
-	label := d.Label(L.Code()) + " → " + flows.StepLabel(kind, d.To, L.Code())
+	label := d.Label(L.Code()) + " → " + ticket.StepLabel(kind, d.To, L.Code())
 	if d.NeedsComment {
 		label += " " + L.T("(comment required)")
 	}

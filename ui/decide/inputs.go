@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
@@ -17,7 +18,7 @@ import (
 )
 
 // inputTitle is an input's label from the flow table, marked when required.
-func inputTitle(in flows.Input, L i18n.Lang) string {
+func inputTitle(in ticket.Input, L i18n.Lang) string {
 	title := in.Label(L.Code())
 	if in.Required {
 		title += " " + L.T("(required)")
@@ -29,7 +30,7 @@ func inputTitle(in flows.Input, L i18n.Lang) string {
 // areas for text, lists for yes/no, users and ratings, a line for minutes,
 // times and dates, checked as typed so mistakes show at the field. It
 // returns the field's natural height (common.FormSizer).
-func inputField(in flows.Input, v *string, c *Context, L i18n.Lang) (huh.Field, int) {
+func inputField(in ticket.Input, v *string, c *Context, L i18n.Lang) (huh.Field, int) {
 	title := inputTitle(in, L)
 	var opts []huh.Option[string]
 	if !in.Required {
@@ -51,31 +52,31 @@ func inputField(in flows.Input, v *string, c *Context, L i18n.Lang) (huh.Field, 
 		})
 	}
 	switch in.Type {
-	case flows.InputBool:
+	case ticket.InputBool:
 		opts = append(opts, huh.NewOption(L.T("yes"), "true"), huh.NewOption(L.T("no"), "false"))
 		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), 0
-	case flows.InputRating:
+	case ticket.InputRating:
 		for n := 5; n >= 1; n-- {
 			opts = append(opts, huh.NewOption(strconv.Itoa(n)+" "+L.T(ratingWords[n]), strconv.Itoa(n)))
 		}
 		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), 0
-	case flows.InputUser:
+	case ticket.InputUser:
 		for _, u := range c.Users {
 			opts = append(opts, huh.NewOption(text.Sanitize(u.Name+" ("+u.Login+")", false), u.ID.String()))
 		}
 		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), min(len(opts), 6) + 1
-	case flows.InputMinutes:
+	case ticket.InputMinutes:
 		return line(L.T("e.g. 90, 2h or 1d (1 person-day = 480 minutes)"), func(s string) error {
 			_, err := minutesValue(in, s, L)
 			return err
 		}), 0
-	case flows.InputTime:
+	case ticket.InputTime:
 		loc := common.Zone(c.Ticket.TimeZone)
 		return line(L.T("e.g.")+" 2026-11-27 14:30", func(s string) error {
 			_, err := timeValue(s, loc, L)
 			return err
 		}), 0
-	case flows.InputDate:
+	case ticket.InputDate:
 		return line(L.T("e.g.")+" 2026-11-27", func(s string) error { return dateValue(s, L) }), 0
 	}
 	return huh.NewText().Title(title).CharLimit(flows.MaxText).ExternalEditor(false).
@@ -88,7 +89,7 @@ var ratingWords = map[int]string{5: "excellent", 4: "good", 3: "fair", 2: "poor"
 // inputValue turns what was typed into the text flows reads: times typed
 // in the contract's zone become RFC 3339; the rest flows reads as typed.
 // Required inputs left empty are refused here, in the form's words.
-func inputValue(in flows.Input, v string, c *Context, L i18n.Lang) (string, error) {
+func inputValue(in ticket.Input, v string, c *Context, L i18n.Lang) (string, error) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		if in.Required {
@@ -97,17 +98,17 @@ func inputValue(in flows.Input, v string, c *Context, L i18n.Lang) (string, erro
 		return "", nil
 	}
 	switch in.Type {
-	case flows.InputTime:
+	case ticket.InputTime:
 		t, err := timeValue(v, common.Zone(c.Ticket.TimeZone), L)
 		if err != nil {
 			return "", err
 		}
 		return model.FormatTime(t), nil
-	case flows.InputMinutes:
+	case ticket.InputMinutes:
 		if _, err := minutesValue(in, v, L); err != nil {
 			return "", err
 		}
-	case flows.InputDate:
+	case ticket.InputDate:
 		if err := dateValue(v, L); err != nil {
 			return "", err
 		}
@@ -115,8 +116,8 @@ func inputValue(in flows.Input, v string, c *Context, L i18n.Lang) (string, erro
 	return v, nil
 }
 
-func minutesValue(in flows.Input, v string, L i18n.Lang) (int, error) {
-	n, err := flows.ParseMinutes(v)
+func minutesValue(in ticket.Input, v string, L i18n.Lang) (int, error) {
+	n, err := ticket.ParseMinutes(v)
 	switch {
 	case err != nil:
 		return 0, errors.New(L.Tf("%s: write minutes (90), hours (2h) or person-days (1d = 480 minutes).", in.Label(L.Code())))

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/ui/i18n"
 )
 
@@ -13,29 +13,29 @@ import (
 // message in the form's words.
 func TestInputValues(t *testing.T) {
 	c := &Context{Ticket: db.TicketDetail{TimeZone: "Asia/Shanghai"}}
-	in := func(typ flows.InputType, required bool) flows.Input {
-		return flows.Input{Name: "x", En: "the value", Zh: "取值", Type: typ, Required: required, Max: 600}
+	in := func(typ ticket.InputType, required bool) ticket.Input {
+		return ticket.Input{Name: "x", En: "the value", Zh: "取值", Type: typ, Required: required, Max: 600}
 	}
 	cases := []struct {
-		in       flows.Input
+		in       ticket.Input
 		typed    string
 		want     string
 		errMatch string
 	}{
-		{in(flows.InputText, true), "  备份 reg_visit 表 ✅ ", "备份 reg_visit 表 ✅", ""},
-		{in(flows.InputText, true), "   ", "", "Fill in the value."},
-		{in(flows.InputText, false), "", "", ""},
-		{in(flows.InputBool, true), "true", "true", ""},
-		{in(flows.InputMinutes, true), "2h", "2h", ""},
-		{in(flows.InputMinutes, true), "two hours", "", "write minutes"},
-		{in(flows.InputMinutes, true), "0", "", "more than 0 minutes"},
-		{in(flows.InputMinutes, true), "11h", "", "at most 600 minutes"},
-		{in(flows.InputTime, false), "2026-11-27 14:30", "2026-11-27T06:30:00.000Z", ""},
-		{in(flows.InputTime, false), "2026-11-27T14:30:00+08:00", "2026-11-27T06:30:00.000Z", ""},
-		{in(flows.InputTime, false), "下午两点", "", "is not a time"},
-		{in(flows.InputDate, true), "2026-11-27", "2026-11-27", ""},
-		{in(flows.InputDate, true), "2026-02-30", "", "is not a date"},
-		{in(flows.InputRating, false), "5", "5", ""},
+		{in(ticket.InputText, true), "  备份 reg_visit 表 ✅ ", "备份 reg_visit 表 ✅", ""},
+		{in(ticket.InputText, true), "   ", "", "Fill in the value."},
+		{in(ticket.InputText, false), "", "", ""},
+		{in(ticket.InputBool, true), "true", "true", ""},
+		{in(ticket.InputMinutes, true), "2h", "2h", ""},
+		{in(ticket.InputMinutes, true), "two hours", "", "write minutes"},
+		{in(ticket.InputMinutes, true), "0", "", "more than 0 minutes"},
+		{in(ticket.InputMinutes, true), "11h", "", "at most 600 minutes"},
+		{in(ticket.InputTime, false), "2026-11-27 14:30", "2026-11-27T06:30:00.000Z", ""},
+		{in(ticket.InputTime, false), "2026-11-27T14:30:00+08:00", "2026-11-27T06:30:00.000Z", ""},
+		{in(ticket.InputTime, false), "下午两点", "", "is not a time"},
+		{in(ticket.InputDate, true), "2026-11-27", "2026-11-27", ""},
+		{in(ticket.InputDate, true), "2026-02-30", "", "is not a date"},
+		{in(ticket.InputRating, false), "5", "5", ""},
 	}
 	for _, tc := range cases {
 		got, err := inputValue(tc.in, tc.typed, c, i18n.En)
@@ -52,8 +52,8 @@ func TestInputValues(t *testing.T) {
 // with inputValue.
 func TestEveryInputHasAField(t *testing.T) {
 	c := &Context{}
-	for _, k := range flows.FlowKinds() {
-		for _, st := range flows.FlowFor(k).Steps {
+	for _, k := range ticket.FlowKinds() {
+		for _, st := range ticket.FlowFor(k).Steps {
 			for _, d := range st.Decisions {
 				for _, in := range d.Inputs {
 					v := new(string)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
@@ -26,25 +26,25 @@ func Summary(c *Context, L i18n.Lang) []signoff.Field {
 		{Label: L.T("Site"), Value: join(t.SiteName, t.SystemName)},
 		{Label: L.T("Requester"), Value: t.RequesterName},
 	}
-	if st := flows.CurrentStep(&t.TicketState); st != nil {
+	if st := ticket.CurrentStep(&t.State); st != nil {
 		fields = append(fields, signoff.Field{Label: L.T("Step"),
 			Value: st.Label(lang) + " · " + L.T("waiting for") + " " + RoleNames(st.Roles, L)})
 	}
 	fields = append(fields, signoff.Field{Label: L.T("Request"), Value: t.Description})
-	content := flows.DecisionContent(&t.TicketState, "", "", nil)
+	content := ticket.DecisionContent(&t.State, "", "", nil)
 	fields = append(fields, factFields(t.Kind, t.Step, content.Facts, c, L)...)
 	return nonEmpty(fields)
 }
 
 // SignFields is the summary of a decision's signed content (DESIGN §5):
-// exactly the parts of flows.SignedDecision, with names for its ids, so the
+// exactly the parts of ticket.SignedDecision, with names for its ids, so the
 // customer reads what their signature covers.
-func SignFields(content flows.SignedDecision, c *Context, L i18n.Lang) []signoff.Field {
+func SignFields(content ticket.SignedDecision, c *Context, L i18n.Lang) []signoff.Field {
 	t := &c.Ticket
 	lang := L.Code()
 	step, decision := content.Step, content.Decision
-	var d *flows.Decision
-	if f := flows.FlowFor(content.Kind); f != nil {
+	var d *ticket.Decision
+	if f := ticket.FlowFor(content.Kind); f != nil {
 		if st := f.Step(content.Step); st != nil {
 			step = st.Label(lang)
 			if d = st.Decision(content.Decision); d != nil {
@@ -91,7 +91,7 @@ func Facts(c *Context, L i18n.Lang) []signoff.Field {
 func factFields(kind model.Kind, step string, facts map[string]string, c *Context, L i18n.Lang) []signoff.Field {
 	var out []signoff.Field
 	done := map[string]bool{}
-	if f := flows.FlowFor(kind); f != nil {
+	if f := ticket.FlowFor(kind); f != nil {
 		for _, st := range f.Steps {
 			if st.Name == step {
 				break
@@ -121,23 +121,23 @@ func factFields(kind model.Kind, step string, facts map[string]string, c *Contex
 
 // Value words a stored (normalised) input value for people: yes/no,
 // minutes, a user's name, a time in the contract's zone, a rating out of 5.
-func Value(in *flows.Input, v string, c *Context, L i18n.Lang) string {
+func Value(in *ticket.Input, v string, c *Context, L i18n.Lang) string {
 	switch in.Type {
-	case flows.InputBool:
+	case ticket.InputBool:
 		return common.YesNo(v == "true", L)
-	case flows.InputMinutes:
+	case ticket.InputMinutes:
 		if n, err := strconv.Atoi(v); err == nil {
 			return Minutes(n, L)
 		}
-	case flows.InputUser:
+	case ticket.InputUser:
 		for _, u := range c.Users {
 			if u.ID.String() == v {
 				return u.Name
 			}
 		}
-	case flows.InputTime:
+	case ticket.InputTime:
 		return common.LocalTime(v, common.Zone(c.Ticket.TimeZone))
-	case flows.InputRating:
+	case ticket.InputRating:
 		return L.Tf("%s of 5", v)
 	}
 	return v
@@ -145,7 +145,7 @@ func Value(in *flows.Input, v string, c *Context, L i18n.Lang) string {
 
 // Minutes words an effort: "90 minutes (0.18 person-days)".
 func Minutes(n int, L i18n.Lang) string {
-	days := strconv.FormatFloat(float64(n)/flows.MinutesPerPersonDay, 'f', 2, 64)
+	days := strconv.FormatFloat(float64(n)/ticket.MinutesPerPersonDay, 'f', 2, 64)
 	days = strings.TrimRight(strings.TrimRight(days, "0"), ".")
 	return L.Tf("%d minutes (%s person-days)", n, days)
 }

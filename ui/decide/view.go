@@ -3,7 +3,7 @@ package decide
 import (
 	"strings"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/ui/common"
 	"yunwei/ui/text"
 )
@@ -108,7 +108,7 @@ func (m Model) titleLine() string {
 	L := m.deps.Lang
 	t := &m.c.Ticket
 	title := L.T("Decision") + " · " + t.Number
-	if st := flows.CurrentStep(&t.TicketState); st != nil {
+	if st := ticket.CurrentStep(&t.State); st != nil {
 		title += " · " + st.Label(L.Code())
 	}
 	return common.Title.Render(text.Truncate(text.Sanitize(title, false), m.w))
@@ -122,7 +122,7 @@ func (m Model) deciderNote() string {
 	case len(m.actions) == 0:
 		return L.T("Decision")
 	case m.customer:
-		var roles = flows.WaitingFor(&m.c.Ticket.TicketState)
+		var roles = ticket.WaitingFor(&m.c.Ticket.State)
 		return L.Tf("The customer's %s decides and signs", RoleNames(roles, L))
 	}
 	return L.Tf("Your decision, as %s (%s)", text.Sanitize(m.deps.User.Name, false), m.role.Label(L.Code()))
@@ -132,7 +132,7 @@ func (m Model) deciderNote() string {
 func (m Model) nobody() string {
 	L := m.deps.Lang
 	t := &m.c.Ticket
-	st := flows.CurrentStep(&t.TicketState)
+	st := ticket.CurrentStep(&t.State)
 	switch {
 	case st == nil:
 		return L.T("This ticket is closed: there is nothing to decide.")

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
@@ -216,7 +216,7 @@ func (m Model) name(id model.ID) string {
 }
 
 func stepLabel(kind model.Kind, step, lang string) string {
-	return flows.StepLabel(kind, step, lang)
+	return ticket.StepLabel(kind, step, lang)
 }
 
 func join(parts ...string) string {

@@ -15,7 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
@@ -177,7 +177,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.loadErr, m.data, m.loadedAt = "", msg.data, m.deps.Now()
-		m.actions = decide.Actions(&m.data.c.Ticket.TicketState, m.deps.User, m.data.c.Contacts)
+		m.actions = decide.Actions(&m.data.c.Ticket.State, m.deps.User, m.data.c.Contacts)
 		decide.AssignKeys(m.actions, reservedKeys...)
 		m.keys = m.keys.withActions(m.actions, m.deps.Lang)
 		m.relayout()
@@ -348,11 +348,11 @@ func (m Model) Decide() (decide.Model, bool) { return m.decide, m.focus == focus
 func (m Model) Sheet() (common.Sheet, bool) { return m.sheet, m.focus == focusSheet }
 
 // Ticket is the ticket as loaded, for tests.
-func (m Model) Ticket() (*flows.TicketState, bool) {
+func (m Model) Ticket() (*ticket.State, bool) {
 	if m.data == nil {
 		return nil, false
 	}
-	return &m.data.c.Ticket.TicketState, true
+	return &m.data.c.Ticket.State, true
 }
 
 func (m *Model) scroll(n int) {

@@ -9,7 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
@@ -50,8 +50,8 @@ func approveAndSign(t *testing.T, m Model) Model {
 	return m
 }
 
-func editDescription(id model.ID, d string) flows.EditTicket {
-	return flows.EditTicket{ID: id, Fields: map[string]string{"description": d}}
+func editDescription(id model.ID, d string) ticket.Edit {
+	return ticket.Edit{ID: id, Fields: map[string]string{"description": d}}
 }
 
 // host runs the detail as the root would: it owns the size and quits when
@@ -131,7 +131,7 @@ func TestApproveWithDrawnSignature(t *testing.T) {
 	if got.Step != "plan" || last.Decision != "approve" || last.Role != model.RoleDeptHead || last.Actor != d.User.ID {
 		t.Fatalf("step %s, last %+v", got.Step, last)
 	}
-	if last.Signature == nil || len(last.Signature.Strokes) == 0 || !flows.SignatureValid(&got.TicketState, last) {
+	if last.Signature == nil || len(last.Signature.Strokes) == 0 || !ticket.SignatureValid(&got.State, last) {
 		t.Fatalf("signature %+v", last.Signature)
 	}
 	if name := got.Names[last.Contact.String()]; name == "" || last.Signature.SignerName != name {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
@@ -37,7 +37,7 @@ func (m Model) history() []string {
 	return out
 }
 
-func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
+func (m Model) entry(h ticket.HistoryEntry, loc *time.Location) []string {
 	L, lang := m.deps.Lang, m.deps.Lang.Code()
 	t := &m.data.c.Ticket
 	who, role := m.name(h.Actor), h.Role.Label(lang)
@@ -91,7 +91,7 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 		for _, l := range art {
 			out = append(out, common.Text.Render("     "+l))
 		}
-		valid := flows.SignatureValid(&t.TicketState, h)
+		valid := ticket.SignatureValid(&t.State, h)
 		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " + common.LocalTime(sig.SignedAt, loc)
 		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer),
 			common.Faint.Render("     "+L.T("content SHA-256")+" "+signoff.HashPrefix(sig.ContentHash)))
@@ -100,14 +100,14 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 }
 
 // decisionOf is the table row of a decision entry, for its inputs' labels.
-func decisionOf(h flows.HistoryEntry, kind model.Kind) *flows.Decision {
-	if h.Type != flows.TicketDecided && h.Type != flows.TicketConverted {
+func decisionOf(h ticket.HistoryEntry, kind model.Kind) *ticket.Decision {
+	if h.Type != ticket.Decided && h.Type != ticket.Converted {
 		return nil
 	}
 	if h.Kind != "" {
 		kind = h.Kind
 	}
-	f := flows.FlowFor(kind)
+	f := ticket.FlowFor(kind)
 	if f == nil {
 		return nil
 	}

@@ -3,15 +3,15 @@ package detail
 import (
 	"testing"
 
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/ui/decide"
 )
 
 // Every step of every flow gets one key per decision, none of them a key
 // the detail itself or the root uses.
 func TestDecisionKeysAreUniqueInEveryStep(t *testing.T) {
-	for _, k := range flows.FlowKinds() {
-		for _, st := range flows.FlowFor(k).Steps {
+	for _, k := range ticket.FlowKinds() {
+		for _, st := range ticket.FlowFor(k).Steps {
 			var acts []decide.Action
 			for _, d := range st.Decisions {
 				acts = append(acts, decide.Action{Decision: d})

@@ -10,6 +10,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/text"
@@ -25,7 +26,7 @@ type editDraft struct {
 }
 
 // editSheet edits title, description, severity, channel, site, system,
-// requester and on-site (flows.EditTicket); only changed fields are sent.
+// requester and on-site (ticket.Edit); only changed fields are sent.
 func (m Model) editSheet() common.Sheet {
 	L, lang := m.deps.Lang, m.deps.Lang.Code()
 	t := m.data.c.Ticket
@@ -44,7 +45,7 @@ func (m Model) editSheet() common.Sheet {
 		}
 		none := huh.NewOption(L.T("— none —"), model.NilID)
 		var site []huh.Option[model.ID]
-		if !flows.NeedsSite(t.Kind) || t.SiteID.IsZero() {
+		if !ticket.NeedsSite(t.Kind) || t.SiteID.IsZero() {
 			site = append(site, none)
 		}
 		for _, s := range sites {
@@ -94,12 +95,12 @@ func (m Model) editSheet() common.Sheet {
 		if len(fields) == 0 {
 			return nil, errors.New(L.T("Nothing was changed."))
 		}
-		return m.save(flows.EditTicket{ID: t.ID, Fields: fields}, L.Tf("Saved: %s", t.Number)), nil
+		return m.save(ticket.Edit{ID: t.ID, Fields: fields}, L.Tf("Saved: %s", t.Number)), nil
 	}
 	return common.NewSheet(L, L.Tf("Edit %s", t.Number)+" · "+t.Title, build, submit)
 }
 
-// commentSheet adds a comment (flows.CommentTicket): comments accumulate,
+// commentSheet adds a comment (ticket.Comment): comments accumulate,
 // they never conflict.
 func (m Model) commentSheet() common.Sheet {
 	L := m.deps.Lang
@@ -112,13 +113,13 @@ func (m Model) commentSheet() common.Sheet {
 		return common.NewScreenForm(L, 0, 0, huh.NewGroup(f)), sz
 	}
 	submit := func() (tea.Cmd, error) {
-		return m.save(flows.CommentTicket{ID: t.ID, Text: *d}, L.Tf("Comment added to %s", t.Number)), nil
+		return m.save(ticket.Comment{ID: t.ID, Text: *d}, L.Tf("Comment added to %s", t.Number)), nil
 	}
 	return common.NewSheet(L, L.Tf("Comment on %s", t.Number)+" · "+t.Title, build, submit)
 }
 
 // assignSheet gives the ticket to a vendor user who takes tickets, or to
-// nobody (flows.AssignTicket).
+// nobody (ticket.Assign).
 func (m Model) assignSheet() common.Sheet {
 	L := m.deps.Lang
 	t := m.data.c.Ticket
@@ -143,7 +144,7 @@ func (m Model) assignSheet() common.Sheet {
 				name = u.Name
 			}
 		}
-		return m.save(flows.AssignTicket{ID: t.ID, AssigneeID: *d}, L.Tf("%s assigned to %s", t.Number, text.Sanitize(name, false))), nil
+		return m.save(ticket.Assign{ID: t.ID, AssigneeID: *d}, L.Tf("%s assigned to %s", t.Number, text.Sanitize(name, false))), nil
 	}
 	return common.NewSheet(L, L.Tf("Assign %s", t.Number)+" · "+t.Title, build, submit)
 }

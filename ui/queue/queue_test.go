@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
@@ -220,7 +220,7 @@ func TestTicketChanged(t *testing.T) {
 	m := loaded(t, s, i18n.En, 100, 20)
 	m, _ = screentest.Drive(t, m, keys("s")...) // most recently updated first
 	id := m.t.rows[m.v.rows[len(m.v.rows)-1]].id
-	if _, err := s.Execute(t.Context(), db.Acting{UserID: d.User.ID}, flows.CommentTicket{ID: id, Text: "已电话回访。"}); err != nil {
+	if _, err := s.Execute(t.Context(), db.Acting{UserID: d.User.ID}, ticket.Comment{ID: id, Text: "已电话回访。"}); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = screentest.Drive(t, m, common.TicketChangedMsg{ID: id})
@@ -247,7 +247,7 @@ func TestChangeDuringLoad(t *testing.T) {
 	id := m.t.rows[m.v.rows[0]].id
 	before := m.t.rows[m.t.find(id)].updated
 	d.Store.Now = func() time.Time { return screentest.Now.Add(time.Hour) }
-	if _, err := s.Execute(t.Context(), db.Acting{UserID: d.User.ID}, flows.CommentTicket{ID: id, Text: "已电话回访。"}); err != nil {
+	if _, err := s.Execute(t.Context(), db.Acting{UserID: d.User.ID}, ticket.Comment{ID: id, Text: "已电话回访。"}); err != nil {
 		t.Fatal(err)
 	}
 	m, _ = screentest.Drive(t, m, common.TicketChangedMsg{ID: id}, stale)

@@ -1,7 +1,7 @@
 // Package setup is the first start on an empty database: it asks who is
 // using yunwei (name, login, roles), creates that vendor user — the first
 // user creates themselves and becomes an admin, so they can add the rest
-// (flows.SaveUser) — and makes them the database's profile user.
+// (directory.SaveUser) — and makes them the database's profile user.
 package setup
 
 import (
@@ -16,7 +16,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/directory"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/text"
@@ -174,7 +174,7 @@ func save(s *db.Store, d draft) tea.Cmd {
 	return func() tea.Msg {
 		ctx := context.Background()
 		u := model.User{ID: model.NewID(), Name: strings.TrimSpace(d.Name), Login: strings.ToLower(strings.TrimSpace(d.Login)), Roles: d.Roles}
-		if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, flows.SaveUser{User: u}); err != nil {
+		if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
 			return savedMsg{err: err}
 		}
 		if err := s.SetProfile(ctx, u.ID); err != nil {

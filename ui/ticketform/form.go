@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
@@ -37,7 +38,7 @@ type dependents struct {
 
 // build makes the form on d. deps gets the lists to refill; now picks the
 // contract in force.
-func build(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Time) (*huh.Form, common.FormSizer) {
+func build(L i18n.Lang, dir *choices, d *draft, deps *dependents, now time.Time) (*huh.Form, common.FormSizer) {
 	lang := L.Code()
 	var sz common.FormSizer
 	var customers []huh.Option[model.ID]
@@ -45,7 +46,7 @@ func build(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Tim
 		customers = append(customers, huh.NewOption(text.Sanitize(c.Name, false), c.ID))
 	}
 	var kinds []huh.Option[model.Kind]
-	for _, k := range flows.FlowKinds() {
+	for _, k := range ticket.FlowKinds() {
 		kinds = append(kinds, huh.NewOption(k.Label(lang), k))
 	}
 	var channels []huh.Option[model.Channel]
@@ -93,7 +94,7 @@ func build(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Tim
 // since they were last filled, keeping each choice when it is still
 // offered; a contract not the customer's becomes the one in force at now.
 // It reports whether anything changed.
-func fill(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Time) bool {
+func fill(L i18n.Lang, dir *choices, d *draft, deps *dependents, now time.Time) bool {
 	if deps.customer == d.Customer && deps.kind == d.Kind {
 		return false
 	}
@@ -148,7 +149,7 @@ func fill(L i18n.Lang, dir *directory, d *draft, deps *dependents, now time.Time
 	// seed §2.4 notices concern the contract, not a site: turning the
 	// ticket into one drops the site chosen.
 	var sites []huh.Option[model.ID]
-	if !flows.NeedsSite(d.Kind) {
+	if !ticket.NeedsSite(d.Kind) {
 		sites = append(sites, none("— none: it concerns the whole contract —"))
 		if kindChanged {
 			d.Site = model.NilID

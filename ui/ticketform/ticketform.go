@@ -2,7 +2,7 @@
 // contract (the one in force by default), kind, site, system, channel,
 // severity, requester, title, description, when it was reported (now by
 // default) and whether on-site service is needed. Saving records the
-// ticket (flows.CreateTicket) and opens it; a refusal shows inline and
+// ticket (ticket.Create) and opens it; a refusal shows inline and
 // keeps everything typed.
 package ticketform
 
@@ -15,7 +15,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/text"
@@ -31,7 +31,7 @@ type savedMsg struct {
 // directory is loaded. Use New.
 type Model struct {
 	deps  common.Deps
-	dir   *directory
+	dir   *choices
 	err   string
 	draft *draft
 	lists *dependents
@@ -128,7 +128,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // open builds the form on a fresh draft: the first customer and its
 // contract in force, an incident by phone, minor, reported now.
-func (m Model) open(dir *directory) (Model, tea.Cmd) {
+func (m Model) open(dir *choices) (Model, tea.Cmd) {
 	L := m.deps.Lang
 	m.dir = dir
 	if len(dir.customers) == 0 {
@@ -163,7 +163,7 @@ func (m Model) submit() (tea.Cmd, error) {
 	if err != nil {
 		return nil, err
 	}
-	cmd := flows.CreateTicket{
+	cmd := ticket.Create{
 		ID: model.NewID(), Kind: d.Kind, Channel: d.Channel, Severity: d.Severity,
 		Title: d.Title, Description: d.Description,
 		CustomerID: d.Customer, ContractID: d.Contract, SiteID: d.Site, SystemID: d.System,
@@ -176,7 +176,7 @@ func (m Model) submit() (tea.Cmd, error) {
 			return savedMsg{err: err}
 		}
 		number := ""
-		if st, ok := res.State.(*flows.TicketState); ok {
+		if st, ok := res.State.(*ticket.State); ok {
 			number = st.Number
 		}
 		return savedMsg{id: cmd.ID, number: number}

@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/db"
-	"yunwei/flows"
+	"yunwei/flows/directory"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
@@ -169,7 +169,7 @@ func TestNoCustomersYet(t *testing.T) {
 	}
 	defer s.Close()
 	u := model.User{ID: model.NewID(), Login: "zhang", Name: "张工", Roles: model.Roles{model.RoleEngineer}}
-	if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, flows.SaveUser{User: u}); err != nil {
+	if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetProfile(ctx, u.ID); err != nil {

@@ -1,0 +1,57 @@
+package ticket
+
+import (
+	"strings"
+
+	"yunwei/model"
+)
+
+// flowTables holds every kind's table. A table is read-only once built.
+var flowTables = map[model.Kind]*Flow{
+	model.KindDataCorrection: dataCorrectionFlow,
+	model.KindChange:         changeFlow,
+	model.KindIncident:       incidentFlow,
+	model.KindBugFix:         bugFixFlow,
+	model.KindConsultation:   consultationFlow,
+	model.KindTraining:       trainingFlow,
+	model.KindEnhancement:    enhancementFlow,
+	model.KindStaffChange:    staffChangeFlow,
+	model.KindOvertime:       overtimeFlow,
+}
+
+// FlowFor returns the table of kind k's flow, or nil for a kind without
+// one. The table is shared: read it, never change it.
+func FlowFor(k model.Kind) *Flow { return flowTables[k] }
+
+// FlowKinds lists every kind that runs a flow: the seven ticket kinds in
+// display order, then the seed §2.4 notices.
+func FlowKinds() []model.Kind {
+	return append(append([]model.Kind{}, model.Kinds...), model.NoticeKinds...)
+}
+
+// ParseFlowKind accepts the code or a label of any kind that runs a flow,
+// including the seed §2.4 notices that model.ParseKind does not offer.
+func ParseFlowKind(s string) (model.Kind, error) {
+	s = strings.TrimSpace(s)
+	for _, k := range FlowKinds() {
+		if s == string(k) || s == k.Label("zh") || strings.EqualFold(s, k.Label("en")) {
+			return k, nil
+		}
+	}
+	return "", model.Errorf(model.EINVALID, "unknown kind %q: use one of %s", s, kindCodes())
+}
+
+func kindCodes() string {
+	codes := make([]string, 0, len(flowTables))
+	for _, k := range FlowKinds() {
+		codes = append(codes, string(k))
+	}
+	return strings.Join(codes, ", ")
+}
+
+// Inputs shared by several tables.
+var (
+	ratingInput = Input{Name: "rating", En: "rating, 1 (poor) to 5 (excellent)", Zh: "评分（1差 至 5优）", Type: InputRating}
+	noticeInput = Input{Name: "notice", En: "how the requester was told", Zh: "通知用户方式", Type: InputText}
+	closedStep  = Step{Name: "closed", En: "closed", Zh: "已关闭", Seed: "end", End: true}
+)

@@ -1,0 +1,140 @@
+package ticket
+
+import (
+	"time"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// The seed §2.4 obligations run as ticket-like flows of their own kinds, so
+// they share the queue, the approvals screen, history and sync.
+
+// StaffNoticeDays is how far ahead a staff change must be announced: one
+// week (seed §2.4).
+const StaffNoticeDays = 7
+
+// staffChangeFlow announces a change of the assigned staff (seed §2.4:
+// staff are kept fixed; a change is announced one week ahead and needs the
+// customer's approval). Inputs: draft.announce takes outgoing_id (an
+// engineer assigned to the contract), incoming_id (a vendor engineer not
+// yet assigned) and change_date (at least 7 days after the announcement).
+var staffChangeFlow = &Flow{
+	Kind: model.KindStaffChange, En: "staff change notice", Zh: "人员变更通知", Seed: "§2.4",
+	Steps: []Step{
+		{Name: "draft", En: "notice being prepared", Zh: "拟定通知", Seed: "§2.4 announce a week ahead",
+			Roles: []model.Role{model.RoleAdmin, model.RoleTechLead},
+			Decisions: []Decision{
+				{Name: "announce", En: "announce to the customer", Zh: "发出变更通知", To: "customer_approval", Rule: "staff_change",
+					Inputs: []Input{
+						{Name: "outgoing_id", En: "engineer leaving", Zh: "调离人员", Type: InputUser, Required: true},
+						{Name: "incoming_id", En: "engineer joining", Zh: "接替人员", Type: InputUser, Required: true},
+						{Name: "change_date", En: "date of the change", Zh: "变更日期", Type: InputDate, Required: true, Future: true},
+					}},
+				{Name: "withdraw", En: "withdraw", Zh: "撤回", To: "closed", NeedsComment: true},
+			}},
+		{Name: "customer_approval", En: "customer approval", Zh: "客户审批", Seed: "§2.4 customer approves",
+			Roles: []model.Role{model.RoleDeptHead, model.RoleLeadership},
+			Decisions: []Decision{
+				{Name: "approve", En: "approve", Zh: "同意", To: "closed"},
+				{Name: "reject", En: "reject", Zh: "不同意", To: "draft", NeedsComment: true},
+			}},
+		closedStep,
+	},
+}
+
+// overtimeFlow records on-site overtime for the owner's signed confirmation
+// (seed §2.4). Inputs: draft.record takes date (not in the future: it is
+// confirmed after it was worked), minutes (at most a day) and work.
+var overtimeFlow = &Flow{
+	Kind: model.KindOvertime, En: "overtime confirmation", Zh: "加班确认", Seed: "§2.4",
+	Steps: []Step{
+		{Name: "draft", En: "overtime being recorded", Zh: "登记加班", Seed: "§2.4 overtime",
+			Roles: []model.Role{model.RoleEngineer},
+			Decisions: []Decision{
+				{Name: "record", En: "ask for sign-off", Zh: "提交确认", To: "customer_signoff",
+					Inputs: []Input{
+						{Name: "date", En: "date worked", Zh: "加班日期", Type: InputDate, Required: true},
+						{Name: "minutes", En: "overtime (minutes)", Zh: "加班时长（分钟）", Type: InputMinutes, Required: true, Max: 24 * 60},
+						{Name: "work", En: "work done", Zh: "工作内容", Type: InputText, Required: true},
+					}},
+				{Name: "withdraw", En: "withdraw", Zh: "撤回", To: "closed", NeedsComment: true},
+			}},
+		{Name: "customer_signoff", En: "owner's sign-off", Zh: "业主签字确认", Seed: "§2.4 owner signs",
+			Roles: []model.Role{model.RoleDeptHead, model.RoleLeadership},
+			Decisions: []Decision{
+				{Name: "confirm", En: "sign off", Zh: "签字确认", To: "closed"},
+				{Name: "dispute", En: "dispute", Zh: "有异议", To: "draft", NeedsComment: true},
+			}},
+		closedStep,
+	},
+}
+
+// checkStaffChange: the outgoing engineer is one of the contract's fixed
+// staff, the incoming one is a vendor engineer not yet assigned, and the
+// change is announced at least 7 days ahead (seed §2.4).
+func checkStaffChange(dc *decision) error {
+	contract, err := dc.env.Dir.Contract(dc.s.ContractID)
+	if err := flows.MustExist(err, "contract"); err != nil {
+		return err
+	}
+	outID, _ := model.ParseID(dc.inputs["outgoing_id"])
+	inID, _ := model.ParseID(dc.inputs["incoming_id"])
+	out, err := dc.env.Dir.User(outID)
+	if err := flows.MustExist(err, "engineer leaving"); err != nil {
+		return err
+	}
+	in, err := dc.env.Dir.User(inID)
+	if err := flows.MustExist(err, "engineer joining"); err != nil {
+		return err
+	}
+	if outID == inID {
+		return model.Errorf(model.EINVALID, "%s cannot replace themselves: name the engineer joining", out.Name)
+	}
+	if !containsID(contract.Engineers, outID) {
+		return model.Errorf(model.EINVALID, "%s is not assigned to contract %s: name one of its engineers as the one leaving", out.Name, contract.Number)
+	}
+	if containsID(contract.Engineers, inID) {
+		return model.Errorf(model.EINVALID, "%s is assigned to contract %s already: name someone new as the one joining", in.Name, contract.Number)
+	}
+	if !in.Roles.HasAny(model.RoleEngineer, model.RoleDeveloper, model.RoleTechLead) {
+		return model.Errorf(model.EINVALID, "%s is not an engineer: give them the engineer role first", in.Name)
+	}
+	loc := contractLocation(dc.env, contract)
+	today := civilDate(dc.env.Now.In(loc))
+	change, _ := time.Parse(time.DateOnly, dc.inputs["change_date"])
+	earliest := today.AddDate(0, 0, StaffNoticeDays)
+	if change.Before(earliest) {
+		return model.Errorf(model.EINVALID,
+			"a staff change must be announced at least %d days ahead (seed §2.4): announced on %s, the change on %s is %d days away; set the change date to %s or later",
+			StaffNoticeDays, today.Format(time.DateOnly), dc.inputs["change_date"], int(change.Sub(today).Hours()/24), earliest.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// contractLocation is the time zone of the contract's business calendar;
+// China's when the calendar is missing or names an unknown zone.
+func contractLocation(env flows.Env, c model.Contract) *time.Location {
+	if cal, err := env.Dir.Calendar(c.CalendarID); err == nil && cal.TimeZone != "" {
+		if loc, err := model.LoadZone(cal.TimeZone); err == nil {
+			return loc
+		}
+	}
+	return time.FixedZone("CST", 8*3600)
+}
+
+// civilDate is t's calendar date as midnight UTC, so dates compare and
+// subtract in whole days.
+func civilDate(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+func containsID(ids []model.ID, id model.ID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

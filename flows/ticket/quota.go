@@ -1,0 +1,93 @@
+package ticket
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"yunwei/flows"
+	"yunwei/model"
+)
+
+// The enhancement quota (seed §1.3, DESIGN §3): each enhancement at most 1
+// person-day, all of them at most 30 person-days (contract.QuotaDays) per
+// service year. Actual effort is booked when an enhancement is done; a
+// booking beyond either limit is refused unless an admin books it with a
+// reason, which the event keeps (override, reason).
+
+// BookingPayload is the booking carried by the ticket.decided event of an
+// enhancement's "done" decision.
+type BookingPayload struct {
+	ContractID  model.ID `json:"contract_id"`
+	ServiceYear string   `json:"service_year"` // ServiceYear(contract) when booked
+	Minutes     int      `json:"minutes"`
+	Override    bool     `json:"override,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+	// LimitMinutes and UsedBefore are the quota and the use the author's
+	// device knew when booking: the audit trail of an override.
+	LimitMinutes int `json:"limit_minutes"`
+	UsedBefore   int `json:"used_before"`
+}
+
+// Booking is one booking of actual effort as folded into its ticket.
+type Booking struct {
+	Event        model.EventID `json:"event"`
+	TicketID     model.ID      `json:"ticket_id"`
+	Number       string        `json:"number"`
+	ContractID   model.ID      `json:"contract_id"`
+	ServiceYear  string        `json:"service_year"`
+	Minutes      int           `json:"minutes"`
+	Override     bool          `json:"override,omitempty"`
+	Reason       string        `json:"reason,omitempty"`
+	LimitMinutes int           `json:"limit_minutes"`
+	At           string        `json:"at"`
+	By           model.ID      `json:"by"`
+}
+
+// ServiceYear names a contract's service year: "StartDate..EndDate".
+func ServiceYear(c model.Contract) string { return c.StartDate + ".." + c.EndDate }
+
+// QuotaLimit is a contract's yearly enhancement allowance in minutes.
+func QuotaLimit(c model.Contract) int { return c.QuotaDays * MinutesPerPersonDay }
+
+// bookEffort books an enhancement's actual effort against the quota.
+func bookEffort(dc *decision) error {
+	minutes, _ := strconv.Atoi(dc.inputs["effort_minutes"])
+	reason := dc.inputs["override_reason"]
+	contract, err := dc.env.Dir.Contract(dc.s.ContractID)
+	if err := flows.MustExist(err, "contract"); err != nil {
+		return err
+	}
+	today := civilDate(dc.env.Now.In(contractLocation(dc.env, contract))).Format(time.DateOnly)
+	if today < contract.StartDate || today > contract.EndDate {
+		return model.Errorf(model.EINVALID, "today (%s) is outside contract %s's service year %s..%s: an admin must renew the contract before effort can be booked",
+			today, contract.Number, contract.StartDate, contract.EndDate)
+	}
+	year := ServiceYear(contract)
+	used, err := dc.env.Dir.QuotaUsed(contract.ID, year)
+	if err != nil {
+		return fmt.Errorf("count the enhancement quota used: %w", err)
+	}
+	limit := QuotaLimit(contract)
+	var beyond string
+	if used+minutes > limit {
+		beyond = fmt.Sprintf("contract %s's yearly enhancement quota of %d person-days (seed §1.3): %s used, %s left",
+			contract.Number, contract.QuotaDays, FormatMinutes(used), FormatMinutes(max(limit-used, 0)))
+	} else if total := dc.s.EffortMinutes + minutes; total > MinutesPerPersonDay {
+		beyond = fmt.Sprintf("1 person-day per enhancement (seed §1.3): %s would total %s", dc.s.Number, FormatMinutes(total))
+	}
+	admin := dc.env.Actor.Has(model.RoleAdmin)
+	switch {
+	case beyond == "" && reason != "":
+		return model.Errorf(model.EINVALID, "booking %s stays within the limits: there is nothing to override, remove override_reason", FormatMinutes(minutes))
+	case beyond != "" && !admin && reason != "":
+		return model.Errorf(model.EUNAUTHORIZED, "only an admin may book beyond %s", beyond)
+	case beyond != "" && !admin:
+		return model.Errorf(model.EINVALID, "booking %s would go beyond %s: book less, or ask an admin to book it with an override reason", FormatMinutes(minutes), beyond)
+	case beyond != "" && reason == "":
+		return model.Errorf(model.EINVALID, "booking %s would go beyond %s: give override_reason to book it anyway", FormatMinutes(minutes), beyond)
+	}
+	dc.booking = &BookingPayload{ContractID: contract.ID, ServiceYear: year, Minutes: minutes, Override: beyond != "", Reason: reason,
+		LimitMinutes: limit, UsedBefore: used}
+	return nil
+}

@@ -1,0 +1,146 @@
+package ticket
+
+import (
+	"fmt"
+	"strconv"
+
+	"yunwei/model"
+)
+
+// evolveTicketFlow folds a flow event (ticket.decided, ticket.converted)
+// into the ticket. An event that does not fit the table from the state it
+// meets (taken at another step, by a role the step does not name, without
+// a required input, leading elsewhere) is marked, never applied and never
+// dropped. Events of types it does not know leave the state as it is.
+func evolveTicketFlow(s *State, e model.Event, entry *HistoryEntry) {
+	if e.Type != Decided && e.Type != Converted {
+		return
+	}
+	var p DecidedPayload
+	if err := e.Decode(&p); err != nil {
+		s.reject(e, entry, "its payload cannot be read: "+err.Error())
+		return
+	}
+	entry.Kind, entry.Contact, entry.Role, entry.Decision = s.Kind, p.ContactID, p.Role, p.Decision
+	entry.From, entry.To, entry.Inputs, entry.Comment = p.Step, p.To, p.Inputs, p.Comment
+	entry.Signature = p.Signature
+	d, reason := checkDecided(s, e.Type, p)
+	if reason != "" {
+		s.reject(e, entry, reason)
+		return
+	}
+	applyDecided(s, e, p, d)
+}
+
+// checkDecided returns the table's decision for p, or why p breaks the
+// table from state s.
+func checkDecided(s *State, typ string, p DecidedPayload) (*Decision, string) {
+	f := FlowFor(s.Kind)
+	switch {
+	case f == nil:
+		return nil, fmt.Sprintf("kind %q has no flow in this version of yunwei", s.Kind)
+	case s.Status == model.StatusClosed:
+		return nil, "the ticket was closed already"
+	case p.Step != s.Step:
+		return nil, fmt.Sprintf("it was decided at step %q, but the ticket was at %q: another decision came first", p.Step, s.Step)
+	}
+	st := f.Step(p.Step)
+	if st == nil || st.End {
+		return nil, fmt.Sprintf("step %q offers no decisions", p.Step)
+	}
+	d := st.Decision(p.Decision)
+	switch {
+	case d == nil:
+		return nil, fmt.Sprintf("step %q has no decision %q", p.Step, p.Decision)
+	case d.Convert != p.Kind || (d.Convert != "") != (typ == Converted):
+		return nil, fmt.Sprintf("decision %q does not convert the ticket that way", p.Decision)
+	case !contains(st.Roles, p.Role):
+		return nil, fmt.Sprintf("a %s may not decide at step %q", p.Role.Label("en"), p.Step)
+	case p.Role.IsCustomer() && p.ContactID.IsZero():
+		return nil, "a customer's decision must name the contact who took it"
+	case p.Role == model.RoleRequester && !s.RequesterID.IsZero() && p.ContactID != s.RequesterID:
+		return nil, "only the ticket's own requester decides here"
+	case d.NeedsComment && p.Comment == "":
+		return nil, fmt.Sprintf("decision %q needs a comment", p.Decision)
+	case (d.Rule == "quota") != (p.Booking != nil):
+		return nil, fmt.Sprintf("decision %q must book effort exactly when the table says so", p.Decision)
+	}
+	for _, in := range d.Inputs {
+		if _, ok := p.Inputs[in.Name]; in.Required && !ok {
+			return nil, fmt.Sprintf("decision %q lacks the required input %s", p.Decision, in.Name)
+		}
+	}
+	if !contains(f.targetFlow(d).skipChain(d.To), p.To) {
+		return nil, fmt.Sprintf("decision %q leads to %q, not %q", p.Decision, d.To, p.To)
+	}
+	return d, ""
+}
+
+// applyDecided records the decision's facts, bookings and times, and moves
+// the ticket to its next step.
+func applyDecided(s *State, e model.Event, p DecidedPayload, d *Decision) {
+	if len(p.Inputs) > 0 && s.Facts == nil {
+		s.Facts = map[string]string{}
+	}
+	for k, v := range p.Inputs {
+		s.Facts[k] = v
+		switch k {
+		case "backup_needed":
+			s.BackupNeeded = v == "true"
+		case "verify_needed":
+			s.VerifyNeeded = v == "true"
+		case "on_site":
+			s.OnSite = v == "true"
+		case "upgrade_notes":
+			s.UpgradeNotes = v
+		case "estimate_minutes":
+			s.EstimateMinutes, _ = strconv.Atoi(v)
+		}
+	}
+	if what, ok := p.Inputs["backup_what"]; ok {
+		s.Backup = &BackupRecord{What: what, Where: p.Inputs["backup_where"], At: e.Wall, By: e.Actor}
+	}
+	if b := p.Booking; b != nil {
+		s.Bookings = append(s.Bookings, Booking{Event: e.ID, TicketID: s.ID, Number: s.Number, ContractID: b.ContractID,
+			ServiceYear: b.ServiceYear, Minutes: b.Minutes, Override: b.Override, Reason: b.Reason,
+			LimitMinutes: b.LimitMinutes, At: e.Wall, By: e.Actor})
+		s.EffortMinutes += b.Minutes
+	}
+	for _, stamp := range d.Stamps {
+		at := p.Inputs[stamp]
+		if at == "" {
+			at = e.Wall
+		}
+		switch stamp {
+		case "responded_at":
+			s.RespondedAt = firstTime(s.RespondedAt, at)
+		case "arrived_at":
+			s.ArrivedAt = firstTime(s.ArrivedAt, at)
+		case "resolved_at":
+			s.ResolvedAt = at
+		}
+	}
+	f := FlowFor(s.Kind)
+	if f.Step(s.Step).CustomerStep() && len(s.Waits) > 0 && s.Waits[len(s.Waits)-1].To == "" {
+		s.Waits[len(s.Waits)-1].To = e.Wall
+	}
+	if p.Kind != "" {
+		s.ConvertedFrom, s.Kind = s.Kind, p.Kind
+		f = FlowFor(p.Kind)
+	}
+	s.Step = p.To
+	next := f.Step(p.To)
+	switch {
+	case next.End:
+		s.Status, s.ClosedAt = model.StatusClosed, e.Wall
+	case next.CustomerStep():
+		s.Waits = append(s.Waits, Wait{Step: p.To, From: e.Wall})
+	}
+}
+
+func firstTime(old, t string) string {
+	if old == "" {
+		return t
+	}
+	return old
+}
