@@ -29,8 +29,8 @@ type screen struct {
 	// yields: a screen it opens takes its place, so back never returns to
 	// it (the new-ticket form, finished once it opens the ticket it made).
 	yields bool
-	// build makes the screen; nav is the message that opens it (empty for
-	// a tab).
+	// build makes the screen from the message that opens it (for a tab,
+	// one that names only the tab).
 	build func(d common.Deps, nav common.NavigateMsg) common.Component
 }
 
