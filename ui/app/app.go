@@ -1,12 +1,14 @@
 // Package app is the root of the terminal UI: the home tabs, the header
 // with the user and the database, the status and help lines, and
-// navigation between screens (STYLE.md "Screens": a screen enum, one field
-// per screen, a back stack). It owns the window size and sizes every
-// screen, routes keys and mouse to the active screen, and every other
-// message to every live screen.
+// navigation between screens (STYLE.md "Screens": a screen enum, one table
+// of screens behind one interface, a back stack). It owns the window size
+// and sizes every screen, routes keys and mouse to the active screen, and
+// every other message to every live screen.
 package app
 
 import (
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -62,22 +64,15 @@ type Model struct {
 	status   common.StatusMsg
 	statusAt time.Time
 
-	// One field per screen.
-	setup       setup.Model
-	queue       queue.Model
-	approvals   approvalScreen
-	records     placeholder
-	inspections placeholder
-	reports     placeholder
-	detail      detailScreen
-	form        formScreen
-	hasDetail   bool
-	wasFull     bool // the active screen had the whole terminal after the last message
-	hasForm     bool
-	// approvalsStarted: the Approvals tab loads once the queue has (or
-	// when it is opened first), so the queue's first frame and its load
-	// have the machine to themselves.
-	approvalsStarted bool
+	// setup is the first-start form, until the user is known.
+	setup common.Component
+	// live holds the screens built: every home tab once the user is
+	// known, and the screens opened on top of one. Bubble Tea keeps only
+	// the latest root, so the root holds them by reference.
+	live map[common.Screen]common.Component
+	// started: the tabs loaded after the queue that have started loading.
+	started map[common.Screen]bool
+	wasFull bool // the active screen had the whole terminal after the last message
 }
 
 // tickMsg is the root's clock: every second it sends common.TickMsg to
@@ -91,7 +86,7 @@ func New(opt Options) Model {
 	}
 	m := Model{opt: opt, deps: opt.Deps, keys: common.NewGlobalKeys(opt.Deps.Lang), help: help.New()}
 	if opt.Setup {
-		m.setup = setup.New(opt.Deps)
+		m.setup = common.Adapt(setup.New(opt.Deps))
 	} else {
 		m.buildScreens()
 	}
@@ -101,13 +96,12 @@ func New(opt Options) Model {
 
 // buildScreens makes the home tabs once the user is known.
 func (m *Model) buildScreens() {
-	L := m.deps.Lang
-	m.queue = queue.New(m.deps)
-	m.approvals = newApprovalScreen(m.deps)
-	m.records = newPlaceholder(L, common.ScreenRecords)
-	m.inspections = newPlaceholder(L, common.ScreenInspections)
-	m.reports = newPlaceholder(L, common.ScreenReports)
-	m.active, m.ready = common.ScreenQueue, true
+	m.live, m.started = map[common.Screen]common.Component{}, map[common.Screen]bool{}
+	for _, s := range tabs() {
+		m.live[s] = screens[s].build(m.deps, common.NavigateMsg{To: s})
+	}
+	m.setup = nil
+	m.active, m.ready = tabs()[0], true
 	m.resize()
 }
 
@@ -115,7 +109,7 @@ func (m *Model) buildScreens() {
 func (m Model) Init() tea.Cmd {
 	cmds := []tea.Cmd{}
 	if m.ready {
-		cmds = append(cmds, m.queue.Init())
+		cmds = append(cmds, m.initTabs())
 	} else {
 		cmds = append(cmds, m.setup.Init())
 	}
@@ -125,16 +119,56 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// initTabs starts loading the home tabs, except those that wait for the
+// queue.
+func (m Model) initTabs() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range tabs() {
+		if !screens[s].afterQueue {
+			cmds = append(cmds, m.live[s].Init())
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
 func tick() tea.Cmd {
 	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
 }
 
+// current is the screen keys and mouse go to: the active one, or the
+// first-start form.
+func (m Model) current() common.Component {
+	if !m.ready {
+		return m.setup
+	}
+	return m.live[m.active]
+}
+
+// setCurrent keeps what the current screen's Update returned.
+func (m *Model) setCurrent(c common.Component) {
+	if !m.ready {
+		m.setup = c
+		return
+	}
+	m.live[m.active] = c
+}
+
+// queue is the queue tab: the headless run and the tabs that load after
+// it wait for it.
+func (m Model) queue() queue.Model {
+	q, _ := common.Unwrap[queue.Model](m.live[common.ScreenQueue])
+	return q
+}
+
+// isOpen reports whether screen s is built.
+func (m Model) isOpen(s common.Screen) bool { return m.live[s] != nil }
+
 // home reports whether a home tab is showing with nothing to go back to:
 // the tab keys and q work there.
-func (m Model) home() bool { return m.ready && m.active <= common.ScreenReports && len(m.stack) == 0 }
+func (m Model) home() bool { return m.ready && screens[m.active].tab && len(m.stack) == 0 }
 
-// Update routes messages (see the package comment). A customer signing
-// gets the whole terminal: the sign-off needs 80×24 of its own, and
+// Update routes messages (see the package comment). A screen that asks
+// for the whole terminal gets it: the sign-off needs 80×24 of its own, and
 // nothing else belongs on the screen while someone signs.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
@@ -147,17 +181,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 // fullScreen reports whether the active screen wants the whole terminal.
-func (m Model) fullScreen() bool {
-	switch {
-	case !m.ready:
-		return false
-	case m.active == common.ScreenTicket && m.hasDetail:
-		return m.detail.FullScreen()
-	case m.active == common.ScreenApprovals:
-		return m.approvals.FullScreen()
-	}
-	return false
-}
+func (m Model) fullScreen() bool { return m.ready && m.current().FullScreen() }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -193,192 +217,136 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.buildScreens()
 		m.enableKeys()
 		m.status, m.statusAt = common.StatusMsg{Text: m.deps.Lang.Tf("Welcome, %s.", msg.User.Name)}, m.deps.Now()
-		return m, m.queue.Init()
+		return m, m.initTabs()
 	case setup.CancelledMsg:
 		return m, tea.Quit
 	}
 	m, cmd := m.broadcast(msg)
 	m.enableKeys()
-	if m.ready && m.queue.Loaded() {
-		cmd = tea.Batch(cmd, m.startApprovals())
+	if m.ready && m.queue().Loaded() {
+		cmd = tea.Batch(cmd, m.startAfterQueue())
 	}
 	return m, cmd
 }
 
-// startApprovals loads the Approvals tab, once.
-func (m *Model) startApprovals() tea.Cmd {
-	if m.approvalsStarted || !m.ready {
+// startAfterQueue starts loading the tabs that wait for the queue, once.
+func (m *Model) startAfterQueue() tea.Cmd {
+	var cmds []tea.Cmd
+	for _, s := range tabs() {
+		cmds = append(cmds, m.startTab(s))
+	}
+	return tea.Batch(cmds...)
+}
+
+// startTab starts loading tab s if it waits for the queue and has not
+// started yet.
+func (m *Model) startTab(s common.Screen) tea.Cmd {
+	if !m.ready || !screens[s].afterQueue || m.started[s] {
 		return nil
 	}
-	m.approvalsStarted = true
-	return m.approvals.Init()
+	m.started[s] = true
+	return m.live[s].Init()
 }
 
-// broadcast gives msg to every live screen: results of their commands,
-// ticks and TicketChangedMsg reach the screen they are for wherever it is.
+// broadcast gives msg to every live screen, in the order of the enum:
+// results of their commands, ticks and TicketChangedMsg reach the screen
+// they are for wherever it is.
 func (m Model) broadcast(msg tea.Msg) (Model, tea.Cmd) {
 	if !m.ready {
+		return m.updateActive(msg)
+	}
+	var cmds []tea.Cmd
+	for _, s := range slices.Sorted(maps.Keys(m.live)) {
 		var cmd tea.Cmd
-		m.setup, cmd = m.setup.Update(msg)
-		return m, cmd
+		m.live[s], cmd = m.live[s].Update(msg)
+		cmds = append(cmds, cmd)
 	}
-	var cmds [4]tea.Cmd
-	m.queue, cmds[0] = m.queue.Update(msg)
-	m.approvals, cmds[1] = m.approvals.Update(msg)
-	if m.hasDetail {
-		m.detail, cmds[2] = m.detail.Update(msg)
-	}
-	if m.hasForm {
-		m.form, cmds[3] = m.form.Update(msg)
-	}
-	return m, tea.Batch(cmds[:]...)
+	return m, tea.Batch(cmds...)
 }
 
-// updateActive gives msg to the active screen only (keys, mouse).
+// updateActive gives msg to the current screen only (keys, mouse).
 func (m Model) updateActive(msg tea.Msg) (Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch {
-	case !m.ready:
-		m.setup, cmd = m.setup.Update(msg)
-	case m.active == common.ScreenQueue:
-		m.queue, cmd = m.queue.Update(msg)
-	case m.active == common.ScreenApprovals:
-		m.approvals, cmd = m.approvals.Update(msg)
-	case m.active == common.ScreenTicket && m.hasDetail:
-		m.detail, cmd = m.detail.Update(msg)
-	case m.active == common.ScreenNewTicket && m.hasForm:
-		m.form, cmd = m.form.Update(msg)
-	}
+	c, cmd := m.current().Update(msg)
+	m.setCurrent(c)
 	return m, cmd
 }
 
-// capturing reports whether the active screen has a text field focused.
-func (m Model) capturing() bool {
-	switch {
-	case !m.ready:
-		return m.setup.Capturing()
-	case m.active == common.ScreenQueue:
-		return m.queue.Capturing()
-	case m.active == common.ScreenApprovals:
-		return m.approvals.Capturing()
-	case m.active == common.ScreenTicket && m.hasDetail:
-		return m.detail.Capturing()
-	case m.active == common.ScreenNewTicket && m.hasForm:
-		return m.form.Capturing()
-	}
-	return false
-}
+// capturing reports whether the current screen has a text field focused.
+func (m Model) capturing() bool { return m.current().Capturing() }
 
-// screenKeys is the active screen's keymap, for help and the key check.
-func (m Model) screenKeys() help.KeyMap {
-	switch {
-	case !m.ready:
-		return m.setup.KeyMap()
-	case m.active == common.ScreenQueue:
-		return m.queue.KeyMap()
-	case m.active == common.ScreenApprovals:
-		return m.approvals.KeyMap()
-	case m.active == common.ScreenRecords:
-		return m.records.KeyMap()
-	case m.active == common.ScreenInspections:
-		return m.inspections.KeyMap()
-	case m.active == common.ScreenReports:
-		return m.reports.KeyMap()
-	case m.active == common.ScreenTicket && m.hasDetail:
-		return m.detail.KeyMap()
-	case m.active == common.ScreenNewTicket && m.hasForm:
-		return m.form.KeyMap()
-	}
-	return noKeys{}
-}
+// screenKeys is the current screen's keymap, for help and the key check.
+func (m Model) screenKeys() help.KeyMap { return m.current().KeyMap() }
 
-// resize sizes every screen to the area between the root's lines.
+// resize sizes every screen to the area between the root's lines, and the
+// active one to the whole terminal when it asks for it.
 func (m *Model) resize() {
 	w, h := m.width, max(m.height-chromeTop-chromeBottom, 1)
 	if !m.ready {
 		m.setup.SetSize(w, max(m.height-1-chromeBottom, 1))
 		return
 	}
-	m.queue.SetSize(w, h)
-	m.approvals.SetSize(w, h)
-	m.records.SetSize(w, h)
-	m.inspections.SetSize(w, h)
-	m.reports.SetSize(w, h)
-	if m.hasDetail {
-		m.detail.SetSize(w, h)
-	}
-	if m.hasForm {
-		m.form.SetSize(w, h)
+	for _, c := range m.live {
+		c.SetSize(w, h)
 	}
 	if m.fullScreen() {
-		if m.active == common.ScreenTicket {
-			m.detail.SetSize(m.width, m.height)
-		} else {
-			m.approvals.SetSize(m.width, m.height)
-		}
+		m.current().SetSize(m.width, m.height)
 	}
 }
 
 // navigate opens a screen: a tab replaces the view (tabs are siblings);
-// a ticket or the new-ticket form goes on top of the back stack.
+// any other screen goes on top of the back stack.
 func (m Model) navigate(msg common.NavigateMsg) (Model, tea.Cmd) {
-	if !m.ready {
+	row, ok := screens[msg.To]
+	if !m.ready || !ok {
 		return m, nil
 	}
 	m.showHelp = false
-	switch msg.To {
-	case common.ScreenQueue, common.ScreenApprovals, common.ScreenRecords, common.ScreenInspections, common.ScreenReports:
+	if row.tab {
+		m.closeAbove(0)
 		m.active, m.stack = msg.To, nil
-		m.hasDetail, m.hasForm = false, false
-		if msg.To == common.ScreenApprovals {
-			return m, m.startApprovals()
-		}
-		return m, nil
-	case common.ScreenTicket:
-		// One ticket at a time: a ticket opened from a ticket replaces it,
-		// and one opened from the form (the ticket just created) replaces
-		// the form, so back never returns to a finished form.
-		switch m.active {
-		case common.ScreenTicket:
-		case common.ScreenNewTicket:
-			m.hasForm = false
-		default:
-			m.stack = append(m.stack, m.active)
-		}
-		m.active, m.hasDetail = common.ScreenTicket, true
-		m.detail = newDetailScreen(m.deps, msg.Ticket)
-		m.resize()
-		return m, m.detail.Init()
-	case common.ScreenNewTicket:
-		if m.active != common.ScreenNewTicket {
-			m.stack = append(m.stack, m.active)
-		}
-		m.active, m.hasForm = common.ScreenNewTicket, true
-		m.form = newFormScreen(m.deps)
-		m.resize()
-		return m, m.form.Init()
+		return m, m.startTab(msg.To)
 	}
-	return m, nil
+	// One screen of a kind at a time: a ticket opened from a ticket
+	// replaces it, and so does one opened further up from it.
+	switch i := slices.Index(m.stack, msg.To); {
+	case m.active == msg.To:
+		// The new one takes its place.
+	case i >= 0:
+		m.closeAbove(i)
+		m.stack = m.stack[:i]
+	case screens[m.active].yields:
+		delete(m.live, m.active)
+	default:
+		m.stack = append(m.stack, m.active)
+	}
+	m.active = msg.To
+	m.live[msg.To] = row.build(m.deps, msg)
+	m.resize()
+	return m, m.live[msg.To].Init()
+}
+
+// closeAbove drops the screens opened on top of stack[i], the active one
+// included; the tabs stay.
+func (m *Model) closeAbove(i int) {
+	for _, s := range append(slices.Clone(m.stack[min(i+1, len(m.stack)):]), m.active) {
+		if !screens[s].tab {
+			delete(m.live, s)
+		}
+	}
 }
 
 // back closes the screen on top and shows the one below it. Leaving a
-// ticket or the form drops it: opening it again reads it afresh.
+// screen opened on top drops it: opening it again reads it afresh.
 func (m *Model) back() {
 	if len(m.stack) == 0 {
 		return
 	}
 	m.showHelp = false
-	switch m.active {
-	case common.ScreenNewTicket:
-		m.hasForm = false
-	case common.ScreenTicket:
-		m.hasDetail = false
+	if !screens[m.active].tab {
+		delete(m.live, m.active)
 	}
 	m.active, m.stack = m.stack[len(m.stack)-1], m.stack[:len(m.stack)-1]
 }
-
-// tabs are the home tabs in order.
-var tabs = []common.Screen{common.ScreenQueue, common.ScreenApprovals, common.ScreenRecords, common.ScreenInspections, common.ScreenReports}
 
 func (m Model) switchTab(s common.Screen) (Model, tea.Cmd) {
 	return m.navigate(common.NavigateMsg{To: s})

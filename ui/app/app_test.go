@@ -146,9 +146,9 @@ func TestTabsAndQuit(t *testing.T) {
 func TestBackStack(t *testing.T) {
 	s := screentest.Store(t)
 	h := start(t, s, i18n.En, 100, 30)
-	id, _ := h.m().queue.Selected()
+	id, _ := h.m().queue().Selected()
 	h.keys("enter")
-	if h.m().active != common.ScreenTicket || !h.m().hasDetail || len(h.m().stack) != 1 {
+	if h.m().active != common.ScreenTicket || !h.m().isOpen(common.ScreenTicket) || len(h.m().stack) != 1 {
 		t.Fatalf("enter: screen %d stack %v", h.m().active, h.m().stack)
 	}
 	if !strings.Contains(h.m().View(), "› Ticket") {
@@ -160,10 +160,10 @@ func TestBackStack(t *testing.T) {
 		t.Fatalf("3 q on a ticket: screen %d, quit %v", h.m().active, h.d.quit)
 	}
 	h.keys("esc")
-	if h.m().active != common.ScreenQueue || h.m().hasDetail || len(h.m().stack) != 0 {
+	if h.m().active != common.ScreenQueue || h.m().isOpen(common.ScreenTicket) || len(h.m().stack) != 0 {
 		t.Fatal("esc does not go back to the queue")
 	}
-	if sel, _ := h.m().queue.Selected(); sel != id {
+	if sel, _ := h.m().queue().Selected(); sel != id {
 		t.Error("the queue lost its selection")
 	}
 	// From the approvals tab, back returns there.
@@ -174,11 +174,11 @@ func TestBackStack(t *testing.T) {
 	}
 	// A ticket opened from the form replaces the form.
 	h.keys("1").send(common.NavigateMsg{To: common.ScreenNewTicket})
-	if h.m().active != common.ScreenNewTicket || !h.m().hasForm {
+	if h.m().active != common.ScreenNewTicket || !h.m().isOpen(common.ScreenNewTicket) {
 		t.Fatal("n does not open the form")
 	}
 	h.send(common.NavigateMsg{To: common.ScreenTicket, Ticket: id})
-	if h.m().hasForm || len(h.m().stack) != 1 {
+	if h.m().isOpen(common.ScreenNewTicket) || len(h.m().stack) != 1 {
 		t.Errorf("the form stays under the ticket: stack %v", h.m().stack)
 	}
 	h.send(common.BackMsg{})
@@ -194,7 +194,7 @@ func TestCapturing(t *testing.T) {
 	h := start(t, s, i18n.En, 100, 30)
 	h.keys("/ 1 q ? tab")
 	m := h.m()
-	if h.d.quit || m.active != common.ScreenQueue || m.showHelp || !m.queue.Capturing() {
+	if h.d.quit || m.active != common.ScreenQueue || m.showHelp || !m.queue().Capturing() {
 		t.Fatalf("typing in the search: quit %v screen %d help %v", h.d.quit, m.active, m.showHelp)
 	}
 	if !strings.Contains(m.View(), "/ 1q?") {
@@ -238,12 +238,12 @@ func TestMouseTabsAndRows(t *testing.T) {
 	// The queue's table starts two lines into its area, which starts two
 	// lines into the terminal.
 	h.send(tea.MouseMsg{X: 30, Y: chromeTop + 2 + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	if h.m().queue.Selected(); h.m().queue.View() == "" {
+	if h.m().queue().Selected(); h.m().queue().View() == "" {
 		t.Fatal("no queue")
 	}
-	want := h.m().queue
+	want := h.m().queue()
 	want2, _ := want.Update(tea.MouseMsg{X: 30, Y: 2 + 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
-	a, _ := h.m().queue.Selected()
+	a, _ := h.m().queue().Selected()
 	b, _ := want2.Selected()
 	if a != b {
 		t.Error("a click was not translated into the queue's area")

@@ -191,8 +191,8 @@ func waitsToRedraw(cmd tea.Cmd) bool {
 
 // FirstFrameReady reports whether the first full frame can be drawn: the
 // queue's first screenful has arrived (or the setup form is up).
-func (m Model) FirstFrameReady() bool { return !m.ready || m.queue.HasFirstPage() }
+func (m Model) FirstFrameReady() bool { return !m.ready || m.queue().HasFirstPage() }
 
 // Loaded reports whether every ticket has loaded (or the setup form is
 // up): headless key scripts start then, so they act on the whole queue.
-func (m Model) Loaded() bool { return !m.ready || m.queue.Loaded() }
+func (m Model) Loaded() bool { return !m.ready || m.queue().Loaded() }

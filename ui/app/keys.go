@@ -34,7 +34,7 @@ func (m *Model) enableKeys() {
 // key handles a key press: ctrl+c always quits; a capturing screen gets
 // everything else; then the global keys of the scope; then the screen.
 func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k := m.keys
+	k, tabs := m.keys, tabs()
 	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit
 	}
@@ -65,7 +65,7 @@ func (m Model) key(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.switchTab(tabs[(m.tabIndex()+len(tabs)-1)%len(tabs)])
 	}
 	for i, b := range []key.Binding{k.Tab1, k.Tab2, k.Tab3, k.Tab4, k.Tab5} {
-		if key.Matches(msg, b) {
+		if i < len(tabs) && key.Matches(msg, b) {
 			return m.switchTab(tabs[i])
 		}
 	}
@@ -79,7 +79,7 @@ func (m Model) tabIndex() int {
 	if len(m.stack) > 0 {
 		s = m.stack[0]
 	}
-	for i, t := range tabs {
+	for i, t := range tabs() {
 		if t == s {
 			return i
 		}

@@ -23,11 +23,7 @@ func (m Model) View() string {
 		return m.tooSmall()
 	}
 	if m.fullScreen() {
-		v := m.approvals.View()
-		if m.active == common.ScreenTicket {
-			v = m.detail.View()
-		}
-		return common.Frame(strings.Split(v, "\n"), m.width, m.height)
+		return common.Frame(strings.Split(m.current().View(), "\n"), m.width, m.height)
 	}
 	lines := []string{m.headerLine()}
 	bodyH := m.height - chromeTop - chromeBottom
@@ -48,25 +44,7 @@ func (m Model) body(h int) string {
 	if m.showHelp {
 		return m.fullHelp(h)
 	}
-	var v string
-	switch {
-	case !m.ready:
-		v = m.setup.View()
-	case m.active == common.ScreenQueue:
-		v = m.queue.View()
-	case m.active == common.ScreenApprovals:
-		v = m.approvals.View()
-	case m.active == common.ScreenRecords:
-		v = m.records.View()
-	case m.active == common.ScreenInspections:
-		v = m.inspections.View()
-	case m.active == common.ScreenReports:
-		v = m.reports.View()
-	case m.active == common.ScreenTicket && m.hasDetail:
-		v = m.detail.View()
-	case m.active == common.ScreenNewTicket && m.hasForm:
-		v = m.form.View()
-	}
+	v := m.current().View()
 	// Screens draw in their size; Frame guarantees it, so one screen's
 	// slip cannot push the status line off the terminal.
 	return common.Frame(strings.Split(v, "\n"), m.width, h)
@@ -120,12 +98,6 @@ func truncateLeft(s string, w int) string {
 	return ""
 }
 
-var tabNames = map[common.Screen]string{
-	common.ScreenQueue: "Queue", common.ScreenApprovals: "Approvals", common.ScreenRecords: "Records",
-	common.ScreenInspections: "Inspections", common.ScreenReports: "Reports",
-	common.ScreenTicket: "Ticket", common.ScreenNewTicket: "New ticket",
-}
-
 // tabsLine draws the home tabs, the active one in brackets (it must read
 // without colour too), and where the screens on top lead; it also returns
 // where each tab ends, for mouse clicks.
@@ -134,9 +106,10 @@ func (m Model) tabsLine() (string, []int) {
 	var b strings.Builder
 	var ends []int
 	w := 0
+	tabs := tabs()
 	current := tabs[m.tabIndex()]
 	for i, s := range tabs {
-		label := fmt.Sprintf("%d %s", i+1, L.T(tabNames[s]))
+		label := fmt.Sprintf("%d %s", i+1, L.T(screens[s].label))
 		if s == current {
 			label = "[" + label + "]"
 			b.WriteString(common.TabActive.Render(label))
@@ -154,7 +127,7 @@ func (m Model) tabsLine() (string, []int) {
 	if len(m.stack) > 0 {
 		// The screens on top of the tab, in the order they were opened.
 		for _, s := range append(append([]common.Screen{}, m.stack[1:]...), m.active) {
-			b.WriteString(common.Faint.Render(" › ") + common.Bold.Render(L.T(tabNames[s])))
+			b.WriteString(common.Faint.Render(" › ") + common.Bold.Render(L.T(screens[s].label)))
 		}
 	}
 	return common.Fit(b.String(), m.width), ends
@@ -166,7 +139,7 @@ func (m Model) tabAt(x int) (common.Screen, bool) {
 	start := 0
 	for i, end := range ends {
 		if x >= start && x < end {
-			return tabs[i], true
+			return tabs()[i], true
 		}
 		start = end + 1
 	}
@@ -211,7 +184,7 @@ func (m Model) fullHelp(h int) string {
 	hm.Width = m.width - 2
 	lines := []string{"", " " + common.Title.Render(L.T("Keys")), ""}
 	if groups := nonEmpty(m.screenKeys().FullHelp()); len(groups) > 0 {
-		lines = append(lines, " "+common.Bold.Render(L.T(tabNames[m.active])))
+		lines = append(lines, " "+common.Bold.Render(L.T(screens[m.active].label)))
 		for _, l := range strings.Split(hm.FullHelpView(groups), "\n") {
 			lines = append(lines, " "+l)
 		}

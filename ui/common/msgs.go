@@ -19,10 +19,12 @@ type Deps struct {
 	Now func() time.Time
 }
 
-// Screen names a top-level place in the app.
+// Screen names a top-level place in the app: the key of the root's table
+// of screens.
 type Screen int
 
-// The screens. The first five are the home tabs (DESIGN §6).
+// The screens. The first five are the home tabs (DESIGN §6), in the order
+// of the tabs line.
 const (
 	ScreenQueue Screen = iota
 	ScreenApprovals
@@ -33,11 +35,15 @@ const (
 	ScreenNewTicket // the new-ticket form
 )
 
-// NavigateMsg asks the root to open a screen; Ticket names the ticket for
-// ScreenTicket.
+// NavigateMsg asks the root to open a screen. A screen opened on top of
+// the back stack is built from the whole message, so it carries what any
+// such screen needs: Ticket names the ticket (the one ScreenTicket shows,
+// the one a new record sheet is for), ID the screen's own record (a record
+// sheet, an inspection), zero when the screen starts a new one.
 type NavigateMsg struct {
 	To     Screen
 	Ticket model.ID
+	ID     model.ID
 }
 
 // BackMsg asks the root to go back one screen.

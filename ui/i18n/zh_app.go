@@ -21,12 +21,12 @@ func init() {
 		// Tabs still to come.
 		"Maintenance records": "维护记录单",
 		"Monthly inspections": "月度巡检",
-		"This tab will hold the maintenance record sheets: the list of sheets, and their entry as a multi-part form saved as a draft while you type, then the customer's sign-off on this screen and the printable PDF.": "此页将用于维护记录单：记录单列表、分步填写（边填边自动保存草稿）、客户在本屏幕上签字确认，以及可打印的 PDF。",
-		"It is not built yet: it comes with the record-sheet issue.": "此功能尚未开发，将随维护记录单需求一并提供。",
+		"This tab will hold the maintenance record sheets: the list of sheets, and their entry as a multi-part form saved as a draft while you type, then the customer's sign-off on this screen and the printable PDF.":                       "此页将用于维护记录单：记录单列表、分步填写（边填边自动保存草稿）、客户在本屏幕上签字确认，以及可打印的 PDF。",
+		"Until then, the work done on a ticket is in its history: open the ticket from the queue.":                                                                                                                                             "在此之前，工单上所做的工作都在它的处理记录里：在工单页打开该工单即可查看。",
 		"This tab will hold this month's due inspections by site and the checklist runner: quick keys for pass, abnormal and n.a., readings checked against thresholds, progress, findings turned into tickets, then the customer's sign-off.": "此页将按现场列出本月应做的巡检，并提供检查单执行：正常、异常、不适用快捷键，读数按阈值校验，进度显示，发现的问题转为工单，最后由客户签字确认。",
-		"It is not built yet: it comes with the inspections issue.": "此功能尚未开发，将随巡检需求一并提供。",
-		"This tab will hold the O&M summary report for a period: work done by kind, SLA compliance, problems, service quality, rectification plans and quota used, shown here and exported.": "此页将提供某一期间的运维总结报告：按类型统计的工作量、服务时限达成情况、问题、服务质量、整改计划和已用额度，可在此查看并导出。",
-		"It is not built yet: it comes with the reports issue.": "此功能尚未开发，将随报告需求一并提供。",
+		"Until then, a problem found on site becomes a ticket: n in the queue opens a new one.":                                                                                                                                                "在此之前，现场发现的问题请登记为工单：在工单页按 n 新建工单。",
+		"This tab will hold the O&M summary report for a period: work done by kind, SLA compliance, problems, service quality, rectification plans and quota used, shown here and exported.":                                                   "此页将提供某一期间的运维总结报告：按类型统计的工作量、服务时限达成情况、问题、服务质量、整改计划和已用额度，可在此查看并导出。",
+		"Until then, the queue's filters show the tickets that are yours, those waiting for you and those breaching their SLA.":                                                                                                                "在此之前，可用工单页的筛选查看我的工单、待我处理的工单和超时预警的工单。",
 		// Queue: filters, sorts, columns.
 		"All":                          "全部",
 		"Mine":                         "我的",
