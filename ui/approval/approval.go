@@ -91,9 +91,11 @@ func open(s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
 func (m Model) Capturing() bool { return m.focus == focusDecide }
 
 // FullScreen reports whether the screen wants the whole terminal: while a
-// customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
+// customer signs, the sign-off needs at least common.MinWidth×MinHeight,
 // more than the root leaves between its lines at 80×24.
-func (m Model) FullScreen() bool { return m.focus == focusDecide && m.decide.Stage() == "sign" }
+func (m Model) FullScreen() bool {
+	return m.focus == focusDecide && m.decide.Stage() == decide.StageSign
+}
 
 // SetSize lays the tab out for w×h cells.
 func (m *Model) SetSize(w, h int) {

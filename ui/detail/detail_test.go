@@ -12,6 +12,7 @@ import (
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
+	"yunwei/ui/decide"
 	"yunwei/ui/i18n"
 )
 
@@ -129,7 +130,7 @@ func TestKeys(t *testing.T) {
 		m, _ := screentest.Drive(t, m, runes("r"))
 		_, ok := m.Decide()
 		return m, ok
-	}(); !ok || dm.decide.Stage() != "form" {
+	}(); !ok || dm.decide.Stage() != decide.StageForm {
 		t.Fatal("r did not open the decision form")
 	}
 	_, out := screentest.Drive(t, m, keyMsg(tea.KeyEsc))

@@ -94,7 +94,7 @@ func (m Model) entry(h flows.HistoryEntry, loc *time.Location) []string {
 		valid := flows.SignatureValid(&t.TicketState, h)
 		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " + common.LocalTime(sig.SignedAt, loc)
 		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer),
-			common.Faint.Render("     "+L.T("content SHA-256")+" "+signoff.HashPrefix(sig.ContentHash)))
+			common.Faint.Render("     "+L.T("content SHA-256")+" "+flows.HashPrefix(sig.ContentHash)))
 	}
 	return out
 }
