@@ -58,3 +58,31 @@ func TestSignsAnySignable(t *testing.T) {
 		t.Fatalf("verify: %v %v", ok, err)
 	}
 }
+
+// raw is content that hands over its bytes as they are.
+type raw []byte
+
+func (r raw) Title(i18n.Lang) string     { return "Raw" }
+func (r raw) Fields(i18n.Lang) []Field   { return []Field{{Label: "Bytes", Value: string(r)}} }
+func (r raw) Canonical() ([]byte, error) { return r, nil }
+
+// Bytes that are not canonical JSON cannot be signed: the same content
+// would hash differently depending on who encoded it.
+func TestNonCanonicalBytesRefused(t *testing.T) {
+	for _, b := range []string{`{"b":1,"a":2}`, `{"a": 2}`, `not json`} {
+		opts := testOptions(i18n.En)
+		opts.Content = raw(b)
+		m := New(opts)
+		m.SetSize(80, 24)
+		m = draw(m)
+		m, msgs := send(m, keys("shift+tab", "shift+tab", "Li Lei", "ctrl+s")...)
+		if len(msgs) != 0 || m.Hash() != "" {
+			t.Errorf("%s: signed: %v", b, msgs)
+		}
+	}
+	opts := testOptions(i18n.En)
+	opts.Content = raw(`{"a":2,"b":1}`)
+	if m := New(opts); m.Hash() != flows.CanonicalHash([]byte(`{"a":2,"b":1}`)) {
+		t.Fatalf("canonical bytes: hash %q", m.Hash())
+	}
+}

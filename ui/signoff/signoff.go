@@ -506,9 +506,13 @@ func cancel() tea.Msg { return CancelledMsg{} }
 var errNothingToSign = errors.New("nothing to sign")
 
 // hash is the content hash a signature of c carries; "" and an error when c
-// cannot be encoded.
+// cannot be encoded. Bytes that are not canonical JSON are refused: equal
+// content must hash equally, whoever encoded it.
 func hash(c Signable) (string, error) {
 	b, err := c.Canonical()
+	if err == nil {
+		err = model.CheckCanonical(b)
+	}
 	if err != nil {
 		return "", fmt.Errorf("hash signed content: %w", err)
 	}
