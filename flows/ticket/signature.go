@@ -1,8 +1,6 @@
 package ticket
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"time"
 
 	"yunwei/flows"
@@ -62,10 +60,11 @@ func signedContent(s *State, kind model.Kind, step, decision, comment string, in
 	return c
 }
 
-// DecisionHash is the hex SHA-256 of the canonical form of content.
+// DecisionHash is the hex SHA-256 of the canonical form of content. A
+// decision's content always encodes (it holds only text and ids), so there
+// is no error to return.
 func DecisionHash(content SignedDecision) string {
-	sum := sha256.Sum256(model.MustCanonical(content))
-	return hex.EncodeToString(sum[:])
+	return flows.CanonicalHash(model.MustCanonical(content))
 }
 
 // SignatureValid tells whether a signed history entry still signs the
@@ -78,7 +77,7 @@ func SignatureValid(s *State, h HistoryEntry) bool {
 	if kind == "" {
 		kind = s.Kind
 	}
-	return DecisionHash(signedContent(s, kind, h.From, h.Decision, h.Comment, h.Inputs)) == h.Signature.ContentHash
+	return flows.Signs(*h.Signature, DecisionHash(signedContent(s, kind, h.From, h.Decision, h.Comment, h.Inputs)))
 }
 
 // maxSignaturePoints bounds a drawing, so an event stays small.
@@ -92,7 +91,7 @@ func checkSignature(s *State, p DecidedPayload, sig model.Signature) (*model.Sig
 	}
 	sig.SignerName = name
 	want := DecisionHash(DecisionContent(s, p.Decision, p.Comment, p.Inputs))
-	if sig.ContentHash != want {
+	if !flows.Signs(sig, want) {
 		return nil, model.Errorf(model.EINVALID, "the signature was made for different content than this decision: show the decision again and sign anew")
 	}
 	points := 0

@@ -22,8 +22,8 @@ import (
 // MinWidth and MinHeight are the smallest terminal the app lays out in
 // (DESIGN §6); below it the app says what it needs.
 const (
-	MinWidth  = 80
-	MinHeight = 24
+	MinWidth  = common.MinWidth
+	MinHeight = common.MinHeight
 )
 
 // chrome is the lines the root draws around the active screen: the header

@@ -32,14 +32,6 @@ type (
 	}
 )
 
-// focus is what has the keys: the list, or the decision form over it.
-type focus int
-
-const (
-	focusList focus = iota
-	focusDecide
-)
-
 // Model is the Approvals tab. Use New.
 type Model struct {
 	deps   common.Deps
@@ -54,14 +46,13 @@ type Model struct {
 	w, h   int
 	ox, oy int
 
-	opening model.ID // the ticket whose decision form is loading
-	focus   focus
-	decide  decide.Model
+	opening model.ID    // the ticket whose decision form is loading
+	decide  decide.Host // the decision form over the list, when open
 }
 
 // New makes the tab; Init lists the approvals.
 func New(d common.Deps) Model {
-	return Model{deps: d, keys: newKeys(d.Lang)}
+	return Model{deps: d, keys: newKeys(d.Lang), decide: decide.NewHost(d)}
 }
 
 // Init lists the approvals.
@@ -88,28 +79,23 @@ func open(s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
 }
 
 // Capturing reports whether the decision form has the keys.
-func (m Model) Capturing() bool { return m.focus == focusDecide }
+func (m Model) Capturing() bool { return m.decide.Active() }
 
-// FullScreen reports whether the screen wants the whole terminal: while a
-// customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
-// more than the root leaves between its lines at 80×24.
-func (m Model) FullScreen() bool { return m.focus == focusDecide && m.decide.Stage() == "sign" }
+// FullScreen reports whether the screen wants the whole terminal: the
+// decision form does while a customer signs.
+func (m Model) FullScreen() bool { return m.decide.FullScreen() }
 
 // SetSize lays the tab out for w×h cells.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.clamp()
-	if m.focus == focusDecide {
-		m.decide.SetSize(w, h)
-	}
+	m.decide.SetSize(w, h)
 }
 
 // SetOrigin tells the tab where its top-left corner is on the terminal.
 func (m *Model) SetOrigin(x, y int) {
 	m.ox, m.oy = x, y
-	if m.focus == focusDecide {
-		m.decide.SetOrigin(x, y)
-	}
+	m.decide.SetOrigin(x, y)
 }
 
 // Update handles the list's keys and mouse, the decision form, and the
@@ -147,27 +133,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, func() tea.Msg { return common.ErrorStatus(msg.err) }
 		}
-		m.decide = decide.New(m.deps, msg.c, "")
-		m.decide.SetSize(m.w, m.h)
-		m.decide.SetOrigin(m.ox, m.oy)
-		m.focus = focusDecide
-		return m, m.decide.Init()
-	case decide.DecidedMsg:
-		if m.focus != focusDecide {
-			return m, nil
-		}
-		m.focus = focusList
-		id, text := msg.ID, msg.Status
-		return m, tea.Batch(m.reload(),
-			func() tea.Msg { return common.TicketChangedMsg{ID: id} },
-			func() tea.Msg { return common.StatusMsg{Text: text} })
-	case decide.CancelledMsg:
-		m.focus = focusList
-		return m, nil
+		return m, m.decide.Open(msg.c, "")
 	}
-	if m.focus == focusDecide {
+	if m.decide.Active() {
 		var cmd tea.Cmd
-		m.decide, cmd = m.decide.Update(msg)
+		var done decide.Outcome
+		m.decide, cmd, done = m.decide.Update(msg)
+		if done == decide.Recorded {
+			cmd = tea.Batch(m.reload(), cmd)
+		}
 		return m, cmd
 	}
 	switch msg := msg.(type) {
@@ -263,7 +237,7 @@ func (m Model) liveKeys() KeyMap {
 
 // KeyMap is the keys live now: the list's, or the decision form's.
 func (m Model) KeyMap() help.KeyMap {
-	if m.focus == focusDecide {
+	if m.decide.Active() {
 		return m.decide.KeyMap()
 	}
 	return m.liveKeys()
@@ -273,4 +247,4 @@ func (m Model) KeyMap() help.KeyMap {
 func (m Model) Rows() []db.Approval { return m.rows }
 
 // Decide is the open decision form, for tests.
-func (m Model) Decide() (decide.Model, bool) { return m.decide, m.focus == focusDecide }
+func (m Model) Decide() (decide.Model, bool) { return m.decide.Form() }

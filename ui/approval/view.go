@@ -75,7 +75,7 @@ func (m Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
-	if m.focus == focusDecide {
+	if m.decide.Active() {
 		return m.decide.View()
 	}
 	L := m.deps.Lang

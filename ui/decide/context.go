@@ -4,7 +4,7 @@
 // identity. Vendor roles decide as the signed-in user; for customer roles
 // the engineer picks the contact present, who then signs on screen
 // (DESIGN §5, ui/signoff). The ticket detail's action keys and the
-// Approvals tab both open it.
+// Approvals tab both open it, through one Host.
 package decide
 
 import (

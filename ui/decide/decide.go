@@ -2,6 +2,7 @@ package decide
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -45,15 +46,33 @@ type (
 	}
 )
 
-// stage is what the form is doing.
-type stage int
+// Stage is what the form is doing: summary and form, check, sign, save.
+// A refusal while saving goes back to the stage it came from, with the
+// reason shown.
+type Stage int
 
+// The stages of a decision, in order.
 const (
-	stageForm     stage = iota // the decision, decider, comment and inputs
-	stageChecking              // a customer's decision is checked before they sign
-	stageSign                  // the customer signs (ui/signoff)
-	stageSaving                // the decision is being recorded
+	StageForm     Stage = iota // the decision, decider, comment and inputs
+	StageChecking              // a customer's decision is checked before they sign
+	StageSign                  // the customer signs (ui/signoff)
+	StageSaving                // the decision is being recorded
 )
+
+// String names the stage, for test failures.
+func (s Stage) String() string {
+	switch s {
+	case StageForm:
+		return "form"
+	case StageChecking:
+		return "checking"
+	case StageSign:
+		return "sign"
+	case StageSaving:
+		return "saving"
+	}
+	return "stage(" + strconv.Itoa(int(s)) + ")"
+}
 
 // draft is what the form's fields are bound to. It lives behind a pointer
 // so that the huh form and every copy of the Model share it.
@@ -80,7 +99,7 @@ type Model struct {
 	formInit tea.Cmd
 	gen      int
 
-	stage   stage
+	stage   Stage
 	sign    signoff.Model
 	pending ticket.Act // the checked decision awaiting its signature
 	acting  db.Acting
@@ -148,7 +167,7 @@ func (m *Model) SetOrigin(x, y int) {
 // KeyMap is the keys live now: the form's, or the sign-off's while the
 // customer signs.
 func (m Model) KeyMap() help.KeyMap {
-	if m.stage == stageSign {
+	if m.stage == StageSign {
 		return m.sign
 	}
 	k := m.keys
@@ -156,7 +175,7 @@ func (m Model) KeyMap() help.KeyMap {
 	_, isText := focused.(*huh.Text)
 	_, isList := focused.(*huh.Select[string])
 	_, isContact := focused.(*huh.Select[model.ID])
-	working := m.stage != stageForm
+	working := m.stage != StageForm
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Save} {
 		b.SetEnabled(m.form != nil && !working)
 	}
@@ -200,12 +219,12 @@ func (m Model) contact(id model.ID) (model.Contact, bool) {
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case submitMsg:
-		if msg.gen == m.gen && m.stage == stageForm {
+		if msg.gen == m.gen && m.stage == StageForm {
 			return m.submit()
 		}
 		return m, nil
 	case cancelMsg:
-		if msg.gen == m.gen && m.stage == stageForm {
+		if msg.gen == m.gen && m.stage == StageForm {
 			return m, cancelled
 		}
 		return m, nil
@@ -214,28 +233,28 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case savedMsg:
 		return m.saved(msg)
 	case signoff.SignedMsg:
-		if m.stage != stageSign {
+		if m.stage != StageSign {
 			return m, nil
 		}
 		sig := msg.Signature
 		m.pending.Signature = &sig
-		m.stage = stageSaving
+		m.stage = StageSaving
 		return m, save(m.deps.Store, m.acting, m.pending)
 	case signoff.CancelledMsg:
-		if m.stage != stageSign {
+		if m.stage != StageSign {
 			return m, nil
 		}
 		// Back to the decision, everything typed kept: the customer may
 		// want a different comment before signing.
-		m.stage = stageForm
+		m.stage = StageForm
 		return m, m.rebuildIfDone()
 	}
 	switch m.stage {
-	case stageSign:
+	case StageSign:
 		var cmd tea.Cmd
 		m.sign, cmd = m.sign.Update(msg)
 		return m, cmd
-	case stageChecking, stageSaving:
+	case StageChecking, StageSaving:
 		return m, nil // wait for the result; ctrl+c is the root's
 	}
 	if m.form == nil {
@@ -309,11 +328,11 @@ func (m Model) submit() (Model, tea.Cmd) {
 		}
 		m.acting.ContactID = c.ID
 		m.pending = cmd
-		m.stage = stageChecking
+		m.stage = StageChecking
 		return m, check(m.deps.Store, m.acting, cmd)
 	}
 	m.pending = cmd
-	m.stage = stageSaving
+	m.stage = StageSaving
 	return m, save(m.deps.Store, m.acting, cmd)
 }
 
@@ -350,52 +369,46 @@ func save(s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
 // checked opens the sign-off on exactly the content the decision covers,
 // or shows why the decision was refused.
 func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
-	if m.stage != stageChecking {
+	if m.stage != StageChecking {
 		return m, nil
 	}
 	if msg.err != nil {
-		m.stage = stageForm
+		m.stage = StageForm
 		m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
 		return m, m.rebuildIfDone()
 	}
-	L := m.deps.Lang
 	p := msg.payload
 	// Record the normalised values: they are what the hash was taken of,
 	// and flows normalises them again to the same.
 	m.pending.Comment, m.pending.Inputs = p.Comment, p.Inputs
 	content := ticket.DecisionContent(&m.c.Ticket.State, p.Decision, p.Comment, p.Inputs)
 	c, _ := m.contact(m.acting.ContactID)
-	title := L.T("Sign-off") + " · " + m.c.Ticket.Number
-	if a := m.action(p.Decision); a != nil {
-		title += " · " + a.Decision.Label(L.Code())
-	}
 	m.sign = signoff.New(signoff.Options{
-		Lang: L, Title: title,
-		Fields:  SignFields(content, m.c, L),
-		Content: content,
+		Lang:    m.deps.Lang,
+		Content: SignedDecision{Content: content, Context: m.c},
 		Roles:   []model.Role{p.Role}, SignerName: c.Name, SignerRole: p.Role, ContactID: c.ID,
 		Now: m.deps.Now,
 	})
 	m.sign.SetSize(m.w, m.h)
 	m.sign.SetOrigin(m.ox, m.oy)
-	m.stage = stageSign
+	m.stage = StageSign
 	return m, m.sign.Init()
 }
 
 // saved ends the form, or shows why the decision was refused: on the
 // sign-off when the customer signed (their drawing kept), else on the form.
 func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
-	if m.stage != stageSaving {
+	if m.stage != StageSaving {
 		return m, nil
 	}
 	if msg.err != nil {
 		if m.pending.Signature != nil {
 			m.pending.Signature = nil
-			m.stage = stageSign
+			m.stage = StageSign
 			m.sign.Fail(msg.err)
 			return m, nil
 		}
-		m.stage = stageForm
+		m.stage = StageForm
 		m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
 		return m, m.rebuildIfDone()
 	}
@@ -428,11 +441,8 @@ func (m *Model) scroll(n int) {
 // Error is the refusal shown under the form, "" when there is none.
 func (m Model) Error() string { return m.err }
 
-// Stage names what the form is doing, for tests: "form", "checking",
-// "sign" or "saving".
-func (m Model) Stage() string {
-	return [...]string{"form", "checking", "sign", "saving"}[m.stage]
-}
+// Stage is what the form is doing.
+func (m Model) Stage() Stage { return m.stage }
 
 // errorLines are the refusal and the fields' complaints, wrapped.
 func (m Model) errorLines() []string {
@@ -440,7 +450,7 @@ func (m Model) errorLines() []string {
 	if m.err != "" {
 		msgs = append(msgs, text.Sanitize(m.err, false))
 	}
-	if m.stage == stageForm {
+	if m.stage == StageForm {
 		msgs = append(msgs, common.FormErrorLines(m.form)...)
 	}
 	var out []string

@@ -54,7 +54,7 @@ func (m Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
-	if m.stage == stageSign {
+	if m.stage == StageSign {
 		return m.sign.View()
 	}
 	L := m.deps.Lang
@@ -87,9 +87,9 @@ func (m Model) View() string {
 	}
 	var status []string
 	switch m.stage {
-	case stageChecking:
+	case StageChecking:
 		status = []string{common.Faint.Render(L.T("Checking the decision…"))}
-	case stageSaving:
+	case StageSaving:
 		status = []string{common.Faint.Render(L.T("Saving…"))}
 	default:
 		for _, l := range m.errorLines() {

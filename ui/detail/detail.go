@@ -26,12 +26,12 @@ import (
 // ticket is shown: they are worded to the minute.
 const clockRefresh = 30 * time.Second
 
-// focus is what has the keys: the ticket itself, or a form over it.
+// focus is what has the keys: the ticket itself, or a sheet over it. The
+// decision form, while open, has them before either (Model.decide).
 type focus int
 
 const (
 	focusTicket focus = iota
-	focusDecide       // the decision form
 	focusSheet        // edit, comment or assign
 )
 
@@ -78,13 +78,13 @@ type Model struct {
 	ox, oy int
 
 	focus  focus
-	decide decide.Model
+	decide decide.Host // the decision form over the ticket, when open
 	sheet  common.Sheet
 }
 
 // New makes the detail of ticket id; Init loads it.
 func New(d common.Deps, id model.ID) Model {
-	return Model{deps: d, id: id, keys: newKeys(d.Lang)}
+	return Model{deps: d, id: id, keys: newKeys(d.Lang), decide: decide.NewHost(d)}
 }
 
 // Init loads the ticket.
@@ -94,21 +94,18 @@ func (m Model) Init() tea.Cmd { return load(m.deps.Store, m.id, m.deps.Lang, m.s
 func (m Model) ID() model.ID { return m.id }
 
 // Capturing reports whether a form or the signature canvas has the keys.
-func (m Model) Capturing() bool { return m.focus != focusTicket }
+func (m Model) Capturing() bool { return m.decide.Active() || m.focus != focusTicket }
 
-// FullScreen reports whether the screen wants the whole terminal: while a
-// customer signs, the sign-off needs at least signoff.MinWidth×MinHeight,
-// more than the root leaves between its lines at 80×24.
-func (m Model) FullScreen() bool { return m.focus == focusDecide && m.decide.Stage() == "sign" }
+// FullScreen reports whether the screen wants the whole terminal: the
+// decision form does while a customer signs.
+func (m Model) FullScreen() bool { return m.decide.FullScreen() }
 
 // SetSize lays the screen out for w×h cells.
 func (m *Model) SetSize(w, h int) {
 	m.w, m.h = w, h
 	m.relayout()
-	switch m.focus {
-	case focusDecide:
-		m.decide.SetSize(w, h)
-	case focusSheet:
+	m.decide.SetSize(w, h)
+	if m.focus == focusSheet {
 		m.sheet.SetSize(w, h)
 	}
 }
@@ -117,9 +114,7 @@ func (m *Model) SetSize(w, h int) {
 // so that mouse reports land where they were aimed (the signature canvas).
 func (m *Model) SetOrigin(x, y int) {
 	m.ox, m.oy = x, y
-	if m.focus == focusDecide {
-		m.decide.SetOrigin(x, y)
-	}
+	m.decide.SetOrigin(x, y)
 }
 
 // load reads the ticket, its customer's people, sites and systems, and the
@@ -190,20 +185,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.TickMsg:
 		// The SLA clocks count down: read them again now and then, not
 		// while a form is open over them.
-		if m.focus == focusTicket && m.data != nil && time.Time(msg).Sub(m.loadedAt) >= clockRefresh {
+		if !m.Capturing() && m.data != nil && time.Time(msg).Sub(m.loadedAt) >= clockRefresh {
 			m.loadedAt = time.Time(msg)
 			return m, m.reload()
-		}
-		return m, nil
-	case decide.DecidedMsg:
-		if m.focus != focusDecide || msg.ID != m.id {
-			return m, nil
-		}
-		m.focus = focusTicket
-		return m, tea.Batch(m.reload(), changed(m.id), status(msg.Status))
-	case decide.CancelledMsg:
-		if m.focus == focusDecide {
-			m.focus = focusTicket
 		}
 		return m, nil
 	case common.SheetCancelledMsg:
@@ -221,12 +205,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.focus = focusTicket
 		return m, tea.Batch(m.reload(), changed(m.id), status(msg.status))
 	}
-	switch m.focus {
-	case focusDecide:
+	if m.decide.Active() {
 		var cmd tea.Cmd
-		m.decide, cmd = m.decide.Update(msg)
+		var done decide.Outcome
+		m.decide, cmd, done = m.decide.Update(msg)
+		if done == decide.Recorded {
+			cmd = tea.Batch(m.reload(), cmd)
+		}
 		return m, cmd
-	case focusSheet:
+	}
+	if m.focus == focusSheet {
 		var cmd tea.Cmd
 		m.sheet, cmd = m.sheet.Update(msg)
 		return m, cmd
@@ -294,11 +282,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 // openDecide opens the decision form on the ticket as loaded, the decision
 // preselected.
 func (m Model) openDecide(decision string) (Model, tea.Cmd) {
-	m.decide = decide.New(m.deps, m.data.c, decision)
-	m.decide.SetSize(m.w, m.h)
-	m.decide.SetOrigin(m.ox, m.oy)
-	m.focus = focusDecide
-	return m, m.decide.Init()
+	return m, m.decide.Open(m.data.c, decision)
 }
 
 func (m Model) openSheet(s common.Sheet) (Model, tea.Cmd) {
@@ -332,17 +316,17 @@ func (m Model) liveKeys() KeyMap {
 
 // KeyMap is the keys live now: the detail's, or its form's.
 func (m Model) KeyMap() help.KeyMap {
-	switch m.focus {
-	case focusDecide:
+	switch {
+	case m.decide.Active():
 		return m.decide.KeyMap()
-	case focusSheet:
+	case m.focus == focusSheet:
 		return m.sheet.KeyMap()
 	}
 	return m.liveKeys()
 }
 
 // Decide is the open decision form, for tests.
-func (m Model) Decide() (decide.Model, bool) { return m.decide, m.focus == focusDecide }
+func (m Model) Decide() (decide.Model, bool) { return m.decide.Form() }
 
 // Sheet is the open edit, comment or assign form, for tests.
 func (m Model) Sheet() (common.Sheet, bool) { return m.sheet, m.focus == focusSheet }

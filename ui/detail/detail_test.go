@@ -12,6 +12,7 @@ import (
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
+	"yunwei/ui/decide"
 	"yunwei/ui/i18n"
 )
 
@@ -125,11 +126,10 @@ func TestKeys(t *testing.T) {
 			t.Fatalf("esc did not close what %s opened", k)
 		}
 	}
-	if dm, ok := func() (Model, bool) {
+	if dm, ok := func() (decide.Model, bool) {
 		m, _ := screentest.Drive(t, m, runes("r"))
-		_, ok := m.Decide()
-		return m, ok
-	}(); !ok || dm.decide.Stage() != "form" {
+		return m.Decide()
+	}(); !ok || dm.Stage() != decide.StageForm {
 		t.Fatal("r did not open the decision form")
 	}
 	_, out := screentest.Drive(t, m, keyMsg(tea.KeyEsc))

@@ -13,6 +13,7 @@ import (
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
+	"yunwei/ui/decide"
 	"yunwei/ui/i18n"
 )
 
@@ -38,7 +39,7 @@ func signature() []tea.Msg {
 func approveAndSign(t *testing.T, m Model) Model {
 	t.Helper()
 	m, _ = screentest.Drive(t, m, runes("a"), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
-	if dm, ok := m.Decide(); !ok || dm.Stage() != "sign" {
+	if dm, ok := m.Decide(); !ok || dm.Stage() != decide.StageSign {
 		t.Fatalf("not signing: %q\n%s", dm.Error(), m.View())
 	}
 	m, _ = screentest.Drive(t, m, signature()...)

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
@@ -94,7 +95,7 @@ func (m Model) entry(h ticket.HistoryEntry, loc *time.Location) []string {
 		valid := ticket.SignatureValid(&t.State, h)
 		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " + common.LocalTime(sig.SignedAt, loc)
 		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer),
-			common.Faint.Render("     "+L.T("content SHA-256")+" "+signoff.HashPrefix(sig.ContentHash)))
+			common.Faint.Render("     "+L.T("content SHA-256")+" "+flows.HashPrefix(sig.ContentHash)))
 	}
 	return out
 }

@@ -15,10 +15,10 @@ func (m Model) View() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
-	switch m.focus {
-	case focusDecide:
+	switch {
+	case m.decide.Active():
 		return m.decide.View()
-	case focusSheet:
+	case m.focus == focusSheet:
 		return m.sheet.View()
 	}
 	L := m.deps.Lang

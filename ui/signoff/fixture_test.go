@@ -64,12 +64,26 @@ func testFields(lang i18n.Lang) []Field {
 	}
 }
 
+// doc is signed content as a caller builds it: a title and fields to
+// show, a value whose canonical JSON is hashed.
+type doc struct {
+	title   string
+	fields  []Field
+	content any
+}
+
+func (d doc) Title(i18n.Lang) string     { return d.title }
+func (d doc) Fields(i18n.Lang) []Field   { return d.fields }
+func (d doc) Canonical() ([]byte, error) { return model.Canonical(d.content) }
+
+func testDoc(lang i18n.Lang) doc {
+	return doc{title: lang.T("Sign-off") + " · MR-A1-2026-0007", fields: testFields(lang), content: testSheet}
+}
+
 func testOptions(lang i18n.Lang) Options {
 	return Options{
 		Lang:    lang,
-		Title:   lang.T("Sign-off") + " · MR-A1-2026-0007",
-		Fields:  testFields(lang),
-		Content: testSheet,
+		Content: testDoc(lang),
 		Roles:   []model.Role{model.RoleRequester, model.RoleDeptHead},
 		Now:     fixedNow,
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"yunwei/model"
+	"yunwei/ui/common"
 	"yunwei/ui/i18n"
 	"yunwei/ui/text"
 )
@@ -59,7 +60,7 @@ func RenderSignature(sig model.Signature, w, h int) string {
 // signing" once it is not (DESIGN §5).
 func Badge(valid bool, lang i18n.Lang) string {
 	if valid {
-		return theme.badgeOK.Render("✔ " + lang.T("signed"))
+		return badgeOK.Render("✔ " + lang.T("signed"))
 	}
-	return theme.badgeVoid.Render("⚠ " + lang.T("VOID — content changed after signing"))
+	return common.DangerText.Render("⚠ " + lang.T("VOID — content changed after signing"))
 }

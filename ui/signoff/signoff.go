@@ -1,16 +1,19 @@
 // Package signoff is the on-screen sign-off (DESIGN §5): a full-screen view
 // of exactly what is being signed, where the signer types a name, picks a
 // role, and draws a signature on a braille canvas with the mouse or the
-// keyboard. Confirming emits a SignedMsg carrying a model.Signature bound to
-// the SHA-256 of the signed content's canonical JSON; ContentHash, Verify
-// and Status later tell whether the content is still what was signed, and
-// RenderSignature and Badge show a stored signature anywhere.
+// keyboard. What is signed is any Signable; confirming emits a SignedMsg
+// carrying a model.Signature bound to the SHA-256 of its canonical bytes
+// (flows.CanonicalHash). flows tells later whether the content is still
+// what was signed; RenderSignature and Badge show a stored signature
+// anywhere.
 //
-// The component is reused by the approvals screen, record sheets and
+// The component is reused by ticket decisions, record sheets and
 // inspections. It does no I/O: the caller turns SignedMsg into an event.
 package signoff
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -21,16 +24,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/ui/common"
 	"yunwei/ui/i18n"
 	"yunwei/ui/text"
-)
-
-// MinWidth and MinHeight are the smallest terminal the screen lays out in
-// (DESIGN §6: 80×24); below it the view says what it needs.
-const (
-	MinWidth  = 80
-	MinHeight = 24
 )
 
 // The canvas takes at least minCanvasRows rows (32 dots: room for a
@@ -40,25 +38,13 @@ const (
 	maxCanvasRows = 16
 )
 
-// Field is one line of the summary being signed: a label and its value.
-// Values may hold newlines. A field without a label is a heading or a
-// paragraph spanning the whole width.
-type Field struct {
-	Label string
-	Value string
-}
-
 // Options configure a sign-off.
 type Options struct {
-	Lang  i18n.Lang
-	Title string // what is being signed, e.g. "Maintenance record MR-A1-2026-0007"
-	// Fields are the summary the signer reads: exactly what is being signed,
-	// rendered by the caller from Content.
-	Fields []Field
-	// Content is the value whose canonical JSON is hashed, once, when the
-	// screen opens; the signature binds to that hash and to nothing shown
-	// later.
-	Content any
+	Lang i18n.Lang
+	// Content is what is being signed: its title and fields are shown, and
+	// its canonical bytes hashed, once, when the screen opens; the
+	// signature binds to that hash and to nothing shown later.
+	Content Signable
 	// Roles the signer may sign as; empty means the customer's roles, the
 	// people DESIGN §5 has sign on the laptop.
 	Roles []model.Role
@@ -145,8 +131,6 @@ func New(opts Options) Model {
 	m := Model{
 		lang:      opts.Lang,
 		now:       opts.Now,
-		title:     opts.Title,
-		fields:    opts.Fields,
 		roles:     opts.Roles,
 		contactID: opts.ContactID,
 		keys:      DefaultKeyMap(opts.Lang),
@@ -166,13 +150,18 @@ func New(opts Options) Model {
 			m.role = i
 		}
 	}
-	m.hash, m.hashErr = ContentHash(opts.Content)
+	m.hash, m.hashErr = "", errNothingToSign
+	if opts.Content != nil {
+		m.title = opts.Content.Title(m.lang)
+		m.fields = opts.Content.Fields(m.lang)
+		m.hash, m.hashErr = hash(opts.Content)
+	}
 
 	m.name = textinput.New()
 	m.name.Prompt = ""
 	m.name.Placeholder = m.lang.T("full name")
 	m.name.CharLimit = MaxNameLen
-	m.name.PlaceholderStyle = theme.status
+	m.name.PlaceholderStyle = common.Faint
 	// A steady cursor: blinking would redraw the screen twice a second
 	// while the customer reads what they sign.
 	m.name.Cursor.SetMode(cursor.CursorStatic)
@@ -513,17 +502,34 @@ func (m Model) confirm() (Model, tea.Cmd) {
 
 func cancel() tea.Msg { return CancelledMsg{} }
 
+// errNothingToSign is the hash error of a sign-off opened without content.
+var errNothingToSign = errors.New("nothing to sign")
+
+// hash is the content hash a signature of c carries; "" and an error when c
+// cannot be encoded. Bytes that are not canonical JSON are refused: equal
+// content must hash equally, whoever encoded it.
+func hash(c Signable) (string, error) {
+	b, err := c.Canonical()
+	if err == nil {
+		err = model.CheckCanonical(b)
+	}
+	if err != nil {
+		return "", fmt.Errorf("hash signed content: %w", err)
+	}
+	return flows.CanonicalHash(b), nil
+}
+
 // relayout places everything for the current size. Rows, top to bottom:
 // title, document rule, document, signer rule, name and role, canvas (with
 // its border), status, help.
 func (m *Model) relayout() {
 	w, h := m.width, m.height
-	m.lay = layout{small: w < MinWidth || h < MinHeight}
+	m.lay = layout{small: w < common.MinWidth || h < common.MinHeight}
 	if m.lay.small {
 		return
 	}
 	m.buildDoc()
-	frameW, frameH := theme.canvasOn.GetFrameSize()
+	frameW, frameH := canvasOn.GetFrameSize()
 	avail := h - 6 - frameH
 	l := &m.lay
 	l.canvasH = min(maxCanvasRows, max(minCanvasRows, avail-len(m.doc)))
@@ -570,7 +576,7 @@ func (m *Model) buildDoc() {
 		value := text.Sanitize(f.Value, true)
 		if label == "" {
 			for _, l := range text.Wrap(value, w) {
-				m.doc = append(m.doc, theme.docHeading.Render(l))
+				m.doc = append(m.doc, common.Bold.Render(l))
 			}
 			continue
 		}
@@ -579,7 +585,7 @@ func (m *Model) buildDoc() {
 			if i == 0 {
 				lab = text.Pad(label, labelW)
 			}
-			m.doc = append(m.doc, theme.docLabel.Render(lab)+"  "+theme.docValue.Render(l))
+			m.doc = append(m.doc, common.Faint.Render(lab)+"  "+common.Text.Render(l))
 		}
 	}
 }
@@ -623,7 +629,7 @@ func (m Model) View() string {
 		last := min(m.docOff+m.lay.docRows, n)
 		pos = m.lang.Tf("lines %d–%d of %d", m.docOff+1, last, n)
 	}
-	lines = append(lines, rule(m.lang.T("What you are signing"), pos, w))
+	lines = append(lines, common.Rule(m.lang.T("What you are signing"), pos, w))
 	for i := range m.lay.docRows {
 		line := ""
 		if j := m.docOff + i; j < len(m.doc) {
@@ -631,19 +637,16 @@ func (m Model) View() string {
 		}
 		lines = append(lines, line)
 	}
-	lines = append(lines, rule(m.lang.T("Signer"), "", w))
+	lines = append(lines, common.Rule(m.lang.T("Signer"), "", w))
 	lines = append(lines, m.formLine())
 	lines = append(lines, strings.Split(m.canvasView(), "\n")...)
 	lines = append(lines, m.statusLine())
 	lines = append(lines, m.helpView(w))
-	for i, l := range lines {
-		lines[i] = fit(l, w)
-	}
-	return strings.Join(lines, "\n")
+	return common.Frame(lines, w, m.height)
 }
 
 func (m Model) titleLine() string {
-	right := m.lang.T("content SHA-256") + " " + HashPrefix(m.hash)
+	right := m.lang.T("content SHA-256") + " " + flows.HashPrefix(m.hash)
 	if m.hashErr != nil {
 		right = m.lang.T("content SHA-256") + " —"
 	}
@@ -653,26 +656,26 @@ func (m Model) titleLine() string {
 	}
 	title = text.Truncate(title, m.width-text.Width(right)-2)
 	gap := m.width - text.Width(title) - text.Width(right)
-	return theme.title.Render(title) + strings.Repeat(" ", max(gap, 1)) + theme.hash.Render(right)
+	return common.Title.Render(title) + strings.Repeat(" ", max(gap, 1)) + common.Faint.Render(right)
 }
 
 func (m Model) formLine() string {
 	l := m.lay
 	label := func(f focus) string {
 		if m.focus == f {
-			return theme.labelFocus.Render(m.fieldLabel(f))
+			return common.Title.Render(m.fieldLabel(f))
 		}
-		return theme.label.Render(m.fieldLabel(f))
+		return common.Faint.Render(m.fieldLabel(f))
 	}
 	role := m.roleLabel(m.roles[m.role])
 	if len(m.roles) > 1 {
 		role = "◀ " + role + " ▶"
 	}
-	roleStyle := theme.role
+	roleStyle := common.Text
 	if m.focus == focusRole {
-		roleStyle = theme.roleFocus
+		roleStyle = common.Title
 	}
-	return label(focusName) + fit(m.name.View(), l.nameW) + "  " +
+	return label(focusName) + common.Fit(m.name.View(), l.nameW) + "  " +
 		label(focusRole) + roleStyle.Render(role)
 }
 
@@ -690,7 +693,7 @@ func (m Model) canvasView() string {
 	px, py := m.pen.X/cellDotsX, m.pen.Y/cellDotsY
 	for y, row := range rows {
 		if m.focus != focusCanvas || y != py {
-			rows[y] = theme.ink.Render(row)
+			rows[y] = common.Text.Render(row)
 			continue
 		}
 		cells := []rune(row)
@@ -699,22 +702,22 @@ func (m Model) canvasView() string {
 			c = 0x2800
 		}
 		c |= brailleBits[m.pen.Y%cellDotsY][m.pen.X%cellDotsX]
-		rows[y] = theme.ink.Render(string(cells[:px])) + theme.cursor.Render(string(c)) +
-			theme.ink.Render(string(cells[px+1:]))
+		rows[y] = common.Text.Render(string(cells[:px])) + penCursor.Render(string(c)) +
+			common.Text.Render(string(cells[px+1:]))
 	}
-	box := theme.canvas
+	box := canvasOff
 	if m.focus == focusCanvas {
-		box = theme.canvasOn
+		box = canvasOn
 	}
 	return box.Render(strings.Join(rows, "\n"))
 }
 
 func (m Model) statusLine() string {
 	var msg string
-	style := theme.status
+	style := common.Faint
 	switch {
 	case m.err != "":
-		msg, style = m.err, theme.err
+		msg, style = m.err, common.ErrorText
 	case m.focus == focusCanvas && m.canvas.penDown():
 		msg = m.lang.T("Pen down: moving draws; space lifts the pen.")
 	case m.focus == focusCanvas:
@@ -765,35 +768,14 @@ func (m Model) helpView(w int) string {
 
 func (m Model) sizeView() string {
 	msg := m.lang.Tf("The sign-off screen needs a terminal of at least %d×%d; this one is %d×%d.",
-		MinWidth, MinHeight, m.width, m.height) + "\n" +
+		common.MinWidth, common.MinHeight, m.width, m.height) + "\n" +
 		m.lang.T("Enlarge the window, or press esc to go back.")
 	lines := text.Wrap(msg, m.width)
 	if len(lines) > m.height {
 		lines = lines[:m.height]
 	}
 	for i, l := range lines {
-		lines[i] = theme.err.Render(l)
+		lines[i] = common.ErrorText.Render(l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// rule is a horizontal line with a title on the left and a note on the
-// right: "── title ──────── note ──".
-func rule(title, note string, w int) string {
-	s := "── " + title + " "
-	tail := "──"
-	if note != "" {
-		tail = " " + note + " ──"
-	}
-	fill := w - text.Width(s) - text.Width(tail)
-	return theme.rule.Render(s + strings.Repeat("─", max(fill, 0)) + tail)
-}
-
-// fit pads a styled line to w cells; lines are built to fit, this only
-// fills them out so the block is square.
-func fit(s string, w int) string {
-	if n := lipgloss.Width(s); n < w {
-		return s + strings.Repeat(" ", w-n)
-	}
-	return s
 }

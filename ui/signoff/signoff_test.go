@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"yunwei/flows"
 	"yunwei/model"
 	"yunwei/ui/i18n"
 )
@@ -253,13 +254,13 @@ func TestConfirm(t *testing.T) {
 	}
 	m, msgs := send(m, keys("enter")...)
 	sig := signed(t, msgs)
-	hash, _ := ContentHash(testSheet)
+	hash, _ := flows.ContentHash(testSheet)
 	if sig.SignerName != "Li Lei" || sig.SignerRole != model.RoleDeptHead || sig.ContentHash != hash ||
 		sig.SignedAt != "2026-11-27T03:04:05.000Z" || !reflect.DeepEqual(sig.Strokes, m.canvas.strokes) ||
 		!sig.ContactID.IsZero() {
 		t.Fatalf("signature %+v", sig)
 	}
-	if ok, err := Verify(sig, testSheet); !ok || err != nil {
+	if ok, err := flows.VerifySignature(sig, testSheet); !ok || err != nil {
 		t.Fatal("the new signature does not verify")
 	}
 	// Once sent, input is ignored: no second signature.
@@ -407,11 +408,13 @@ func TestPresetSigner(t *testing.T) {
 
 func TestDocumentIsSanitisedAndScrolls(t *testing.T) {
 	opts := testOptions(i18n.En)
-	opts.Title = "Record \x1b]0;pwned\x07"
-	opts.Fields = append(opts.Fields, Field{Label: "Note\x1b[1m", Value: "line\x1b[2Jone\u202e"})
+	d := testDoc(i18n.En)
+	d.title = "Record \x1b]0;pwned\x07"
+	d.fields = append(d.fields, Field{Label: "Note\x1b[1m", Value: "line\x1b[2Jone\u202e"})
 	for i := range 30 {
-		opts.Fields = append(opts.Fields, Field{Label: "Item", Value: strings.Repeat("x", i+1)})
+		d.fields = append(d.fields, Field{Label: "Item", Value: strings.Repeat("x", i+1)})
 	}
+	opts.Content = d
 	m := New(opts)
 	m.SetSize(80, 24)
 	v := m.View()
@@ -522,7 +525,9 @@ func TestGoldenViews(t *testing.T) {
 // Content that cannot be hashed cannot be signed, and the screen says so.
 func TestUnhashableContent(t *testing.T) {
 	opts := testOptions(i18n.En)
-	opts.Content = map[string]any{"reading": 1.5} // floats are not canonical
+	d := testDoc(i18n.En)
+	d.content = map[string]any{"reading": 1.5} // floats are not canonical
+	opts.Content = d
 	m := New(opts)
 	m.SetSize(80, 24)
 	m = draw(m)

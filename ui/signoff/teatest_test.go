@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"yunwei/flows"
 	"yunwei/model"
 	"yunwei/ui/i18n"
 )
@@ -80,7 +81,7 @@ func TestInteraction(t *testing.T) {
 		sig.SignedAt != "2026-11-27T03:04:05.000Z" || !reflect.DeepEqual(sig.Strokes, want) {
 		t.Fatalf("signature %+v", sig)
 	}
-	if ok, err := Verify(sig, testSheet); !ok || err != nil {
+	if ok, err := flows.VerifySignature(sig, testSheet); !ok || err != nil {
 		t.Fatalf("verify: %v %v", ok, err)
 	}
 }

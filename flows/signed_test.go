@@ -1,4 +1,4 @@
-package signoff
+package flows
 
 import (
 	"crypto/sha256"
@@ -8,13 +8,31 @@ import (
 	"yunwei/model"
 )
 
+// sheet stands for any signed content that is not a ticket decision: a
+// record sheet, an inspection, a report.
+type sheet struct {
+	Number   string `json:"number"`
+	Customer string `json:"customer"`
+	Problem  string `json:"problem"`
+	Actions  string `json:"actions"`
+	Minutes  int    `json:"minutes"`
+}
+
+var testSheet = sheet{
+	Number:   "MR-A1-2026-0007",
+	Customer: "市第一人民医院",
+	Problem:  "门诊挂号数据重复",
+	Actions:  "备份 reg_visit 表；删除 12 条重复记录；核对当日挂号总数",
+	Minutes:  90,
+}
+
 func TestContentHashIsSHA256OfCanonicalJSON(t *testing.T) {
 	got, err := ContentHash(testSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sum := sha256.Sum256(model.MustCanonical(testSheet))
-	if want := hex.EncodeToString(sum[:]); got != want {
+	if want := hex.EncodeToString(sum[:]); got != want || CanonicalHash(model.MustCanonical(testSheet)) != want {
 		t.Fatalf("hash %s, want %s", got, want)
 	}
 	if HashPrefix(got) != got[:16] || len(HashPrefix("abc")) != 3 {
@@ -25,7 +43,6 @@ func TestContentHashIsSHA256OfCanonicalJSON(t *testing.T) {
 // Equal content hashes equally however it was built: key order and Unicode
 // normalisation are the canonical encoder's business, not the caller's.
 func TestContentHashIgnoresKeyOrderAndNormalisation(t *testing.T) {
-	asStruct := testSheet
 	asMap := map[string]any{
 		"minutes":  90,
 		"actions":  testSheet.Actions,
@@ -33,7 +50,7 @@ func TestContentHashIgnoresKeyOrderAndNormalisation(t *testing.T) {
 		"customer": testSheet.Customer,
 		"number":   testSheet.Number,
 	}
-	a, err := ContentHash(asStruct)
+	a, err := ContentHash(testSheet)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,34 +71,37 @@ func TestContentHashIgnoresKeyOrderAndNormalisation(t *testing.T) {
 	}
 }
 
-func TestVerifyVoidsChangedContent(t *testing.T) {
+func TestVerifySignatureVoidsChangedContent(t *testing.T) {
 	h, _ := ContentHash(testSheet)
 	sig := model.Signature{SignerName: "李雷", ContentHash: h}
-	if ok, err := Verify(sig, testSheet); !ok || err != nil {
+	if ok, err := VerifySignature(sig, testSheet); !ok || err != nil {
 		t.Fatalf("unchanged content: valid=%v err=%v", ok, err)
 	}
-	if got := Status(sig, testSheet); got != StatusValid {
-		t.Fatalf("status %q", got)
+	if got := ValidityOf(sig, testSheet); got != ValidSignature {
+		t.Fatalf("validity %q", got)
 	}
 
 	changed := testSheet
 	changed.Minutes = 120
-	if ok, err := Verify(sig, changed); ok || err != nil {
+	if ok, err := VerifySignature(sig, changed); ok || err != nil {
 		t.Fatalf("changed content: valid=%v err=%v", ok, err)
 	}
-	if got := Status(sig, changed); got != StatusVoid {
-		t.Fatalf("status %q", got)
+	if got := ValidityOf(sig, changed); got != VoidSignature {
+		t.Fatalf("validity %q", got)
 	}
 
-	if ok, _ := Verify(model.Signature{}, testSheet); ok {
+	if ok, _ := VerifySignature(model.Signature{}, testSheet); ok {
 		t.Fatal("a signature without a hash verified")
+	}
+	if Signs(model.Signature{}, "") {
+		t.Fatal("an empty hash signed empty content")
 	}
 
 	// Floats are not canonical: such content cannot be checked, so it is void.
-	if _, err := Verify(sig, map[string]any{"x": 1.5}); err == nil {
+	if _, err := VerifySignature(sig, map[string]any{"x": 1.5}); err == nil {
 		t.Fatal("unhashable content gave no error")
 	}
-	if got := Status(sig, map[string]any{"x": 1.5}); got != StatusVoid {
-		t.Fatalf("unhashable content: status %q", got)
+	if got := ValidityOf(sig, map[string]any{"x": 1.5}); got != VoidSignature {
+		t.Fatalf("unhashable content: validity %q", got)
 	}
 }
