@@ -72,10 +72,10 @@ func (c *contractSave) flags(fs *flag.FlagSet) {
 	c.fs = fs
 	fs.StringVar(&c.customer, "customer", "", "the customer `C` (name, short name or id; required)")
 	fs.StringVar(&c.number, "number", "", "the contract number `N`")
-	fs.StringVar(&c.start, "start", "", "the first day in force, `YYYY-MM-DD`")
-	fs.StringVar(&c.end, "end", "", "the last day in force, `YYYY-MM-DD`")
-	fs.StringVar(&c.engineers, "engineers", "", "the vendor users serving it, `login,login`")
-	fs.IntVar(&c.quota, "quota-days", model.DefaultQuotaDays, "the yearly enhancement quota in person-days, `N`")
+	fs.StringVar(&c.start, "start", "", "the `DATE` it starts, as YYYY-MM-DD")
+	fs.StringVar(&c.end, "end", "", "the `DATE` it ends (its last day), as YYYY-MM-DD")
+	fs.StringVar(&c.engineers, "engineers", "", "the vendor users serving it, by `LOGINS`, comma-separated")
+	fs.IntVar(&c.quota, "quota-days", model.DefaultQuotaDays, "the yearly enhancement quota, `N` person-days")
 	fs.BoolVar(&c.json, "json", false, "print the contract saved as JSON")
 }
 

@@ -16,7 +16,7 @@ import (
 // comment on and decide tickets.
 var ticketCommands = []command{
 	{group: "ticket", name: "list", usage: "[--json] [--status open|closed|all] [--mine] [--customer C] [--kind K] [--limit N]",
-		summary: "list tickets, most urgent first", new: func() action { return new(ticketList) }},
+		summary: "list tickets, the latest updated first", new: func() action { return new(ticketList) }},
 	{group: "ticket", name: "show", usage: "ID [--json]",
 		summary: "show a ticket: its fields, flow, SLA clocks and history", new: func() action { return new(ticketShow) }},
 	{group: "ticket", name: "new", usage: "--kind K --title T --customer C [--contract N] [--site S] [--system S] " +

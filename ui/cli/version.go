@@ -11,7 +11,7 @@ import (
 
 var versionCommands = []command{{
 	name:    "version",
-	summary: "print the version (also --version)",
+	summary: "print the version",
 	new:     func() action { return version{} },
 }}
 
