@@ -13,12 +13,14 @@ import (
 	_ "time/tzdata" // business calendars need Asia/Shanghai on any machine
 
 	"yunwei/ui/cli"
+	"yunwei/ui/tui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
 var version = "0.1.0-dev"
 
 // Main is the program: built by main and by tests that run the real thing.
+// Its streams and environment are the only ones anything below reads.
 type Main struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
@@ -27,7 +29,7 @@ type Main struct {
 
 // Run runs one command line and returns the process exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
-	app := &cli.App{Stdin: m.Stdin, Stdout: m.Stdout, Stderr: m.Stderr, Getenv: m.Getenv, Version: version, TUI: startTUI}
+	app := &cli.App{Stdin: m.Stdin, Stdout: m.Stdout, Stderr: m.Stderr, Getenv: m.Getenv, Version: version, TUI: tui.Start}
 	return app.Run(ctx, args)
 }
 

@@ -56,24 +56,24 @@ func New(d common.Deps) Model {
 }
 
 // Init lists the approvals.
-func (m Model) Init() tea.Cmd { return list(m.deps.Store, m.deps.User.Roles, m.seq) }
+func (m Model) Init() tea.Cmd { return list(m.deps.Context(), m.deps.Store, m.deps.User.Roles, m.seq) }
 
-func list(s *db.Store, roles model.Roles, seq int) tea.Cmd {
+func list(ctx context.Context, s *db.Store, roles model.Roles, seq int) tea.Cmd {
 	roles = append(model.Roles(nil), roles...)
 	return func() tea.Msg {
-		rows, err := s.Approvals(context.Background(), roles)
+		rows, err := s.Approvals(ctx, roles)
 		return listedMsg{seq: seq, rows: rows, err: err}
 	}
 }
 
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return list(m.deps.Store, m.deps.User.Roles, m.seq)
+	return list(m.deps.Context(), m.deps.Store, m.deps.User.Roles, m.seq)
 }
 
-func open(s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
+func open(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
 	return func() tea.Msg {
-		c, err := decide.Load(context.Background(), s, id, L)
+		c, err := decide.Load(ctx, s, id, L)
 		return openedMsg{id: id, c: c, err: err}
 	}
 }
@@ -174,7 +174,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, m.reload()
 	case key.Matches(msg, k.Decide):
 		m.opening = m.rows[m.cursor].ID
-		return m, open(m.deps.Store, m.opening, m.deps.Lang)
+		return m, open(m.deps.Context(), m.deps.Store, m.opening, m.deps.Lang)
 	case key.Matches(msg, k.Open):
 		id := m.rows[m.cursor].ID
 		return m, func() tea.Msg { return common.NavigateMsg{To: common.ScreenTicket, Ticket: id} }

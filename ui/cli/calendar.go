@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,64 +15,82 @@ import (
 	"yunwei/model"
 )
 
-var calendarUsage = joinLines(
-	"Usage:",
-	"  yunwei calendar import FILE --contract C [--dry-run]   holidays and make-up days (text or .ics)",
-	"  yunwei calendar show --contract C",
-	"",
-	"The text format, one entry a line (# starts a comment):",
-	"  tz Asia/Shanghai",
-	"  weekly mon-fri 09:00-12:00,13:00-18:00",
-	"  weekly sat,sun off",
-	"  2026-10-01..2026-10-07 holiday 国庆节",
-	"  2026-10-10 workday 国庆节调休",
-	"An .ics file's all-day events are holidays, or make-up working days when the",
-	"summary says 班 / workday (or X-YUNWEI-DAY:workday). Importing needs the admin role.",
-)
+var calendarCommands = []command{
+	{group: "calendar", name: "import", usage: "FILE --contract C [--dry-run]",
+		summary: "import holidays and make-up days (text or .ics) into a contract's calendar",
+		about:   "Imports holidays and make-up working days into the business calendar of a contract. Importing needs the admin role.",
+		new:     func() action { return new(calendarImport) }},
+	{group: "calendar", name: "show", usage: "--contract C",
+		summary: "show a contract's business calendar", new: func() action { return new(calendarShow) }},
+}
 
-func (a *App) calendar(ctx context.Context, args []string) error {
-	if len(args) > 0 && isHelp(args[0]) {
-		return &helpRequest{usage: calendarUsage}
-	}
-	if len(args) == 0 {
-		return usageErr(calendarUsage, "calendar needs a subcommand: import or show")
-	}
-	fs := a.flagSet("calendar "+args[0], calendarUsage)
-	contractRef := fs.String("contract", "", "")
-	dryRun := fs.Bool("dry-run", false, "")
-	rest, err := a.parseArgs(fs, args[1:], calendarUsage, false)
-	if err != nil {
-		return err
-	}
-	if *contractRef == "" {
-		return usageErr(calendarUsage, "name the contract with --contract NUMBER")
+// calendarAbout is what the calendar commands' help says.
+const calendarAbout = "The text format, one entry a line (# starts a comment):\n" +
+	"  tz Asia/Shanghai\n" +
+	"  weekly mon-fri 09:00-12:00,13:00-18:00\n" +
+	"  weekly sat,sun off\n" +
+	"  2026-10-01..2026-10-07 holiday 国庆节\n" +
+	"  2026-10-10 workday 国庆节调休\n" +
+	"An .ics file's all-day events are holidays, or make-up working days when the " +
+	"summary says 班 / workday (or X-YUNWEI-DAY:workday)."
+
+func contractFlag(fs *flag.FlagSet, v *string) {
+	fs.StringVar(v, "contract", "", "the contract `C` whose calendar it is (number or id; required)")
+}
+
+// contractCalendar finds the contract --contract names and its calendar.
+func (a *App) contractCalendar(ctx context.Context, ref string) (model.Contract, model.Calendar, error) {
+	if ref == "" {
+		return model.Contract{}, model.Calendar{}, a.wrong("name the contract with --contract NUMBER")
 	}
 	s, err := a.open(ctx)
 	if err != nil {
-		return err
+		return model.Contract{}, model.Calendar{}, err
 	}
-	contract, err := s.FindContract(ctx, *contractRef)
+	contract, err := s.FindContract(ctx, ref)
+	if err != nil {
+		return model.Contract{}, model.Calendar{}, err
+	}
+	cal, err := s.Calendar(ctx, contract.CalendarID)
+	return contract, cal, err
+}
+
+// calendarShow is `yunwei calendar show`.
+type calendarShow struct{ contract string }
+
+func (c *calendarShow) flags(fs *flag.FlagSet) { contractFlag(fs, &c.contract) }
+
+func (c *calendarShow) run(ctx context.Context, a *App, rest []string) error {
+	contract, cal, err := a.contractCalendar(ctx, c.contract)
 	if err != nil {
 		return err
 	}
-	cal, err := s.Calendar(ctx, contract.CalendarID)
+	if len(rest) != 0 {
+		return a.wrong("calendar show takes no arguments")
+	}
+	a.printCalendar(cal, contract)
+	return nil
+}
+
+// calendarImport is `yunwei calendar import`.
+type calendarImport struct {
+	contract string
+	dryRun   bool
+}
+
+func (c *calendarImport) flags(fs *flag.FlagSet) {
+	contractFlag(fs, &c.contract)
+	fs.BoolVar(&c.dryRun, "dry-run", false, "say what the import would change, and save nothing")
+}
+
+func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
+	contract, cal, err := a.contractCalendar(ctx, c.contract)
 	if err != nil {
 		return err
 	}
 	L := a.session.Lang
-	switch args[0] {
-	case "show":
-		if len(rest) != 0 {
-			return usageErr(calendarUsage, "calendar show takes no arguments")
-		}
-		a.printCalendar(cal, contract)
-		return nil
-	case "import":
-	default:
-		return usageErr(calendarUsage, "unknown calendar subcommand %q", args[0])
-	}
 	if len(rest) != 1 {
-		return usageErr(calendarUsage, "calendar import takes one file")
+		return a.wrong("calendar import takes one file")
 	}
 	raw, err := os.ReadFile(rest[0])
 	if err != nil {
@@ -104,7 +123,7 @@ func (a *App) calendar(ctx context.Context, args []string) error {
 			workdays++
 		}
 	}
-	if *dryRun {
+	if c.dryRun {
 		fmt.Fprintf(a.Stdout, L.T("Would import %d holidays and %d make-up working days into %s (nothing saved).")+"\n", holidays, workdays, contract.Number)
 		return nil
 	}

@@ -2,7 +2,7 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,24 +14,40 @@ import (
 	"yunwei/model"
 )
 
-func (a *App) demo(ctx context.Context, args []string) error {
-	fs := a.flagSet("demo", demoUsage)
-	tickets := fs.Int("tickets", demo.DefaultTickets, "")
-	seed := fs.Uint64("seed", 1, "")
-	anchor := fs.String("anchor", "", "")
-	rest, err := a.parseArgs(fs, args, demoUsage, false)
-	if err != nil {
-		return err
-	}
+var demoCommands = []command{{
+	name: "demo", usage: "[--tickets N] [--seed S] [--anchor TIME]",
+	summary: "fill a new database with demo data",
+	about: "Fills a NEW database with realistic demo data in Chinese: three customers " +
+		"(a hospital, a water utility, a university), their contracts, sites, systems " +
+		"and contacts, four vendor users, and N tickets. The same seed " +
+		"and anchor give the same data. The anchor is the data's \"now\".",
+	new: func() action { return new(demoCmd) },
+}}
+
+// demoCmd is `yunwei demo`.
+type demoCmd struct {
+	tickets int
+	seed    uint64
+	anchor  string
+}
+
+func (c *demoCmd) flags(fs *flag.FlagSet) {
+	fs.IntVar(&c.tickets, "tickets", demo.DefaultTickets, "how many tickets, `N`")
+	fs.Uint64Var(&c.seed, "seed", 1, "the random seed `S`")
+	fs.StringVar(&c.anchor, "anchor", "", "the data's \"now\", `TIME`: 2026-11-27 09:30 or RFC 3339 (default: now)")
+}
+
+func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) > 0 {
-		return usageErr(demoUsage, "demo takes no arguments, got %q", rest[0])
+		return a.wrong("demo takes no arguments, got %q", rest[0])
 	}
-	if *tickets <= 0 {
-		return usageErr(demoUsage, "--tickets must be at least 1, got %d", *tickets)
+	if c.tickets <= 0 {
+		return a.wrong("--tickets must be at least 1, got %d", c.tickets)
 	}
-	opt := demo.Options{Tickets: *tickets, Seed: *seed}
-	if *anchor != "" {
-		if opt.Anchor, err = parseUserTime(*anchor); err != nil {
+	opt := demo.Options{Tickets: c.tickets, Seed: c.seed}
+	var err error
+	if c.anchor != "" {
+		if opt.Anchor, err = parseUserTime(c.anchor); err != nil {
 			return err
 		}
 	}
@@ -77,53 +93,4 @@ func parseUserTime(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, model.Errorf(model.EINVALID, "%q is not a time: write 2026-11-27 09:30 or 2026-11-27T09:30:00+08:00", s)
-}
-
-func (a *App) check(ctx context.Context, args []string) error {
-	fs := a.flagSet("check", checkUsage)
-	asJSON := fs.Bool("json", false, "")
-	repair := fs.Bool("repair", false, "")
-	rest, err := a.parseArgs(fs, args, checkUsage, false)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return usageErr(checkUsage, "check takes no arguments, got %q", rest[0])
-	}
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	L := a.session.Lang
-	if *repair {
-		if err := s.Rebuild(ctx); err != nil {
-			return err
-		}
-		fmt.Fprintln(a.Stdout, L.T("Projections rebuilt from the event log."))
-	}
-	r, err := s.Check(ctx)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if r.Problems == nil {
-			r.Problems = []string{}
-		}
-		enc := json.NewEncoder(a.Stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(r); err != nil {
-			return err
-		}
-	} else if len(r.Problems) == 0 {
-		fmt.Fprintf(a.Stdout, L.T("Check passed: %d events from %d devices, projections equal a rebuild (%s…)")+"\n", r.Events, r.Origins, r.Digest[:12])
-	} else {
-		fmt.Fprintf(a.Stdout, L.T("Check found %d problems:")+"\n", len(r.Problems))
-		for _, p := range r.Problems {
-			fmt.Fprintln(a.Stdout, "  - "+p)
-		}
-	}
-	if len(r.Problems) > 0 {
-		return model.Errorf(model.EINVALID, "%s failed its check (%d problems)", s.Path(), len(r.Problems))
-	}
-	return nil
 }

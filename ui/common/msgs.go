@@ -1,6 +1,7 @@
 package common
 
 import (
+	"context"
 	"time"
 
 	"yunwei/db"
@@ -17,6 +18,18 @@ type Deps struct {
 	User model.User
 	// Now is the clock; tests fix it.
 	Now func() time.Time
+	// Ctx is the program's context: cancelled when the program quits or
+	// is told to stop, so that a query still running ends with it.
+	Ctx context.Context
+}
+
+// Context is the context a screen's tea.Cmds query the store with: Ctx,
+// or, for screens built without one (tests), a context never cancelled.
+func (d Deps) Context() context.Context {
+	if d.Ctx == nil {
+		return context.Background()
+	}
+	return d.Ctx
 }
 
 // Screen names a top-level place in the app: the key of the root's table

@@ -239,7 +239,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		sig := msg.Signature
 		m.pending.Signature = &sig
 		m.stage = StageSaving
-		return m, save(m.deps.Store, m.acting, m.pending)
+		return m, save(m.deps.Context(), m.deps.Store, m.acting, m.pending)
 	case signoff.CancelledMsg:
 		if m.stage != StageSign {
 			return m, nil
@@ -329,19 +329,19 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.acting.ContactID = c.ID
 		m.pending = cmd
 		m.stage = StageChecking
-		return m, check(m.deps.Store, m.acting, cmd)
+		return m, check(m.deps.Context(), m.deps.Store, m.acting, cmd)
 	}
 	m.pending = cmd
 	m.stage = StageSaving
-	return m, save(m.deps.Store, m.acting, cmd)
+	return m, save(m.deps.Context(), m.deps.Store, m.acting, cmd)
 }
 
 // check runs the customer's decision without recording it, to refuse it
 // before anyone signs and to learn its normalised comment and inputs: the
 // signature covers exactly those (ticket.DecisionContent).
-func check(s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
+func check(ctx context.Context, s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
 	return func() tea.Msg {
-		res, err := s.DryRun(context.Background(), as, cmd)
+		res, err := s.DryRun(ctx, as, cmd)
 		if err != nil {
 			return checkedMsg{err: err}
 		}
@@ -355,9 +355,9 @@ func check(s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
 }
 
 // save records the decision.
-func save(s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
+func save(ctx context.Context, s *db.Store, as db.Acting, cmd ticket.Act) tea.Cmd {
 	return func() tea.Msg {
-		res, err := s.Execute(context.Background(), as, cmd)
+		res, err := s.Execute(ctx, as, cmd)
 		if err != nil {
 			return savedMsg{err: err}
 		}

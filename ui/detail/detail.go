@@ -88,7 +88,7 @@ func New(d common.Deps, id model.ID) Model {
 }
 
 // Init loads the ticket.
-func (m Model) Init() tea.Cmd { return load(m.deps.Store, m.id, m.deps.Lang, m.seq) }
+func (m Model) Init() tea.Cmd { return load(m.deps.Context(), m.deps.Store, m.id, m.deps.Lang, m.seq) }
 
 // ID is the ticket shown.
 func (m Model) ID() model.ID { return m.id }
@@ -119,9 +119,8 @@ func (m *Model) SetOrigin(x, y int) {
 
 // load reads the ticket, its customer's people, sites and systems, and the
 // users, for the screen and its forms.
-func load(s *db.Store, id model.ID, L i18n.Lang, seq int) tea.Cmd {
+func load(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang, seq int) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
 		c, err := decide.Load(ctx, s, id, L)
 		if err != nil {
 			return loadedMsg{id: id, seq: seq, err: err}
@@ -156,7 +155,7 @@ func load(s *db.Store, id model.ID, L i18n.Lang, seq int) tea.Cmd {
 
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return load(m.deps.Store, m.id, m.deps.Lang, m.seq)
+	return load(m.deps.Context(), m.deps.Store, m.id, m.deps.Lang, m.seq)
 }
 
 // Update handles the screen's keys and mouse, its forms, and the results

@@ -1,7 +1,6 @@
 package detail
 
 import (
-	"context"
 	"errors"
 	"strconv"
 
@@ -152,9 +151,9 @@ func (m Model) assignSheet() common.Sheet {
 // save runs a command on the ticket as the user; the result comes back as
 // savedMsg.
 func (m Model) save(cmd flows.Command, done string) tea.Cmd {
-	s, as, id := m.deps.Store, db.Acting{UserID: m.deps.User.ID}, m.id
+	ctx, s, as, id := m.deps.Context(), m.deps.Store, db.Acting{UserID: m.deps.User.ID}, m.id
 	return func() tea.Msg {
-		_, err := s.Execute(context.Background(), as, cmd)
+		_, err := s.Execute(ctx, as, cmd)
 		return savedMsg{id: id, status: done, err: err}
 	}
 }

@@ -53,6 +53,13 @@ var zhCatalog = map[string]string{
 	"override":      "超额批准",
 	"signed, valid": "已签字，有效",
 	"signature VOID: what was signed has changed since": "签字作废：签字后内容已被修改",
+	// Wrong command lines.
+	"%s has no option %s":                 "%s 没有选项 %s",
+	"option %s needs a value":             "选项 %s 需要一个值",
+	"invalid value %q for %s: %v":         "%[2]s 的值 %[1]q 无效：%[3]v",
+	"unknown command %q":                  "没有命令 %q",
+	"%s needs a subcommand: %s":           "%s 需要子命令：%s",
+	"unknown %s subcommand %q: choose %s": "%s 没有子命令 %[2]q：可选 %[3]s",
 	// Ticket detail: flow and SLA clocks.
 	"Flow":        "流程",
 	"Waiting for": "等待",

@@ -165,7 +165,7 @@ func BenchmarkLoad(b *testing.B) {
 	s := benchStore(b)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if msg := loadAll(s, time.Now)().(loadedMsg); msg.err != nil {
+		if msg := loadAll(context.Background(), s, time.Now)().(loadedMsg); msg.err != nil {
 			b.Fatal(msg.err)
 		}
 	}

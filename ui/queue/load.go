@@ -38,10 +38,10 @@ type rowMsg struct {
 type tickMsg time.Time
 
 // loadFirstPage reads the first screenful (indexed, a few milliseconds).
-func loadFirstPage(s *db.Store) tea.Cmd {
+func loadFirstPage(ctx context.Context, s *db.Store) tea.Cmd {
 	return func() tea.Msg {
 		t := newTable(FirstPage)
-		err := s.EachQueueTicket(context.Background(), db.QueueQuery{Order: db.QueueByDue, Limit: FirstPage}, func(q *db.QueueTicket) error {
+		err := s.EachQueueTicket(ctx, db.QueueQuery{Order: db.QueueByDue, Limit: FirstPage}, func(q *db.QueueTicket) error {
 			t.add(q)
 			return nil
 		})
@@ -53,15 +53,15 @@ func loadFirstPage(s *db.Store) tea.Cmd {
 // loadAll reads every ticket and sorts them every way, off the UI's
 // goroutine (about half a second at 100,000 tickets). It times itself
 // with the screen's clock, so a test's fixed clock makes it read 0 s.
-func loadAll(s *db.Store, now func() time.Time) tea.Cmd {
+func loadAll(ctx context.Context, s *db.Store, now func() time.Time) tea.Cmd {
 	return func() tea.Msg {
 		start := now()
-		n, err := s.TicketCount(context.Background())
+		n, err := s.TicketCount(ctx)
 		if err != nil {
 			return loadedMsg{err: err}
 		}
 		t := newTable(n + n/64)
-		err = s.EachQueueTicket(context.Background(), db.QueueQuery{}, func(q *db.QueueTicket) error {
+		err = s.EachQueueTicket(ctx, db.QueueQuery{}, func(q *db.QueueTicket) error {
 			t.add(q)
 			return nil
 		})
@@ -74,9 +74,9 @@ func loadAll(s *db.Store, now func() time.Time) tea.Cmd {
 }
 
 // loadRow re-reads one ticket after a change.
-func loadRow(s *db.Store, id model.ID) tea.Cmd {
+func loadRow(ctx context.Context, s *db.Store, id model.ID) tea.Cmd {
 	return func() tea.Msg {
-		q, err := s.QueueTicketByID(context.Background(), id)
+		q, err := s.QueueTicketByID(ctx, id)
 		return rowMsg{q: q, err: err}
 	}
 }

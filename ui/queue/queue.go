@@ -62,7 +62,7 @@ func New(d common.Deps) Model {
 }
 
 // Init reads the first screenful.
-func (m Model) Init() tea.Cmd { return loadFirstPage(m.deps.Store) }
+func (m Model) Init() tea.Cmd { return loadFirstPage(m.deps.Context(), m.deps.Store) }
 
 // SetSize sets the area the queue draws in.
 func (m *Model) SetSize(w, h int) {
@@ -106,7 +106,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.setTable(msg.t)
-		return m, loadAll(m.deps.Store, m.deps.Now)
+		return m, loadAll(m.deps.Context(), m.deps.Store, m.deps.Now)
 	case loadedMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
@@ -116,7 +116,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.setTable(msg.t)
 		cmds := []tea.Cmd{common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("Loaded %s tickets in %.1f s.", thousands(len(msg.t.rows)), msg.took.Seconds())})}
 		for _, id := range m.changed {
-			cmds = append(cmds, loadRow(m.deps.Store, id))
+			cmds = append(cmds, loadRow(m.deps.Context(), m.deps.Store, id))
 		}
 		m.changed = nil
 		return m, tea.Batch(cmds...)
@@ -143,7 +143,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.full {
 			m.changed = append(m.changed, msg.ID)
 		}
-		return m, loadRow(m.deps.Store, msg.ID)
+		return m, loadRow(m.deps.Context(), m.deps.Store, msg.ID)
 	case common.TickMsg:
 		if m.v.filter == filterBreaching {
 			m.refresh(true)
@@ -249,7 +249,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			// Keeping a search also looks for it in the texts of the log.
 			q := fold(m.input.Value())
 			if q != "" && m.t != nil && m.t.textQuery != q {
-				return m, tea.Batch(m.setView(m.v.filter, q, m.v.sort), searchTexts(m.deps.Store, q),
+				return m, tea.Batch(m.setView(m.v.filter, q, m.v.sort), searchTexts(m.deps.Context(), m.deps.Store, q),
 					common.Status(common.StatusMsg{Text: m.deps.Lang.T("Searching descriptions, comments and decisions…")}))
 			}
 		case key.Matches(msg, k.Cancel):

@@ -38,7 +38,7 @@ func TestCountdown(t *testing.T) {
 // fullTable loads the test database's whole queue as the screen does.
 func fullTable(t *testing.T, s *db.Store) *table {
 	t.Helper()
-	msg := loadAll(s, time.Now)().(loadedMsg)
+	msg := loadAll(context.Background(), s, time.Now)().(loadedMsg)
 	if msg.err != nil {
 		t.Fatal(msg.err)
 	}

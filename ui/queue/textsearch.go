@@ -23,9 +23,9 @@ type textFoundMsg struct {
 	err error
 }
 
-func searchTexts(s *db.Store, q string) tea.Cmd {
+func searchTexts(ctx context.Context, s *db.Store, q string) tea.Cmd {
 	return func() tea.Msg {
-		ids, err := s.TicketsMentioning(context.Background(), q)
+		ids, err := s.TicketsMentioning(ctx, q)
 		return textFoundMsg{q: q, ids: ids, err: err}
 	}
 }

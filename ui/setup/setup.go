@@ -142,7 +142,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case submittedMsg:
 		m.saving, m.err = true, ""
-		return m, save(m.deps.Store, *m.draft)
+		return m, save(m.deps.Context(), m.deps.Store, *m.draft)
 	case savedMsg:
 		m.saving = false
 		if msg.err != nil {
@@ -170,9 +170,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 
 // save creates the user acting as themselves and sets the profile: one
 // command each, in order; SetProfile only records which user this is.
-func save(s *db.Store, d draft) tea.Cmd {
+func save(ctx context.Context, s *db.Store, d draft) tea.Cmd {
 	return func() tea.Msg {
-		ctx := context.Background()
 		u := model.User{ID: model.NewID(), Name: strings.TrimSpace(d.Name), Login: strings.ToLower(strings.TrimSpace(d.Login)), Roles: d.Roles}
 		if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
 			return savedMsg{err: err}

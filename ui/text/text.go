@@ -5,7 +5,6 @@
 package text
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -62,14 +61,18 @@ func isBidiControl(r rune) bool {
 	return (r >= '\u202a' && r <= '\u202e') || (r >= '\u2066' && r <= '\u2069') || r == '\u200e' || r == '\u200f' || r == '\u061c'
 }
 
-// widths measures grapheme clusters as Lip Gloss does (it honours
-// RUNEWIDTH_EASTASIAN the same way), without its escape-sequence parser:
-// text reaching here has been sanitised, and lists of 100,000 rows need the
-// speed.
-var widths = func() displaywidth.Options {
-	ea, _ := strconv.ParseBool(os.Getenv("RUNEWIDTH_EASTASIAN"))
-	return displaywidth.Options{EastAsianWidth: ea}
-}()
+// widths measures grapheme clusters as Lip Gloss does, without its
+// escape-sequence parser: text reaching here has been sanitised, and lists
+// of 100,000 rows need the speed. UseEnv sets it at start-up.
+var widths displaywidth.Options
+
+// UseEnv takes the width rules from the program's environment, as Lip Gloss
+// does: RUNEWIDTH_EASTASIAN=1 makes ambiguous-width characters two cells.
+// The program calls it once at start-up, before anything is measured.
+func UseEnv(getenv func(string) string) {
+	ea, _ := strconv.ParseBool(getenv("RUNEWIDTH_EASTASIAN"))
+	widths = displaywidth.Options{EastAsianWidth: ea}
+}
 
 // Width is the number of terminal cells s takes.
 func Width(s string) int { return widths.String(s) }

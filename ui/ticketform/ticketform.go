@@ -7,7 +7,6 @@
 package ticketform
 
 import (
-	"context"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -51,9 +50,9 @@ func New(d common.Deps) Model {
 
 // Init loads the directory the form chooses from.
 func (m Model) Init() tea.Cmd {
-	s := m.deps.Store
+	ctx, s := m.deps.Context(), m.deps.Store
 	return func() tea.Msg {
-		dir, err := load(context.Background(), s)
+		dir, err := load(ctx, s)
 		return loadedMsg{dir: dir, err: err}
 	}
 }
@@ -169,9 +168,9 @@ func (m Model) submit() (tea.Cmd, error) {
 		CustomerID: d.Customer, ContractID: d.Contract, SiteID: d.Site, SystemID: d.System,
 		RequesterID: d.Requester, OnSite: d.OnSite, ReportedAt: reported,
 	}
-	s, as := m.deps.Store, db.Acting{UserID: m.deps.User.ID}
+	ctx, s, as := m.deps.Context(), m.deps.Store, db.Acting{UserID: m.deps.User.ID}
 	return func() tea.Msg {
-		res, err := s.Execute(context.Background(), as, cmd)
+		res, err := s.Execute(ctx, as, cmd)
 		if err != nil {
 			return savedMsg{err: err}
 		}

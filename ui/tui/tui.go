@@ -1,41 +1,38 @@
-package main
+// Package tui starts yunwei's terminal UI for a run of the command line:
+// full screen with the mouse, or headless (--first-frame, --keys) printing
+// one frame.
+package tui
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"runtime/debug"
+	"io"
 	"strconv"
 	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
 
-	"yunwei/db"
 	"yunwei/model"
 	"yunwei/ui/app"
 	"yunwei/ui/cli"
 	"yunwei/ui/common"
 )
 
-// startTUI runs the terminal UI on the session's database: full screen
-// with the mouse, or headless (--first-frame, --keys) printing one frame.
-func startTUI(ctx context.Context, s *cli.Session) error {
-	// The UI is a long-running reader with a memory budget (DESIGN §8):
-	// reopen the database without the memory map the commands use. The
-	// command line closes s.Store when the UI returns.
-	if s.Store != nil {
-		s.Store.Close()
-		s.Store = nil
-	}
-	st, err := db.OpenInteractive(ctx, s.DBPath)
-	if err != nil {
-		return err
-	}
-	s.Store = st
-	limitMemory()
-	opt := app.Options{Deps: common.Deps{Store: st, Lang: s.Lang, Now: time.Now}, DBPath: s.DBPath}
+// Start runs the terminal UI on the session's store, which the command
+// line opened for it (interactive settings, see db.OpenInteractive) and
+// closes once Start returns.
+func Start(ctx context.Context, s *cli.Session) error {
+	// Quitting ends the UI's context, so that a load or search still
+	// running stops with it instead of holding the store open.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	limitMemory(s.Getenv)
+	st := s.Store
+	opt := app.Options{Deps: common.Deps{Store: st, Lang: s.Lang, Now: time.Now, Ctx: ctx}, DBPath: s.DBPath}
+	var err error
 	switch {
 	case s.As != "":
 		if opt.Deps.User, err = st.FindUser(ctx, s.As); err != nil {
@@ -53,14 +50,25 @@ func startTUI(ctx context.Context, s *cli.Session) error {
 	if s.FirstFrame || s.Keys != "" {
 		return headless(ctx, s, opt)
 	}
-	p := tea.NewProgram(app.New(opt), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx))
+	p := tea.NewProgram(app.New(opt), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx),
+		keyboard(s.Stdin), tea.WithOutput(s.Stdout))
 	if _, err := p.Run(); err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
 		return model.Errorf(model.EINVALID, "the terminal UI could not run (%v): start yunwei in a terminal, or use a command (yunwei --help)", err)
 	}
 	return nil
 }
 
-// headless runs the UI off-screen and prints its frame to stdout.
+// keyboard is where the UI reads keys from: the program's standard input,
+// or, when that is a file but no terminal (input piped in), the
+// controlling terminal, as Bubble Tea does for the process's own.
+func keyboard(in io.Reader) tea.ProgramOption {
+	if f, ok := in.(interface{ Fd() uintptr }); ok && !term.IsTerminal(f.Fd()) {
+		return tea.WithInputTTY()
+	}
+	return tea.WithInput(in)
+}
+
+// headless runs the UI off-screen and prints its frame.
 func headless(ctx context.Context, s *cli.Session, opt app.Options) error {
 	w, h, err := parseSize(s.Size)
 	if err != nil {
@@ -75,22 +83,8 @@ func headless(ctx context.Context, s *cli.Session, opt app.Options) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(os.Stdout, frame)
+	_, err = fmt.Fprintln(s.Stdout, frame)
 	return err
-}
-
-// limitMemory keeps the garbage collector close behind the live heap
-// (DESIGN §8: 60 MiB peak RSS while browsing 100,000 tickets). Loading the
-// queue makes ~30 MB of short-lived garbage around ~18 MB that stays; by
-// default the heap would grow to twice what stays. GOGC and GOMEMLIMIT in
-// the environment win.
-func limitMemory() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(50)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(32 << 20)
-	}
 }
 
 // parseSize reads WxH.

@@ -1,4 +1,4 @@
-package main
+package tui_test
 
 import (
 	"encoding/json"
@@ -12,8 +12,8 @@ import (
 	"time"
 )
 
-// The real binary, built once per test run into a temporary folder that
-// TestMain removes.
+// The real binary (the module's main package, yunwei), built once per test
+// run into a temporary folder that TestMain removes.
 var built struct {
 	once sync.Once
 	dir  string
@@ -39,7 +39,7 @@ func binary(t testing.TB) string {
 			return
 		}
 		built.bin = filepath.Join(built.dir, "yunwei")
-		out, err := exec.Command("go", "build", "-o", built.bin, ".").CombinedOutput()
+		out, err := exec.Command("go", "build", "-o", built.bin, "yunwei").CombinedOutput()
 		if err != nil {
 			built.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}

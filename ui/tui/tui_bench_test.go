@@ -1,4 +1,4 @@
-package main
+package tui_test
 
 import (
 	"fmt"
@@ -15,7 +15,7 @@ import (
 // Process benchmarks for DESIGN §8 at 100,000 tickets: the real binary in
 // its headless modes, timed and measured from outside. Run:
 //
-//	go test -run '^$' -bench . -benchtime 20x .
+//	go test -run '^$' -bench . -benchtime 20x ./ui/tui/
 //
 // The database is generated once per run (about 15 s), or taken from
 // YUNWEI_BENCH_DB (a `yunwei demo --tickets 100000` database).

@@ -1,0 +1,87 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"yunwei/flows/directory"
+	"yunwei/model"
+	"yunwei/ui/text"
+)
+
+var contactCommands = []command{
+	{group: "contact", name: "list", usage: "--customer C [--json]",
+		summary: "list a customer's people", new: func() action { return new(contactList) }},
+	{group: "contact", name: "add", usage: "--customer C --name N --roles requester,dept_head,leadership " +
+		"[--department D] [--phone P] [--email E] [--json]",
+		summary: "add a customer person", new: func() action { return new(contactAdd) }},
+}
+
+// contactList is `yunwei contact list`.
+type contactList struct {
+	customer string
+	json     bool
+}
+
+func (c *contactList) flags(fs *flag.FlagSet) {
+	customerFlag(fs, &c.customer)
+	fs.BoolVar(&c.json, "json", false, "print the contacts as JSON")
+}
+
+func (c *contactList) run(ctx context.Context, a *App, _ []string) error {
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	cust, err := a.customerOf(ctx, s, c.customer)
+	if err != nil {
+		return err
+	}
+	cs, err := s.Contacts(ctx, cust.ID)
+	if err != nil {
+		return err
+	}
+	var lines []string
+	for _, v := range cs {
+		lines = append(lines, fmt.Sprintf("%s  %s  %s  %s", v.ID.Short(), text.Pad(text.Sanitize(v.Name, false), 8), text.Pad(text.Sanitize(v.Department, false), 12), roleLabels(v.Roles, a.session.Lang.Code())))
+	}
+	return a.report(c.json, nonNilList(cs), strings.Join(lines, "\n"))
+}
+
+// contactAdd is `yunwei contact add`.
+type contactAdd struct {
+	customer, name, roles, department, phone, email string
+	json                                            bool
+}
+
+func (c *contactAdd) flags(fs *flag.FlagSet) {
+	customerFlag(fs, &c.customer)
+	fs.StringVar(&c.name, "name", "", "the person's name `N`")
+	fs.StringVar(&c.roles, "roles", "", "their `ROLES` in the flows, comma-separated: requester, dept_head, leadership")
+	fs.StringVar(&c.department, "department", "", "their department `D`")
+	fs.StringVar(&c.phone, "phone", "", "their phone number `P`")
+	fs.StringVar(&c.email, "email", "", "their email address `E`")
+	fs.BoolVar(&c.json, "json", false, "print the contact saved as JSON")
+}
+
+func (c *contactAdd) run(ctx context.Context, a *App, _ []string) error {
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	cust, err := a.customerOf(ctx, s, c.customer)
+	if err != nil {
+		return err
+	}
+	rs, err := parseRoles(c.roles)
+	if err != nil {
+		return err
+	}
+	v := model.Contact{ID: model.NewID(), CustomerID: cust.ID, Name: c.name, Department: c.department, Phone: c.phone, Email: c.email, Roles: rs}
+	if _, err := a.execute(ctx, directory.SaveContact{Contact: v}); err != nil {
+		return err
+	}
+	return a.report(c.json, v, a.session.Lang.Tf("Saved: %s", v.Name))
+}

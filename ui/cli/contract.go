@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"yunwei/flows/directory"
+	"yunwei/model"
+	"yunwei/ui/text"
+)
+
+var contractCommands = []command{
+	{group: "contract", name: "list", usage: "[--customer C] [--json]",
+		summary: "list the contracts", new: func() action { return new(contractList) }},
+	{group: "contract", name: "add", usage: "--customer C --number N --start YYYY-MM-DD --end YYYY-MM-DD " +
+		"[--engineers login,login] [--quota-days 30] [--json]",
+		summary: "add a service contract with a 5×8 calendar (admin)", new: func() action { return &contractSave{} }},
+	{group: "contract", name: "edit", usage: "CONTRACT --customer C [--number N] [--start YYYY-MM-DD] [--end YYYY-MM-DD] " +
+		"[--engineers login,login] [--quota-days N] [--json]",
+		summary: "change a contract (admin)", new: func() action { return &contractSave{edit: true} }},
+}
+
+// contractList is `yunwei contract list`.
+type contractList struct {
+	customer string
+	json     bool
+}
+
+func (c *contractList) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.customer, "customer", "", "only the contracts of customer `C` (name, short name or id)")
+	fs.BoolVar(&c.json, "json", false, "print the contracts as JSON")
+}
+
+func (c *contractList) run(ctx context.Context, a *App, _ []string) error {
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	var id model.ID
+	if c.customer != "" {
+		k, err := a.customerOf(ctx, s, c.customer)
+		if err != nil {
+			return err
+		}
+		id = k.ID
+	}
+	cs, err := s.Contracts(ctx, id)
+	if err != nil {
+		return err
+	}
+	lines := make([]string, len(cs))
+	for i, k := range cs {
+		lines[i] = fmt.Sprintf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
+	}
+	return a.report(c.json, nonNilList(cs), strings.Join(lines, "\n"))
+}
+
+// contractSave is `yunwei contract add` and, with edit, `contract edit`.
+type contractSave struct {
+	edit                  bool
+	customer, number      string
+	start, end, engineers string
+	quota                 int
+	json                  bool
+	fs                    *flag.FlagSet // to tell a --quota-days given from its default
+}
+
+func (c *contractSave) flags(fs *flag.FlagSet) {
+	c.fs = fs
+	fs.StringVar(&c.customer, "customer", "", "the customer `C` (name, short name or id; required)")
+	fs.StringVar(&c.number, "number", "", "the contract number `N`")
+	fs.StringVar(&c.start, "start", "", "the `DATE` it starts, as YYYY-MM-DD")
+	fs.StringVar(&c.end, "end", "", "the `DATE` it ends (its last day), as YYYY-MM-DD")
+	fs.StringVar(&c.engineers, "engineers", "", "the vendor users serving it, by `LOGINS`, comma-separated")
+	fs.IntVar(&c.quota, "quota-days", model.DefaultQuotaDays, "the yearly enhancement quota, `N` person-days")
+	fs.BoolVar(&c.json, "json", false, "print the contract saved as JSON")
+}
+
+func (c *contractSave) run(ctx context.Context, a *App, rest []string) error {
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	cust, err := a.customerOf(ctx, s, c.customer)
+	if err != nil {
+		return err
+	}
+	v := model.Contract{ID: model.NewID(), CustomerID: cust.ID, SupportHours: "5x8", SLA: model.DefaultSLA(), QuotaDays: c.quota}
+	if c.edit {
+		if len(rest) != 1 {
+			return a.wrong("contract edit takes the contract number or id")
+		}
+		id, err := (resolver{ctx: ctx, s: s}).contract(cust, rest[0], time.Now())
+		if err != nil {
+			return err
+		}
+		if v, err = s.Contract(ctx, id); err != nil {
+			return err
+		}
+		if given(c.fs, "quota-days") {
+			v.QuotaDays = c.quota
+		}
+	} else {
+		cal := model.Default5x8(model.NewID(), cust.Name+" 5×8")
+		if _, err := a.execute(ctx, directory.SaveCalendar{Calendar: cal}); err != nil {
+			return err
+		}
+		v.CalendarID = cal.ID
+	}
+	setIf(&v.Number, c.number)
+	setIf(&v.StartDate, c.start)
+	setIf(&v.EndDate, c.end)
+	if c.engineers != "" {
+		v.Engineers = nil
+		for _, l := range strings.Split(c.engineers, ",") {
+			u, err := s.FindUser(ctx, l)
+			if err != nil {
+				return err
+			}
+			v.Engineers = append(v.Engineers, u.ID)
+		}
+	}
+	if _, err := a.execute(ctx, directory.SaveContract{Contract: v}); err != nil {
+		return err
+	}
+	return a.report(c.json, v, a.session.Lang.Tf("Saved: %s", v.Number))
+}

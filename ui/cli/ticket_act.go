@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"strings"
+
+	"yunwei/db"
+	"yunwei/flows/ticket"
+	"yunwei/model"
+)
+
+// multiFlag collects a repeated flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// ticketAct is `yunwei ticket act`: a decision at the ticket's current
+// step, by the acting user or, with --contact, by a customer person at
+// the laptop.
+type ticketAct struct {
+	comment, contact string
+	inputs           multiFlag
+	json             bool
+}
+
+func (c *ticketAct) flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.comment, "comment", "", "the decision's comment `C`")
+	fs.StringVar(&c.contact, "contact", "", "the customer person deciding, by `NAME` (department head, leadership, requester)")
+	fs.Var(&c.inputs, "input", "an input the step asks for, as `NAME=VALUE`; repeat it for each input")
+	jsonFlag(fs, &c.json, "the ticket after the decision")
+}
+
+func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
+	if len(rest) != 2 {
+		return a.wrong("ticket act takes a ticket and a decision, e.g. ticket act DEM-2026-0042 approve")
+	}
+	s, id, err := a.findTicket(ctx, rest[0])
+	if err != nil {
+		return err
+	}
+	cmd := ticket.Act{ID: id, Decision: rest[1], Comment: c.comment, Inputs: map[string]string{}}
+	for _, kv := range c.inputs {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok || strings.TrimSpace(k) == "" {
+			return a.wrong("--input %q is not NAME=VALUE", kv)
+		}
+		cmd.Inputs[strings.TrimSpace(k)] = v
+	}
+	u, err := a.actor(ctx)
+	if err != nil {
+		return err
+	}
+	acting := db.Acting{UserID: u.ID}
+	if c.contact != "" {
+		d, err := s.Ticket(ctx, id, a.session.Lang.Code())
+		if err != nil {
+			return err
+		}
+		if acting.ContactID, err = (resolver{ctx: ctx, s: s}).contact(model.Customer{ID: d.CustomerID, Name: d.CustomerName}, c.contact); err != nil {
+			return err
+		}
+	}
+	res, err := s.Execute(ctx, acting, cmd)
+	if err != nil {
+		return a.explainRefusal(ctx, s, id, acting, err)
+	}
+	st := res.State.(*ticket.State)
+	if c.json {
+		return a.printTicket(ctx, s, st.ID, true)
+	}
+	L := a.session.Lang
+	fmt.Fprintf(a.Stdout, L.T("%s: now at %s")+"\n", st.Number, stepLabel(st.Kind, st.Step, st.Status, L))
+	return nil
+}
+
+// explainRefusal adds to a refused decision what the actor could do
+// instead, so a wrong guess at a decision name teaches the right one.
+func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acting db.Acting, err error) error {
+	if model.ErrorCode(err) != model.EINVALID && model.ErrorCode(err) != model.EUNAUTHORIZED {
+		return err
+	}
+	d, derr := s.Ticket(ctx, id, a.session.Lang.Code())
+	if derr != nil {
+		return err
+	}
+	actor, aerr := s.ActorFor(ctx, acting)
+	if aerr != nil {
+		return err
+	}
+	var names []string
+	for _, dec := range ticket.Allowed(&d.State, actor) {
+		names = append(names, dec.Name)
+	}
+	who := roleLabels(d.WaitingFor, "en")
+	if len(names) == 0 {
+		return model.Errorf(model.ErrorCode(err), "%s (at this step only a %s can decide%s)", model.ErrorMessage(err), who, contactHint(d.WaitingFor))
+	}
+	return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", model.ErrorMessage(err), strings.Join(names, ", "))
+}
+
+func contactHint(roles model.Roles) string {
+	for _, r := range roles {
+		if r.IsCustomer() {
+			return "; a customer person decides with --contact NAME"
+		}
+	}
+	return ""
+}
