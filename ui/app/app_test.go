@@ -107,7 +107,7 @@ func TestTooSmall(t *testing.T) {
 		screentest.Golden(t, "TestTooSmall_"+string(L), v)
 		// It lays out again as soon as the terminal is large enough.
 		h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-		if !strings.Contains(h.m().View(), "DEM-2026-") {
+		if !strings.Contains(h.m().View(), screentest.NumberPrefix) {
 			t.Error("no queue at 80×24 after a resize")
 		}
 	}
@@ -116,7 +116,7 @@ func TestTooSmall(t *testing.T) {
 func TestResize(t *testing.T) {
 	s := screentest.Store(t)
 	h := start(t, s, i18n.En, 80, 24)
-	rows := func() int { return strings.Count(h.m().View(), "DEM-2026-") }
+	rows := func() int { return strings.Count(h.m().View(), screentest.NumberPrefix) }
 	small := rows()
 	h.send(tea.WindowSizeMsg{Width: 120, Height: 40})
 	screentest.Frame(t, h.m().View(), 120, 40)
@@ -253,9 +253,9 @@ func TestMouseTabsAndRows(t *testing.T) {
 func TestStatusLine(t *testing.T) {
 	s := screentest.Store(t)
 	h := start(t, s, i18n.En, 100, 30)
-	h.send(common.StatusMsg{Text: "Saved DEM-2026-0001.\x1b[2J"})
+	h.send(common.StatusMsg{Text: "Saved " + screentest.NumberPrefix + "0001.\x1b[2J"})
 	v := h.m().View()
-	if !strings.Contains(v, "Saved DEM-2026-0001.␛[2J") || strings.Contains(v, "\x1b[2J") {
+	if !strings.Contains(v, "Saved "+screentest.NumberPrefix+"0001.␛[2J") || strings.Contains(v, "\x1b[2J") {
 		t.Errorf("status line: %q", lastLines(v, 2))
 	}
 }

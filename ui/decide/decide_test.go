@@ -215,7 +215,7 @@ func TestControlCharactersAreRefusedInline(t *testing.T) {
 func TestWrongRoleIsNotOffered(t *testing.T) {
 	s := screentest.Store(t)
 	id := screentest.Ticket(t, s, model.KindDataCorrection, "review")
-	engineer := screentest.User(t, s, "wangjg")
+	engineer := screentest.User(t, s, screentest.Engineer)
 	m := open(t, s, id, engineer, i18n.En, "approve", 80, 24)
 	if len(m.actions) != 0 || m.form != nil || !strings.Contains(m.View(), "you do not hold that role") {
 		t.Fatalf("engineer offered %v:\n%s", m.actions, m.View())
@@ -223,7 +223,7 @@ func TestWrongRoleIsNotOffered(t *testing.T) {
 	if _, out := screentest.Drive(t, m, keyMsg(tea.KeyEsc)); len(out) != 1 {
 		t.Fatalf("esc: %v", out)
 	}
-	lead := screentest.User(t, s, "lina")
+	lead := screentest.User(t, s, screentest.TechLead)
 	m = open(t, s, id, lead, i18n.En, "", 80, 24)
 	var names []string
 	for _, a := range m.actions {
@@ -242,7 +242,7 @@ func TestRequesterStepOffersOnlyTheRequester(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	acts := Actions(&c.Ticket.State, screentest.User(t, s, "wangjg"), c.Contacts)
+	acts := Actions(&c.Ticket.State, screentest.User(t, s, screentest.Engineer), c.Contacts)
 	people := candidates(acts)
 	if len(acts) != 2 || len(people) != 1 || people[0].ID != c.Ticket.RequesterID {
 		t.Fatalf("actions %v, people %v (requester %s)", acts, people, c.Ticket.RequesterID)

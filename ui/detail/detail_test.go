@@ -142,7 +142,7 @@ func TestKeys(t *testing.T) {
 func TestActionsAreTheAllowedDecisions(t *testing.T) {
 	s := screentest.Store(t)
 	review := screentest.Ticket(t, s, model.KindDataCorrection, "review")
-	engineer := screentest.User(t, s, "wangjg")
+	engineer := screentest.User(t, s, screentest.Engineer)
 	m := open(t, s, review, engineer, i18n.En, 80, 24)
 	if len(m.actions) != 0 || len(m.liveKeys().Decisions) != 0 {
 		t.Fatalf("an engineer is offered %v at the technical lead's review", m.actions)
@@ -154,7 +154,7 @@ func TestActionsAreTheAllowedDecisions(t *testing.T) {
 	if m.Capturing() {
 		t.Fatal("a opened a decision the engineer may not take")
 	}
-	lead := screentest.User(t, s, "lina")
+	lead := screentest.User(t, s, screentest.TechLead)
 	m = open(t, s, review, lead, i18n.En, 80, 24)
 	var got []string
 	for _, a := range m.actions {
@@ -164,7 +164,7 @@ func TestActionsAreTheAllowedDecisions(t *testing.T) {
 		t.Fatalf("technical lead's keys %v", got)
 	}
 	// A developer holds no role that assigns tickets.
-	dev := screentest.User(t, s, "chenming")
+	dev := screentest.User(t, s, screentest.Developer)
 	m = open(t, s, review, dev, i18n.En, 80, 24)
 	if m.liveKeys().Assign.Enabled() {
 		t.Fatal("a developer may assign")

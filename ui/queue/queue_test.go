@@ -84,7 +84,7 @@ func TestFirstPage(t *testing.T) {
 	if !m.HasFirstPage() || m.Loaded() || cmd == nil {
 		t.Fatal("the first page did not start the full load")
 	}
-	if v := m.View(); !strings.Contains(v, "loading…") || strings.Count(v, "DEM-") < 18 {
+	if v := m.View(); !strings.Contains(v, "loading…") || strings.Count(v, screentest.NumberPrefix) < 18 {
 		t.Errorf("first frame:\n%s", v)
 	}
 	_, out := screentest.Drive(t, m, keys("/", "x")...)
@@ -264,8 +264,8 @@ func TestChangeDuringLoad(t *testing.T) {
 func TestSearchFindsTextsInTheLog(t *testing.T) {
 	s := screentest.Store(t)
 	m := loaded(t, s, i18n.En, 100, 20)
-	// A phrase the demo writes only into comments and decisions.
-	const q = "远程查看日志"
+	// A phrase the fixture writes only into comments and decisions.
+	const q = screentest.LogPhrase
 	m, _ = screentest.Drive(t, m, keys("/", q)...)
 	if len(m.v.rows) != 0 {
 		t.Fatalf("%d rows match %q by title before the log is searched", len(m.v.rows), q)

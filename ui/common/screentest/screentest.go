@@ -1,11 +1,13 @@
-// Package screentest is what the screens' tests share: a small
-// deterministic demo database, a fixed clock, a driver that runs a screen's
-// commands the way Bubble Tea would, and golden files.
+// Package screentest is what the screens' tests share: a small fixed
+// database written for them (not the demo generator's, whose wording is the
+// demo's to change), a fixed clock, a driver that runs a screen's commands
+// the way Bubble Tea would, and golden files.
 package screentest
 
 import (
 	"context"
 	"flag"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -16,6 +18,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -24,7 +27,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"yunwei/db"
-	"yunwei/db/demo"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/i18n"
@@ -47,8 +49,8 @@ func updating() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// Now is the fixed "now" of every screen test: the demo's anchor, so that
-// the newest demo tickets are minutes to days old.
+// Now is the fixed "now" of every screen test, a Friday evening in
+// Shanghai: the fixture's newest tickets are minutes old, its oldest weeks.
 var Now = time.Date(2026, 11, 27, 10, 30, 0, 0, time.UTC)
 
 // Sizes are the terminal sizes every screen is checked at: the smallest
@@ -58,26 +60,71 @@ var Sizes = [][2]int{{80, 24}, {120, 40}}
 // Langs are the UI languages.
 var Langs = []i18n.Lang{i18n.En, i18n.Zh}
 
-// Store makes the demo database of screen tests in t's temporary
-// directory: 200 tickets, seed 1, anchored at Now, with the store's clock
-// fixed at Now so that SLA clocks read the same on every run.
+// Store makes the fixture database of screen tests (see tickets.go) in
+// t's temporary directory, with the store's clock fixed at Now so that SLA
+// clocks read the same on every run. Each test gets its own copy to write
+// to.
 func Store(t testing.TB) *db.Store {
 	t.Helper()
 	ctx := context.Background()
-	s, err := db.Open(ctx, filepath.Join(t.TempDir(), "screens.db"))
+	file, err := fixtureFile(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "screens.db")
+	if err := os.WriteFile(path, file, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	s.Now = func() time.Time { return Now }
-	if _, err := demo.Generate(ctx, s, demo.Options{Tickets: 200, Seed: 1, Anchor: Now}); err != nil {
-		t.Fatal(err)
-	}
 	return s
 }
 
-// Deps are the dependencies of a screen under test: the demo's profile
-// user (an engineer) at the keyboard, the clock fixed at Now.
+// fixture is the fixture database's file, built once per test binary:
+// copying it is cheaper than writing it again for every test.
+var fixture struct {
+	once sync.Once
+	file []byte
+	err  error
+}
+
+func fixtureFile(ctx context.Context) ([]byte, error) {
+	fixture.once.Do(func() { fixture.file, fixture.err = buildFile(ctx) })
+	return fixture.file, fixture.err
+}
+
+// buildFile writes the fixture into a new database, as the demo does: in
+// bulk (no journal), then made an ordinary database, and returns the file.
+func buildFile(ctx context.Context) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "screentest-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "fixture.db")
+	s, err := db.OpenBulk(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	err = build(ctx, s)
+	if err == nil {
+		err = s.FinishBulk(ctx)
+	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("build the screens' fixture: %w", err)
+	}
+	return os.ReadFile(path)
+}
+
+// Deps are the dependencies of a screen under test: the fixture's profile
+// user (Engineer) at the keyboard, the clock fixed at Now.
 func Deps(t testing.TB, s *db.Store, lang i18n.Lang) common.Deps {
 	t.Helper()
 	u, err := s.Profile(context.Background())
@@ -87,7 +134,7 @@ func Deps(t testing.TB, s *db.Store, lang i18n.Lang) common.Deps {
 	return common.Deps{Store: s, Lang: lang, User: u, Now: func() time.Time { return Now }}
 }
 
-// User returns the demo's vendor user with the given login.
+// User returns the fixture's vendor user with the given login.
 func User(t testing.TB, s *db.Store, login string) model.User {
 	t.Helper()
 	u, err := s.FindUser(context.Background(), login)
@@ -97,7 +144,8 @@ func User(t testing.TB, s *db.Store, login string) model.User {
 	return u
 }
 
-// Ticket finds a demo ticket: the newest one of kind at step.
+// Ticket finds a fixture ticket: the most recently updated one of kind
+// at step.
 func Ticket(t testing.TB, s *db.Store, kind model.Kind, step string) model.ID {
 	t.Helper()
 	var id model.ID
