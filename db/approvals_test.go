@@ -86,7 +86,7 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if after != before {
 		t.Fatalf("a dry run wrote %d events", after-before)
 	}
-	d, err := f.s.Ticket(ctx, c.ID, "en")
+	d, err := f.s.Ticket(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"yunwei/flows"
+	"yunwei/flows/sla"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 )
@@ -255,15 +256,17 @@ type TicketDetail struct {
 	Names         map[string]string `json:"names"` // id → display name of every actor in the history
 	// TimeZone is the contract calendar's zone: times are shown in it, as
 	// the SLA clocks count in it.
-	TimeZone   string      `json:"time_zone"`
-	Flow       []StepView  `json:"flow"`
-	WaitingFor model.Roles `json:"waiting_for"`
-	Clocks     []ClockView `json:"clocks"`
+	TimeZone string `json:"time_zone"`
+	// WaitingFor is the roles that must act next; Clocks are its SLA
+	// clocks as they stand now. Their JSON is the interfaces' (with the
+	// flow and the clocks in words).
+	WaitingFor model.Roles `json:"-"`
+	Clocks     []sla.Clock `json:"-"`
 }
 
-// Ticket loads one ticket by id: folded from its events, with names, its
-// flow and its SLA clocks as they stand now, labelled in lang ("en"/"zh").
-func (s *Store) Ticket(ctx context.Context, id model.ID, lang string) (TicketDetail, error) {
+// Ticket loads one ticket by id: folded from its events, with names, who
+// must act next and its SLA clocks as they stand now.
+func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 	events, err := s.EntityEvents(ctx, id)
 	if err != nil {
 		return TicketDetail{}, err
@@ -279,8 +282,8 @@ func (s *Store) Ticket(ctx context.Context, id model.ID, lang string) (TicketDet
 	if !ok {
 		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "%s is not a ticket", id)
 	}
-	d := TicketDetail{State: *ts, Names: map[string]string{}, Flow: Flow(ts, lang), WaitingFor: ticket.WaitingFor(ts)}
-	if d.Clocks, err = s.Clocks(ctx, ts, s.Now(), lang); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
+	d := TicketDetail{State: *ts, Names: map[string]string{}, WaitingFor: ticket.WaitingFor(ts)}
+	if d.Clocks, err = s.Clocks(ctx, ts, s.Now()); err != nil && model.ErrorCode(err) != model.ENOTFOUND {
 		return d, err
 	}
 	if d.WaitingFor == nil {

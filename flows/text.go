@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Limits on text people type, in characters (runes).
@@ -21,7 +22,7 @@ const (
 // CleanText trims a field and checks it: valid UTF-8, no control
 // characters (newline and tab allowed when multiline), at most max
 // characters, and not empty when required. CJK and emoji are ordinary text.
-func CleanText(field, s string, max int, required, multiline bool) (string, error) {
+func CleanText(field i18n.Text, s string, max int, required, multiline bool) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", model.Errorf(model.EINVALID, "%s is not valid UTF-8 text: retype it", field)
 	}
@@ -51,7 +52,7 @@ func CleanText(field, s string, max int, required, multiline bool) (string, erro
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 // CheckDate checks a calendar date written YYYY-MM-DD.
-func CheckDate(field, s string) (time.Time, error) {
+func CheckDate(field i18n.Text, s string) (time.Time, error) {
 	if !dateRE.MatchString(s) {
 		return time.Time{}, model.Errorf(model.EINVALID, "%s %q is not a date: write it as YYYY-MM-DD, e.g. 2026-01-01", field, s)
 	}
@@ -63,22 +64,22 @@ func CheckDate(field, s string) (time.Time, error) {
 }
 
 // NotAllowed is the refusal of an action to an actor without one of roles.
-func NotAllowed(what string, roles ...model.Role) error {
-	names := make([]string, len(roles))
+func NotAllowed(what i18n.Text, roles ...model.Role) error {
+	names := make(i18n.AnyOf, len(roles))
 	for i, r := range roles {
-		names[i] = r.Label("en")
+		names[i] = r.Word()
 	}
-	return model.Errorf(model.EUNAUTHORIZED, "only a %s may %s", strings.Join(names, " or "), what)
+	return model.Errorf(model.EUNAUTHORIZED, "only a %s may %s", names, what)
 }
 
 // MustExist turns a failed lookup of what a command names into an error the
 // user can act on: a missing thing is bad input, anything else is internal.
-func MustExist(err error, what string) error {
+func MustExist(err error, what i18n.Text) error {
 	if err == nil {
 		return nil
 	}
 	if model.ErrorCode(err) == model.ENOTFOUND {
-		return model.Errorf(model.EINVALID, "%s: %s", what, model.ErrorMessage(err))
+		return model.Errorf(model.EINVALID, "%s: %s", what, err)
 	}
 	return fmt.Errorf("look up %s: %w", what, err)
 }

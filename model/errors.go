@@ -5,7 +5,8 @@ package model
 
 import (
 	"errors"
-	"fmt"
+
+	"yunwei/model/i18n"
 )
 
 // Error codes, from the bottom of the stack to the status line. A message
@@ -19,18 +20,24 @@ const (
 )
 
 // Error is an application error with a machine-readable code and a message a
-// user can act on.
+// user can act on. Message is in English; Format and Args are the message
+// as the catalogue knows it (model/i18n), so that the interfaces word it
+// in the user's language (ErrorText).
 type Error struct {
 	Code    string
 	Message string
+	Format  string
+	Args    []any
 }
 
 // Error implements the error interface.
 func (e *Error) Error() string { return e.Message }
 
-// Errorf builds an *Error with a formatted message.
+// Errorf builds an *Error with a formatted message. The format is the
+// message's key in the catalogue; arguments of type i18n.Text or
+// i18n.AnyOf are worded in the language the message is shown in.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	return &Error{Code: code, Message: i18n.En.Tf(format, args...), Format: format, Args: args}
 }
 
 // ErrorCode returns the code of the first *Error in err's chain, EINTERNAL for
@@ -55,4 +62,29 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error: " + err.Error()
+}
+
+// ErrorText is the user-facing message of err in lang: an *Error's message
+// worded from the catalogue, its arguments (causes given as arguments
+// too) in lang; a generic text for internal errors. A message the
+// catalogue does not know yet keeps its English sentence, with its
+// arguments still worded in lang.
+func ErrorText(err error, lang i18n.Lang) string {
+	var e *Error
+	switch {
+	case err == nil:
+		return ""
+	case !errors.As(err, &e):
+		return lang.T("internal error:") + " " + err.Error()
+	case e.Format == "" || !i18n.Has(e.Format) && i18n.Has(e.Message):
+		return lang.T(e.Message)
+	}
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		args[i] = a
+		if inner, ok := a.(error); ok {
+			args[i] = ErrorText(inner, lang) // a cause given as an argument
+		}
+	}
+	return lang.Tf(e.Format, args...)
 }

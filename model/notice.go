@@ -17,6 +17,6 @@ const (
 var NoticeKinds = []Kind{KindStaffChange, KindOvertime}
 
 func init() {
-	kindLabels[KindStaffChange] = [2]string{"staff change", "人员变更"}
-	kindLabels[KindOvertime] = [2]string{"overtime", "加班确认"}
+	kindNames[KindStaffChange] = "staff change"
+	kindNames[KindOvertime] = "overtime"
 }

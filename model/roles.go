@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+
+	"yunwei/model/i18n"
+)
 
 // Role is a part a person plays in the service (DESIGN §1). One person may
 // hold several roles.
@@ -28,24 +32,23 @@ var (
 	VendorRoles   = []Role{RoleEngineer, RoleReqLead, RoleDeveloper, RoleTechLead, RoleAdmin}
 )
 
-var roleNamesZh = map[Role]string{
-	RoleRequester: "使用者", RoleDeptHead: "使用部门主管", RoleLeadership: "用户领导",
-	RoleEngineer: "维护工程师", RoleReqLead: "需求负责人", RoleDeveloper: "开发工程师",
-	RoleTechLead: "技术负责人", RoleAdmin: "管理员",
-}
-
-var roleNamesEn = map[Role]string{
+// roleNames are the roles' names in English, the catalogue's keys.
+var roleNames = map[Role]string{
 	RoleRequester: "requester", RoleDeptHead: "department head", RoleLeadership: "customer leadership",
 	RoleEngineer: "engineer", RoleReqLead: "requirements lead", RoleDeveloper: "developer",
 	RoleTechLead: "technical lead", RoleAdmin: "admin",
 }
 
+// Word is the role's name as an argument of a message, worded in the
+// message's language.
+func (r Role) Word() i18n.Text { return i18n.Text(roleNames[r]) }
+
 // Label names the role in the given language ("zh" or "en").
 func (r Role) Label(lang string) string {
-	if lang == "zh" {
-		return roleNamesZh[r]
+	if name, ok := roleNames[r]; ok {
+		return i18n.Lang(lang).T(name)
 	}
-	return roleNamesEn[r]
+	return ""
 }
 
 // IsCustomer reports whether the role belongs to the customer's side.
@@ -58,7 +61,7 @@ func (r Role) IsVendor() bool { return contains(VendorRoles, r) }
 func ParseRole(s string) (Role, error) {
 	s = strings.TrimSpace(s)
 	for _, r := range append(append([]Role{}, CustomerRoles...), VendorRoles...) {
-		if s == string(r) || s == roleNamesZh[r] || strings.EqualFold(s, roleNamesEn[r]) {
+		if s == string(r) || s == i18n.Zh.T(roleNames[r]) || strings.EqualFold(s, roleNames[r]) {
 			return r, nil
 		}
 	}

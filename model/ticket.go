@@ -1,6 +1,10 @@
 package model
 
-import "strings"
+import (
+	"strings"
+
+	"yunwei/model/i18n"
+)
 
 // Kind is a ticket's kind (DESIGN §2); each kind runs its own flow.
 type Kind string
@@ -19,18 +23,23 @@ const (
 // Kinds lists every kind in display order.
 var Kinds = []Kind{KindIncident, KindBugFix, KindDataCorrection, KindConsultation, KindEnhancement, KindChange, KindTraining}
 
-var kindLabels = map[Kind][2]string{
-	KindConsultation:   {"consultation", "征询"},
-	KindBugFix:         {"bug fix", "缺陷修复"},
-	KindDataCorrection: {"data correction", "数据维护"},
-	KindIncident:       {"incident", "突发事件"},
-	KindEnhancement:    {"enhancement", "小功能开发"},
-	KindChange:         {"change/upgrade", "需求变更"},
-	KindTraining:       {"training", "培训"},
+// kindNames are the kinds' names in English, the catalogue's keys.
+var kindNames = map[Kind]string{
+	KindConsultation:   "consultation",
+	KindBugFix:         "bug fix",
+	KindDataCorrection: "data correction",
+	KindIncident:       "incident",
+	KindEnhancement:    "enhancement",
+	KindChange:         "change/upgrade",
+	KindTraining:       "training",
 }
 
+// Word is the kind's name as an argument of a message, worded in the
+// message's language.
+func (k Kind) Word() i18n.Text { return i18n.Text(kindNames[k]) }
+
 // Label names the kind in "en" or "zh".
-func (k Kind) Label(lang string) string { return label(kindLabels[k], lang, string(k)) }
+func (k Kind) Label(lang string) string { return label(kindNames[k], lang, string(k)) }
 
 // Channel is how a request reached the vendor (seed §2.1.2).
 type Channel string
@@ -47,13 +56,14 @@ const (
 // Channels lists every channel.
 var Channels = []Channel{ChannelPhone, ChannelEmail, ChannelFax, ChannelRemote, ChannelOnSite}
 
-var channelLabels = map[Channel][2]string{
-	ChannelPhone: {"phone", "电话"}, ChannelEmail: {"e-mail", "邮件"}, ChannelFax: {"fax", "传真"},
-	ChannelRemote: {"remote access", "远程"}, ChannelOnSite: {"on site", "现场"},
+// channelNames are the channels' names in English, the catalogue's keys.
+var channelNames = map[Channel]string{
+	ChannelPhone: "phone", ChannelEmail: "e-mail", ChannelFax: "fax",
+	ChannelRemote: "remote access", ChannelOnSite: "on site",
 }
 
 // Label names the channel in "en" or "zh".
-func (c Channel) Label(lang string) string { return label(channelLabels[c], lang, string(c)) }
+func (c Channel) Label(lang string) string { return label(channelNames[c], lang, string(c)) }
 
 // Severity ranks how badly the business is hurt; 1 is worst.
 type Severity int
@@ -66,14 +76,16 @@ const (
 	SeverityLow      Severity = 4
 )
 
-var severityLabels = map[Severity][2]string{
-	SeverityCritical: {"critical", "紧急"}, SeverityMajor: {"major", "重要"},
-	SeverityMinor: {"minor", "一般"}, SeverityLow: {"low", "低"},
+// severityNames are the severities' names in English, the catalogue's
+// keys.
+var severityNames = map[Severity]string{
+	SeverityCritical: "critical", SeverityMajor: "major",
+	SeverityMinor: "minor", SeverityLow: "low",
 }
 
 // Label names the severity in "en" or "zh".
 func (s Severity) Label(lang string) string {
-	return label(severityLabels[s], lang, "?")
+	return label(severityNames[s], lang, "?")
 }
 
 // Valid reports whether s is one of the four severities.
@@ -82,7 +94,7 @@ func (s Severity) Valid() bool { return s >= SeverityCritical && s <= SeverityLo
 // ParseKind accepts a kind's code or label in either language.
 func ParseKind(s string) (Kind, error) {
 	for _, k := range Kinds {
-		if matchLabel(s, string(k), kindLabels[k]) {
+		if matchLabel(s, string(k), kindNames[k]) {
 			return k, nil
 		}
 	}
@@ -92,7 +104,7 @@ func ParseKind(s string) (Kind, error) {
 // ParseChannel accepts a channel's code or label in either language.
 func ParseChannel(s string) (Channel, error) {
 	for _, c := range Channels {
-		if matchLabel(s, string(c), channelLabels[c]) {
+		if matchLabel(s, string(c), channelNames[c]) {
 			return c, nil
 		}
 	}
@@ -102,26 +114,27 @@ func ParseChannel(s string) (Channel, error) {
 // ParseSeverity accepts 1–4 or a label in either language.
 func ParseSeverity(s string) (Severity, error) {
 	for sev := SeverityCritical; sev <= SeverityLow; sev++ {
-		if matchLabel(s, string(rune('0'+sev)), severityLabels[sev]) {
+		if matchLabel(s, string(rune('0'+sev)), severityNames[sev]) {
 			return sev, nil
 		}
 	}
 	return 0, Errorf(EINVALID, "unknown severity %q: use 1 (critical), 2 (major), 3 (minor) or 4 (low)", s)
 }
 
-func label(l [2]string, lang, fallback string) string {
-	if l[0] == "" {
+// label is a code's English name in lang, through the catalogue; a code
+// without a name shows as fallback.
+func label(name, lang, fallback string) string {
+	if name == "" {
 		return fallback
 	}
-	if lang == "zh" {
-		return l[1]
-	}
-	return l[0]
+	return i18n.Lang(lang).T(name)
 }
 
-func matchLabel(s, code string, l [2]string) bool {
+// matchLabel reports whether s, as typed, names the code: the code itself,
+// its English name in any case, or its Chinese name.
+func matchLabel(s, code, name string) bool {
 	s = strings.TrimSpace(s)
-	return s == code || s == l[1] || strings.EqualFold(s, l[0])
+	return s == code || strings.EqualFold(s, name) || s == i18n.Zh.T(name)
 }
 
 // Ticket status: open until its flow reaches an end step.

@@ -16,27 +16,20 @@ func TestDay(t *testing.T) {
 		kind    calendar.DayKind
 		name    string
 		working bool
-		en, zh  string
 	}{
-		{"2026-03-09 10:00", calendar.DayWorking, "", true, "working day", "工作日"},
-		{"2026-03-07 10:00", calendar.DayRest, "", false, "rest day", "休息日"},
-		{"2026-03-08 10:00", calendar.DayRest, "", false, "rest day", "休息日"},
-		{"2026-10-01 10:00", calendar.DayHoliday, "国庆节", false, "public holiday: 国庆节", "法定节假日：国庆节"},
-		{"2026-10-03 10:00", calendar.DayHoliday, "国庆节", false, "public holiday: 国庆节", "法定节假日：国庆节"}, // a holiday on a Saturday
-		{"2026-09-20 10:00", calendar.DayMakeUp, "国庆节调休", true, "make-up working day: 国庆节调休", "调休上班日：国庆节调休"},
-		{"2026-10-10 23:59", calendar.DayMakeUp, "国庆节调休", true, "make-up working day: 国庆节调休", "调休上班日：国庆节调休"},
-		{"2026-01-01 00:00", calendar.DayHoliday, "元旦", false, "public holiday: 元旦", "法定节假日：元旦"},
+		{"2026-03-09 10:00", calendar.DayWorking, "", true},
+		{"2026-03-07 10:00", calendar.DayRest, "", false},
+		{"2026-03-08 10:00", calendar.DayRest, "", false},
+		{"2026-10-01 10:00", calendar.DayHoliday, "国庆节", false},
+		{"2026-10-03 10:00", calendar.DayHoliday, "国庆节", false}, // a holiday on a Saturday
+		{"2026-09-20 10:00", calendar.DayMakeUp, "国庆节调休", true},
+		{"2026-10-10 23:59", calendar.DayMakeUp, "国庆节调休", true},
+		{"2026-01-01 00:00", calendar.DayHoliday, "元旦", false},
 	}
 	for _, tt := range tests {
 		d := cal.Day(at(t, shanghai, tt.when))
 		if d.Kind != tt.kind || d.Name != tt.name || d.Working() != tt.working || d.Date != tt.when[:10] {
 			t.Errorf("Day(%s) = %+v, want kind %s name %q working %v", tt.when, d, tt.kind, tt.name, tt.working)
-		}
-		if got := d.Reason("en"); got != tt.en {
-			t.Errorf("Day(%s).Reason(en) = %q, want %q", tt.when, got, tt.en)
-		}
-		if got := d.Reason("zh"); got != tt.zh {
-			t.Errorf("Day(%s).Reason(zh) = %q, want %q", tt.when, got, tt.zh)
 		}
 	}
 	// The date is the calendar's, not the caller's: 2026-09-30 17:00 UTC is

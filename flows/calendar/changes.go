@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Changes is what an import file says, ready to merge into a calendar with
@@ -40,7 +41,16 @@ type DayChange struct {
 // Notice is a warning tied to a line of the imported file (0: no line).
 type Notice struct {
 	Line    int
-	Message string
+	Message string // in English
+	// Format and Args are the message as the catalogue knows it
+	// (model/i18n), for the interfaces to word in the user's language.
+	Format string
+	Args   []any
+}
+
+// notice makes a Notice of a catalogue message.
+func notice(line int, format string, args ...any) Notice {
+	return Notice{Line: line, Message: i18n.En.Tf(format, args...), Format: format, Args: args}
 }
 
 // String is "line 12: …", or the bare message without a line.
@@ -106,12 +116,12 @@ func Apply(c model.Calendar, ch Changes) (model.Calendar, error) {
 func Overrides(c model.Calendar, ch Changes) []Notice {
 	var out []Notice
 	if ch.TimeZone != "" && ch.TimeZone != zoneName(c.TimeZone) {
-		out = append(out, Notice{ch.TimeZoneLine, fmt.Sprintf("the time zone changes from %s to %s", zoneName(c.TimeZone), ch.TimeZone)})
+		out = append(out, notice(ch.TimeZoneLine, "the time zone changes from %s to %s", zoneName(c.TimeZone), ch.TimeZone))
 	}
 	for wd := time.Sunday; wd <= time.Saturday; wd++ {
 		spans, ok := ch.Weekly[wd]
 		if ok && !slices.Equal(spans, c.Weekly[wd]) {
-			out = append(out, Notice{ch.WeeklyLines[wd], fmt.Sprintf("%s hours change from %s to %s", wd, hoursText(c.Weekly[wd]), hoursText(spans))})
+			out = append(out, notice(ch.WeeklyLines[wd], "%s hours change from %s to %s", wd, hoursText(c.Weekly[wd]), hoursText(spans)))
 		}
 	}
 	for _, d := range ch.Days {
@@ -122,8 +132,7 @@ func Overrides(c model.Calendar, ch Changes) []Notice {
 			continue
 		}
 		if wasKind != d.Kind || was != d.Name {
-			out = append(out, Notice{d.Line, fmt.Sprintf("%s was a %s and becomes a %s",
-				d.Date, DayInfo{Kind: wasKind, Name: was}.Reason("en"), DayInfo{Kind: d.Kind, Name: d.Name}.Reason("en"))})
+			out = append(out, notice(d.Line, "%s was a %s and becomes a %s", d.Date, dayText(wasKind, was), dayText(d.Kind, d.Name)))
 		}
 	}
 	return out

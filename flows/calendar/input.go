@@ -70,7 +70,7 @@ type builder struct {
 func newBuilder() *builder { return &builder{seen: map[date]int{}} }
 
 func (b *builder) warn(line int, format string, args ...any) {
-	b.ch.Warnings = append(b.ch.Warnings, Notice{line, fmt.Sprintf(format, args...)})
+	b.ch.Warnings = append(b.ch.Warnings, notice(line, format, args...))
 }
 
 // addRange marks every date from first to last (both included).
@@ -99,7 +99,7 @@ func (b *builder) addDay(line int, d date, kind DayKind, name string) {
 	switch {
 	case prev.Kind != kind:
 		b.add(line, "%s is a %s here but a %s on line %d: a date is one or the other, delete the wrong line",
-			d, DayInfo{Kind: kind}.Reason("en"), DayInfo{Kind: prev.Kind}.Reason("en"), prev.Line)
+			d, kind.Word(), prev.Kind.Word(), prev.Line)
 	case prev.Name != name:
 		b.warn(line, "%s was already named %q on line %d: the later name %q is used", d, prev.Name, prev.Line, name)
 		prev.Name, prev.Line = name, line

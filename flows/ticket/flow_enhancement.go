@@ -25,43 +25,43 @@ const DecisionConvert = "convert"
 // and, for an admin booking beyond a limit, override_reason; feedback an
 // optional rating.
 var enhancementFlow = &Flow{
-	Kind: model.KindEnhancement, En: "enhancement", Zh: "小功能开发", Seed: "§1.3",
+	Kind: model.KindEnhancement, Label: "enhancement", Seed: "§1.3",
 	Steps: []Step{
-		{Name: "estimate", En: "estimate the effort", Zh: "评估工作量", Seed: "§1.3 at most 1 person-day",
+		{Name: "estimate", Label: "estimate the effort", Seed: "§1.3 at most 1 person-day",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "estimate", En: "estimate", Zh: "提交评估", To: "dept_approval", Rule: "enhancement_estimate", Stamps: []string{"responded_at"},
+				{Name: "estimate", Label: "estimate", To: "dept_approval", Rule: "enhancement_estimate", Stamps: []string{"responded_at"},
 					Inputs: []Input{estimateInput(true)}},
-				{Name: DecisionConvert, En: "convert to a change request", Zh: "转为需求变更", To: "analysis", Convert: model.KindChange,
+				{Name: DecisionConvert, Label: "convert to a change request", To: "analysis", Convert: model.KindChange,
 					NeedsComment: true, Stamps: []string{"responded_at"}, Inputs: []Input{estimateInput(false)}},
 			}},
-		{Name: "dept_approval", En: "department head approval", Zh: "使用部门主管审批", Seed: "§1.3 approval",
+		{Name: "dept_approval", Label: "department head approval", Seed: "§1.3 approval",
 			Roles: []model.Role{model.RoleDeptHead},
 			Decisions: []Decision{
-				{Name: "approve", En: "approve", Zh: "批准", To: "implementation"},
-				{Name: "reject", En: "reject", Zh: "不批准", To: "closed", NeedsComment: true},
+				{Name: "approve", Label: "approve", To: "implementation"},
+				{Name: "reject", Label: "reject", To: "closed", NeedsComment: true},
 			}},
-		{Name: "implementation", En: "develop and book the effort", Zh: "开发并登记工时", Seed: "§1.3 quota",
+		{Name: "implementation", Label: "develop and book the effort", Seed: "§1.3 quota",
 			Roles: []model.Role{model.RoleEngineer, model.RoleDeveloper, model.RoleAdmin},
 			Decisions: []Decision{
-				{Name: "done", En: "done, effort booked", Zh: "完成并登记工时", To: "feedback", Rule: "quota", Stamps: []string{"resolved_at"},
+				{Name: "done", Label: "done, effort booked", To: "feedback", Rule: "quota", Stamps: []string{"resolved_at"},
 					Inputs: []Input{
-						{Name: "effort_minutes", En: "actual effort (minutes; 1d = 480)", Zh: "实际工作量（分钟；1人天=480）", Type: InputMinutes, Required: true},
-						{Name: "override_reason", En: "admin's reason to book beyond a limit", Zh: "超额登记理由（管理员）", Type: InputText},
+						{Name: "effort_minutes", Label: "actual effort (minutes; 1d = 480)", Type: InputMinutes, Required: true},
+						{Name: "override_reason", Label: "admin's reason to book beyond a limit", Type: InputText},
 					}},
 			}},
-		{Name: "feedback", En: "requester feedback", Zh: "使用者反馈", Seed: "§1.3 feedback",
+		{Name: "feedback", Label: "requester feedback", Seed: "§1.3 feedback",
 			Roles: []model.Role{model.RoleRequester},
 			Decisions: []Decision{
-				{Name: "satisfied", En: "satisfied", Zh: "满意", To: "closed", Inputs: []Input{ratingInput}},
-				{Name: "not_satisfied", En: "not satisfied", Zh: "不满意", To: "implementation", NeedsComment: true},
+				{Name: "satisfied", Label: "satisfied", To: "closed", Inputs: []Input{ratingInput}},
+				{Name: "not_satisfied", Label: "not satisfied", To: "implementation", NeedsComment: true},
 			}},
 		closedStep,
 	},
 }
 
 func estimateInput(required bool) Input {
-	return Input{Name: "estimate_minutes", En: "estimate (minutes; 1d = 480)", Zh: "预计工作量（分钟；1人天=480）", Type: InputMinutes, Required: required}
+	return Input{Name: "estimate_minutes", Label: "estimate (minutes; 1d = 480)", Type: InputMinutes, Required: required}
 }
 
 // checkEstimate refuses an enhancement estimated above 1 person-day: that

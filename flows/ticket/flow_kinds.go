@@ -51,7 +51,7 @@ func kindCodes() string {
 
 // Inputs shared by several tables.
 var (
-	ratingInput = Input{Name: "rating", En: "rating, 1 (poor) to 5 (excellent)", Zh: "评分（1差 至 5优）", Type: InputRating}
-	noticeInput = Input{Name: "notice", En: "how the requester was told", Zh: "通知用户方式", Type: InputText}
-	closedStep  = Step{Name: "closed", En: "closed", Zh: "已关闭", Seed: "end", End: true}
+	ratingInput = Input{Name: "rating", Label: "rating, 1 (poor) to 5 (excellent)", Type: InputRating}
+	noticeInput = Input{Name: "notice", Label: "how the requester was told", Type: InputText}
+	closedStep  = Step{Name: "closed", Label: "closed", Seed: "end", End: true}
 )

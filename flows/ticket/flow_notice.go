@@ -20,24 +20,24 @@ const StaffNoticeDays = 7
 // engineer assigned to the contract), incoming_id (a vendor engineer not
 // yet assigned) and change_date (at least 7 days after the announcement).
 var staffChangeFlow = &Flow{
-	Kind: model.KindStaffChange, En: "staff change notice", Zh: "人员变更通知", Seed: "§2.4",
+	Kind: model.KindStaffChange, Label: "staff change notice", Seed: "§2.4",
 	Steps: []Step{
-		{Name: "draft", En: "notice being prepared", Zh: "拟定通知", Seed: "§2.4 announce a week ahead",
+		{Name: "draft", Label: "notice being prepared", Seed: "§2.4 announce a week ahead",
 			Roles: []model.Role{model.RoleAdmin, model.RoleTechLead},
 			Decisions: []Decision{
-				{Name: "announce", En: "announce to the customer", Zh: "发出变更通知", To: "customer_approval", Rule: "staff_change",
+				{Name: "announce", Label: "announce to the customer", To: "customer_approval", Rule: "staff_change",
 					Inputs: []Input{
-						{Name: "outgoing_id", En: "engineer leaving", Zh: "调离人员", Type: InputUser, Required: true},
-						{Name: "incoming_id", En: "engineer joining", Zh: "接替人员", Type: InputUser, Required: true},
-						{Name: "change_date", En: "date of the change", Zh: "变更日期", Type: InputDate, Required: true, Future: true},
+						{Name: "outgoing_id", Label: "engineer leaving", Type: InputUser, Required: true},
+						{Name: "incoming_id", Label: "engineer joining", Type: InputUser, Required: true},
+						{Name: "change_date", Label: "date of the change", Type: InputDate, Required: true, Future: true},
 					}},
-				{Name: "withdraw", En: "withdraw", Zh: "撤回", To: "closed", NeedsComment: true},
+				{Name: "withdraw", Label: "withdraw", To: "closed", NeedsComment: true},
 			}},
-		{Name: "customer_approval", En: "customer approval", Zh: "客户审批", Seed: "§2.4 customer approves",
+		{Name: "customer_approval", Label: "customer approval", Seed: "§2.4 customer approves",
 			Roles: []model.Role{model.RoleDeptHead, model.RoleLeadership},
 			Decisions: []Decision{
-				{Name: "approve", En: "approve", Zh: "同意", To: "closed"},
-				{Name: "reject", En: "reject", Zh: "不同意", To: "draft", NeedsComment: true},
+				{Name: "approve", Label: "approve", To: "closed"},
+				{Name: "reject", Label: "reject", To: "draft", NeedsComment: true},
 			}},
 		closedStep,
 	},
@@ -47,24 +47,24 @@ var staffChangeFlow = &Flow{
 // (seed §2.4). Inputs: draft.record takes date (not in the future: it is
 // confirmed after it was worked), minutes (at most a day) and work.
 var overtimeFlow = &Flow{
-	Kind: model.KindOvertime, En: "overtime confirmation", Zh: "加班确认", Seed: "§2.4",
+	Kind: model.KindOvertime, Label: "overtime confirmation", Seed: "§2.4",
 	Steps: []Step{
-		{Name: "draft", En: "overtime being recorded", Zh: "登记加班", Seed: "§2.4 overtime",
+		{Name: "draft", Label: "overtime being recorded", Seed: "§2.4 overtime",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "record", En: "ask for sign-off", Zh: "提交确认", To: "customer_signoff",
+				{Name: "record", Label: "ask for sign-off", To: "customer_signoff",
 					Inputs: []Input{
-						{Name: "date", En: "date worked", Zh: "加班日期", Type: InputDate, Required: true},
-						{Name: "minutes", En: "overtime (minutes)", Zh: "加班时长（分钟）", Type: InputMinutes, Required: true, Max: 24 * 60},
-						{Name: "work", En: "work done", Zh: "工作内容", Type: InputText, Required: true},
+						{Name: "date", Label: "date worked", Type: InputDate, Required: true},
+						{Name: "minutes", Label: "overtime (minutes)", Type: InputMinutes, Required: true, Max: 24 * 60},
+						{Name: "work", Label: "work done", Type: InputText, Required: true},
 					}},
-				{Name: "withdraw", En: "withdraw", Zh: "撤回", To: "closed", NeedsComment: true},
+				{Name: "withdraw", Label: "withdraw", To: "closed", NeedsComment: true},
 			}},
-		{Name: "customer_signoff", En: "owner's sign-off", Zh: "业主签字确认", Seed: "§2.4 owner signs",
+		{Name: "customer_signoff", Label: "owner's sign-off", Seed: "§2.4 owner signs",
 			Roles: []model.Role{model.RoleDeptHead, model.RoleLeadership},
 			Decisions: []Decision{
-				{Name: "confirm", En: "sign off", Zh: "签字确认", To: "closed"},
-				{Name: "dispute", En: "dispute", Zh: "有异议", To: "draft", NeedsComment: true},
+				{Name: "confirm", Label: "sign off", To: "closed"},
+				{Name: "dispute", Label: "dispute", To: "draft", NeedsComment: true},
 			}},
 		closedStep,
 	},

@@ -8,24 +8,24 @@ import "yunwei/model"
 // bugFixFlow fixes a defect of the system (seed §1.1). Inputs:
 // fixing.fixed takes resolution; verification.confirm an optional rating.
 var bugFixFlow = &Flow{
-	Kind: model.KindBugFix, En: "bug fix", Zh: "缺陷修复", Seed: "§1.1",
+	Kind: model.KindBugFix, Label: "bug fix", Seed: "§1.1",
 	Steps: []Step{
-		{Name: "reported", En: "reported, awaiting response", Zh: "已报告，待响应", Seed: "§2.6 response",
+		{Name: "reported", Label: "reported, awaiting response", Seed: "§2.6 response",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "accept", En: "confirm the defect", Zh: "确认缺陷", To: "fixing", Stamps: []string{"responded_at"}},
+				{Name: "accept", Label: "confirm the defect", To: "fixing", Stamps: []string{"responded_at"}},
 			}},
-		{Name: "fixing", En: "fixing", Zh: "修复中", Seed: "§1.1 fix",
+		{Name: "fixing", Label: "fixing", Seed: "§1.1 fix",
 			Roles: []model.Role{model.RoleEngineer, model.RoleDeveloper},
 			Decisions: []Decision{
-				{Name: "fixed", En: "fixed", Zh: "已修复", To: "verification", Stamps: []string{"resolved_at"},
-					Inputs: []Input{{Name: "resolution", En: "what was fixed", Zh: "修复内容", Type: InputText, Required: true}}},
+				{Name: "fixed", Label: "fixed", To: "verification", Stamps: []string{"resolved_at"},
+					Inputs: []Input{{Name: "resolution", Label: "what was fixed", Type: InputText, Required: true}}},
 			}},
-		{Name: "verification", En: "requester verifies", Zh: "使用者验证", Seed: "§2.3 owner signs",
+		{Name: "verification", Label: "requester verifies", Seed: "§2.3 owner signs",
 			Roles: []model.Role{model.RoleRequester},
 			Decisions: []Decision{
-				{Name: "confirm", En: "confirm the fix", Zh: "确认修复", To: "closed", Inputs: []Input{ratingInput}},
-				{Name: "not_fixed", En: "not fixed", Zh: "未修复", To: "fixing", NeedsComment: true},
+				{Name: "confirm", Label: "confirm the fix", To: "closed", Inputs: []Input{ratingInput}},
+				{Name: "not_fixed", Label: "not fixed", To: "fixing", NeedsComment: true},
 			}},
 		closedStep,
 	},
@@ -34,13 +34,13 @@ var bugFixFlow = &Flow{
 // consultationFlow answers a business or technical question (seed §1.4).
 // Inputs: received.answer takes answer.
 var consultationFlow = &Flow{
-	Kind: model.KindConsultation, En: "consultation", Zh: "征询", Seed: "§1.4",
+	Kind: model.KindConsultation, Label: "consultation", Seed: "§1.4",
 	Steps: []Step{
-		{Name: "received", En: "question received", Zh: "已收到咨询", Seed: "§1.4 answer",
+		{Name: "received", Label: "question received", Seed: "§1.4 answer",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "answer", En: "answer", Zh: "答复", To: "closed", Stamps: []string{"responded_at", "resolved_at"},
-					Inputs: []Input{{Name: "answer", En: "the answer", Zh: "答复内容", Type: InputText, Required: true}}},
+				{Name: "answer", Label: "answer", To: "closed", Stamps: []string{"responded_at", "resolved_at"},
+					Inputs: []Input{{Name: "answer", Label: "the answer", Type: InputText, Required: true}}},
 			}},
 		closedStep,
 	},
@@ -50,28 +50,28 @@ var consultationFlow = &Flow{
 // Inputs: requested.schedule takes scheduled_for (may lie ahead) and topic;
 // scheduled.delivered takes attendees; confirmation an optional rating.
 var trainingFlow = &Flow{
-	Kind: model.KindTraining, En: "training", Zh: "培训", Seed: "§2.2.1",
+	Kind: model.KindTraining, Label: "training", Seed: "§2.2.1",
 	Steps: []Step{
-		{Name: "requested", En: "requested", Zh: "已申请", Seed: "§2.2.1 on request",
+		{Name: "requested", Label: "requested", Seed: "§2.2.1 on request",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "schedule", En: "schedule", Zh: "安排培训", To: "scheduled", Stamps: []string{"responded_at"},
+				{Name: "schedule", Label: "schedule", To: "scheduled", Stamps: []string{"responded_at"},
 					Inputs: []Input{
-						{Name: "scheduled_for", En: "when", Zh: "培训时间", Type: InputTime, Required: true, Future: true},
-						{Name: "topic", En: "topic", Zh: "培训内容", Type: InputText, Required: true},
+						{Name: "scheduled_for", Label: "when", Type: InputTime, Required: true, Future: true},
+						{Name: "topic", Label: "topic", Type: InputText, Required: true},
 					}},
 			}},
-		{Name: "scheduled", En: "scheduled", Zh: "已安排", Seed: "§2.2.1 training",
+		{Name: "scheduled", Label: "scheduled", Seed: "§2.2.1 training",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "delivered", En: "delivered", Zh: "已培训", To: "confirmation", Stamps: []string{"resolved_at"},
-					Inputs: []Input{{Name: "attendees", En: "attendees", Zh: "参加人员", Type: InputText, Required: true}}},
-				{Name: "reschedule", En: "reschedule", Zh: "改期", To: "requested", NeedsComment: true},
+				{Name: "delivered", Label: "delivered", To: "confirmation", Stamps: []string{"resolved_at"},
+					Inputs: []Input{{Name: "attendees", Label: "attendees", Type: InputText, Required: true}}},
+				{Name: "reschedule", Label: "reschedule", To: "requested", NeedsComment: true},
 			}},
-		{Name: "confirmation", En: "customer confirms", Zh: "客户确认", Seed: "§2.3 owner signs",
+		{Name: "confirmation", Label: "customer confirms", Seed: "§2.3 owner signs",
 			Roles: []model.Role{model.RoleRequester, model.RoleDeptHead},
 			Decisions: []Decision{
-				{Name: "confirm", En: "confirm", Zh: "确认", To: "closed", Inputs: []Input{ratingInput}},
+				{Name: "confirm", Label: "confirm", To: "closed", Inputs: []Input{ratingInput}},
 			}},
 		closedStep,
 	},

@@ -11,17 +11,19 @@ import "yunwei/model"
 // the request itself (seed §3 step 1, §4 step 1: the user submits) is the
 // ticket's creation, recorded by staff with the requester named.
 type Flow struct {
-	Kind   model.Kind
-	En, Zh string // the flow's name
-	Seed   string // the seed section it implements, e.g. "§3"
-	Steps  []Step
+	Kind model.Kind
+	// Label names the flow in English, the message catalogue's key
+	// (model/i18n); the interfaces show it in the user's language.
+	Label string
+	Seed  string // the seed section it implements, e.g. "§3"
+	Steps []Step
 }
 
 // Step is one row of a flow's table.
 type Step struct {
-	Name   string
-	En, Zh string
-	Seed   string // the seed row, e.g. "§3 step 2"
+	Name  string
+	Label string // in English, the catalogue's key
+	Seed  string // the seed row, e.g. "§3 step 2"
 	// Roles may act here: any one of them. Customer roles act through the
 	// contact present at the laptop, vendor roles as the signed-in user
 	// (flows.Actor.Has). The requester role means the ticket's own requester when
@@ -40,7 +42,7 @@ type Step struct {
 // Decision is a choice offered at a step and the step it leads to.
 type Decision struct {
 	Name   string
-	En, Zh string
+	Label  string // in English, the catalogue's key
 	To     string
 	Inputs []Input
 	// NeedsComment: rejecting, returning, revising or being not satisfied
@@ -60,7 +62,7 @@ type Decision struct {
 // Input is a value a decision takes, given in Act.Inputs by name.
 type Input struct {
 	Name     string
-	En, Zh   string
+	Label    string // in English, the catalogue's key
 	Type     InputType
 	Required bool
 	// Max bounds a minutes input (0: no bound beyond sanity).
@@ -85,25 +87,6 @@ const (
 	InputUser    InputType = "user"    // a vendor user's id
 	InputRating  InputType = "rating"  // 1 (poor) to 5 (excellent)
 )
-
-// Label names the flow in "en" or "zh".
-func (f *Flow) Label(lang string) string { return pick(lang, f.En, f.Zh) }
-
-// Label names the step in "en" or "zh".
-func (s Step) Label(lang string) string { return pick(lang, s.En, s.Zh) }
-
-// Label names the decision in "en" or "zh".
-func (d Decision) Label(lang string) string { return pick(lang, d.En, d.Zh) }
-
-// Label names the input in "en" or "zh".
-func (in Input) Label(lang string) string { return pick(lang, in.En, in.Zh) }
-
-func pick(lang, en, zh string) string {
-	if lang == "zh" {
-		return zh
-	}
-	return en
-}
 
 // Start is the step a new ticket of this flow is in.
 func (f *Flow) Start() string { return f.Steps[0].Name }

@@ -1,10 +1,9 @@
 package ticket
 
 import (
-	"strings"
-
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Allowed returns the decisions actor a may take on the ticket now: those
@@ -67,20 +66,23 @@ func actingRole(st *Step, s *State, a flows.Actor) model.Role {
 
 // refuseRole explains why a may not act at step st, and who may.
 func refuseRole(st *Step, s *State, a flows.Actor) error {
-	at, who := stepName(st), roleNames(st.Roles)
+	at, who := labelIn(s.Kind, st.Label), roleNames(st.Roles)
 	switch {
 	case a.Contact == nil && hasCustomerRole(st.Roles):
-		return model.Errorf(model.EUNAUTHORIZED, "ticket %s waits at %s for the customer's %s: choose the contact who is present and decides", s.Number, at, who)
+		return model.Errorf(model.EUNAUTHORIZED, "ticket %s waits at “%s” for the customer's %s: choose the contact who is present and decides", s.Number, at, who)
 	case a.Contact != nil && a.Contact.Roles.Has(model.RoleRequester) && contains(st.Roles, model.RoleRequester):
-		return model.Errorf(model.EUNAUTHORIZED, "at %s only the ticket's own requester may decide, and %s is not them", at, a.Contact.Name)
+		return model.Errorf(model.EUNAUTHORIZED, "at “%s” only the ticket's own requester may decide, and %s is not them", at, a.Contact.Name)
 	case a.Contact != nil && hasCustomerRole(st.Roles):
-		return model.Errorf(model.EUNAUTHORIZED, "ticket %s waits at %s for the customer's %s, and %s is not one", s.Number, at, who, a.Contact.Name)
+		return model.Errorf(model.EUNAUTHORIZED, "ticket %s waits at “%s” for the customer's %s, and %s is not one", s.Number, at, who, a.Contact.Name)
 	}
-	return model.Errorf(model.EUNAUTHORIZED, "ticket %s waits at %s for a %s: you do not hold that role", s.Number, at, who)
+	return model.Errorf(model.EUNAUTHORIZED, "ticket %s waits at “%s” for a %s: you do not hold that role", s.Number, at, who)
 }
 
-// stepName names a step in messages in both languages.
-func stepName(st *Step) string { return "“" + st.En + " / " + st.Zh + "”" }
+// labelIn is a table label of kind's flow as an argument of a message,
+// worded in the message's language (the kind is the catalogue's context).
+func labelIn(kind model.Kind, label string) i18n.Text {
+	return i18n.Text(i18n.In(string(kind), label))
+}
 
 func hasCustomerRole(roles []model.Role) bool {
 	for _, r := range roles {
@@ -100,11 +102,12 @@ func contains[T comparable](list []T, v T) bool {
 	return false
 }
 
-// roleNames lists roles for messages: "department head (使用部门主管) or …".
-func roleNames(roles []model.Role) string {
-	parts := make([]string, len(roles))
+// roleNames lists roles for messages: "department head or technical
+// lead", worded in the message's language.
+func roleNames(roles []model.Role) i18n.AnyOf {
+	out := make(i18n.AnyOf, len(roles))
 	for i, r := range roles {
-		parts[i] = r.Label("en") + " (" + r.Label("zh") + ")"
+		out[i] = r.Word()
 	}
-	return strings.Join(parts, " or ")
+	return out
 }

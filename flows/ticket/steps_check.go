@@ -19,8 +19,8 @@ func (f *Flow) Check() error {
 	if len(f.Steps) == 0 {
 		return fmt.Errorf("flow %s has no steps", f.Kind)
 	}
-	if f.En == "" || f.Zh == "" || f.Seed == "" {
-		return fmt.Errorf("flow %s needs en and zh labels and its seed section", f.Kind)
+	if f.Label == "" || f.Seed == "" {
+		return fmt.Errorf("flow %s needs a label and its seed section", f.Kind)
 	}
 	seen := map[string]bool{}
 	for i := range f.Steps {
@@ -51,7 +51,7 @@ func (f *Flow) Check() error {
 }
 
 func (f *Flow) checkStep(st *Step) error {
-	if st.En == "" || st.Zh == "" || st.Seed == "" {
+	if st.Label == "" || st.Seed == "" {
 		return fmt.Errorf("needs en and zh labels and its seed row")
 	}
 	if st.End {
@@ -79,7 +79,7 @@ func (f *Flow) checkStep(st *Step) error {
 	names := map[string]bool{}
 	for i := range st.Decisions {
 		d := &st.Decisions[i]
-		if d.Name == "" || names[d.Name] || d.En == "" || d.Zh == "" {
+		if d.Name == "" || names[d.Name] || d.Label == "" {
 			return fmt.Errorf("decision %d: empty or repeated name %q, or a missing label", i, d.Name)
 		}
 		names[d.Name] = true
@@ -110,7 +110,7 @@ func (f *Flow) checkDecision(d *Decision) error {
 	}
 	inputs := map[string]bool{}
 	for _, in := range d.Inputs {
-		if in.Name == "" || inputs[in.Name] || in.En == "" || in.Zh == "" || !knownInputTypes[in.Type] {
+		if in.Name == "" || inputs[in.Name] || in.Label == "" || !knownInputTypes[in.Type] {
 			return fmt.Errorf("input %q: empty or repeated name, missing label or unknown type %q", in.Name, in.Type)
 		}
 		inputs[in.Name] = true

@@ -7,6 +7,7 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/flowtest"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // world is the shared flow-test world (flowtest.World) with the ticket
@@ -94,7 +95,7 @@ func (w *world) sampleInputs(d *Decision) map[string]string {
 		}
 		switch i.Type {
 		case InputText:
-			in[i.Name] = "说明：" + i.Zh
+			in[i.Name] = "说明：" + i18n.Zh.T(i.Label)
 		case InputBool:
 			in[i.Name] = "true"
 		case InputMinutes:
@@ -151,7 +152,7 @@ func pathTo(f *Flow, target string) []struct{ step, decision string } {
 func (w *world) driveTo(k model.Kind, target string) model.ID {
 	w.T.Helper()
 	f := FlowFor(k)
-	id := w.create(k, "测试："+f.Zh)
+	id := w.create(k, "测试："+i18n.Zh.T(f.Label))
 	for _, h := range pathTo(f, target) {
 		st := f.Step(h.step)
 		d := st.Decision(h.decision)

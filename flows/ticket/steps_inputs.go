@@ -9,6 +9,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // parseInputs checks the inputs given with a decision against its table
@@ -39,7 +40,7 @@ func parseInputs(env flows.Env, s *State, d *Decision, raw map[string]string) (m
 	}
 	for _, in := range d.Inputs {
 		if _, ok := out[in.Name]; in.Required && !ok {
-			return nil, model.Errorf(model.EINVALID, "the decision %q needs %s (%s): give it as %s=…", d.Name, in.En, in.Zh, in.Name)
+			return nil, model.Errorf(model.EINVALID, "the decision %q needs “%s”: give it as %s=…", d.Name, labelIn(s.Kind, in.Label), in.Name)
 		}
 	}
 	if len(out) == 0 {
@@ -60,7 +61,7 @@ func takes(d *Decision) string {
 }
 
 func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
-	field := in.En + " (" + in.Name + ")"
+	field := labelIn(s.Kind, in.Label)
 	switch in.Type {
 	case InputText:
 		return flows.CleanText(field, v, flows.MaxText, true, true)
@@ -119,7 +120,7 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 
 // parseTimeInput reads a time that already happened: not after now (give or
 // take a laptop's clock) and not before the request was raised.
-func parseTimeInput(env flows.Env, s *State, in *Input, field, v string) (string, error) {
+func parseTimeInput(env flows.Env, s *State, in *Input, field i18n.Text, v string) (string, error) {
 	t, err := model.ParseTime(v)
 	if err != nil {
 		return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))

@@ -8,6 +8,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Ticket event types.
@@ -363,7 +364,7 @@ func decideEditTicket(env flows.Env, s *State, c Edit) ([]model.Change, error) {
 			if f == "description" {
 				max, multi = flows.MaxText, true
 			}
-			v, err := flows.CleanText(f, text, max, f == "title", multi)
+			v, err := flows.CleanText(i18n.Text(f), text, max, f == "title", multi)
 			if err != nil {
 				return nil, err
 			}

@@ -1,10 +1,9 @@
 package ticket
 
 import (
-	"strings"
-
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Flow event types: one event per decision.
@@ -55,7 +54,7 @@ func (c Act) Decide(env flows.Env, s flows.State) ([]model.Change, error) {
 func (c ConvertToChange) Decide(env flows.Env, s flows.State) ([]model.Change, error) {
 	t := flows.As[State](s)
 	if t != nil && t.Kind != model.KindEnhancement {
-		return nil, model.Errorf(model.EINVALID, "ticket %s is a %s, not an enhancement: only enhancements are converted into change requests", t.Number, t.Kind.Label("en"))
+		return nil, model.Errorf(model.EINVALID, "ticket %s is a %s, not an enhancement: only enhancements are converted into change requests", t.Number, t.Kind.Word())
 	}
 	return decideAct(env, t, Act{ID: c.ID, Decision: DecisionConvert, Comment: c.Comment})
 }
@@ -90,7 +89,7 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 	}
 	st := f.Step(s.Step)
 	if st == nil || st.End {
-		return nil, model.Errorf(model.EINVALID, "ticket %s is at step %q, which the %s flow does not have: an admin must resolve it", s.Number, s.Step, f.En)
+		return nil, model.Errorf(model.EINVALID, "ticket %s is at step %q, which the %s flow does not have: an admin must resolve it", s.Number, s.Step, labelIn(f.Kind, f.Label))
 	}
 	d := st.Decision(c.Decision)
 	if d == nil {
@@ -110,7 +109,7 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 		return nil, err
 	}
 	if d.NeedsComment && comment == "" {
-		return nil, model.Errorf(model.EINVALID, "to %s (%s) at %s, say why in a comment: the next person needs to know what to change", d.En, d.Zh, stepName(st))
+		return nil, model.Errorf(model.EINVALID, "to %s at “%s”, say why in a comment: the next person needs to know what to change", labelIn(f.Kind, d.Label), labelIn(f.Kind, st.Label))
 	}
 	if dc.inputs, err = parseInputs(env, s, d, c.Inputs); err != nil {
 		return nil, err
@@ -141,18 +140,18 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 // unknownDecision explains a decision the current step does not offer:
 // taken at the wrong step, or not a decision of this flow at all.
 func unknownDecision(f *Flow, st *Step, s *State, name string) error {
-	offered := make([]string, len(st.Decisions))
+	offered := make(i18n.AnyOf, len(st.Decisions))
 	for i, d := range st.Decisions {
-		offered[i] = d.Name
+		offered[i] = i18n.Text(d.Name) // the decision's name, typed as it is
 	}
-	choose := "choose " + strings.Join(offered, " or ")
+	choose := i18n.Phrase{Format: "choose %s", Args: []any{offered}}
 	for _, other := range f.Steps {
 		if other.Decision(name) != nil {
-			return model.Errorf(model.EINVALID, "ticket %s is at %s, not at %s: %q cannot be decided now; %s",
-				s.Number, stepName(st), stepName(&other), name, choose)
+			return model.Errorf(model.EINVALID, "ticket %s is at “%s”, not at “%s”: %q cannot be decided now; %s",
+				s.Number, labelIn(f.Kind, st.Label), labelIn(f.Kind, other.Label), name, choose)
 		}
 	}
-	return model.Errorf(model.EINVALID, "%q is not a decision of the %s flow: at %s %s", name, f.En, stepName(st), choose)
+	return model.Errorf(model.EINVALID, "%q is not a decision of the %s flow: at “%s” %s", name, labelIn(f.Kind, f.Label), labelIn(f.Kind, st.Label), choose)
 }
 
 // checkContactCustomer: a customer decision is taken by a contact of the

@@ -12,9 +12,9 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 // harness drives the root in process, the way the headless mode does.

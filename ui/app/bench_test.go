@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"yunwei/db"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 )
 
 // BenchmarkFrame: one whole frame of the root (header, tabs, the queue,

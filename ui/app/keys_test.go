@@ -10,9 +10,9 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"yunwei/db"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 // conflicts lists the keys that two enabled bindings of one scope share:

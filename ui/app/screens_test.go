@@ -10,9 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 // probe is a screen of the test's own: it writes down the keys it gets,

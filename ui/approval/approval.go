@@ -14,9 +14,9 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
-	"yunwei/ui/i18n"
 )
 
 type (
@@ -107,7 +107,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
+			m.err = model.ErrorText(msg.err, m.deps.Lang)
 			return m, nil
 		}
 		var keep model.ID
@@ -131,7 +131,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.opening = model.NilID
 		if msg.err != nil {
-			return m, func() tea.Msg { return common.ErrorStatus(msg.err) }
+			return m, func() tea.Msg { return common.ErrorStatus(msg.err, m.deps.Lang) }
 		}
 		return m, m.decide.Open(msg.c, "")
 	}

@@ -10,9 +10,9 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 func keyMsg(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -156,7 +156,7 @@ func TestDecideFromTheList(t *testing.T) {
 			t.Fatal("the decided ticket still waits for the customer")
 		}
 	}
-	d, err := s.Ticket(context.Background(), id, "zh")
+	d, err := s.Ticket(context.Background(), id)
 	if err != nil || d.Step != "plan" {
 		t.Fatalf("step %s: %v", d.Step, err)
 	}

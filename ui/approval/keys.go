@@ -3,7 +3,7 @@ package approval
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // KeyMap is the Approvals tab's keys at its top level.

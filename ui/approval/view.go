@@ -4,11 +4,11 @@ import (
 	"time"
 
 	"yunwei/db"
-	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // item is one line of the list: a group heading (row < 0) or an approval.
@@ -118,7 +118,7 @@ func (m Model) View() string {
 // rowLine is one approval: number, the step waiting, who must decide, the
 // customer, the title, how long it has waited.
 func (m Model) rowLine(i int, c columns) string {
-	L, lang := m.deps.Lang, m.deps.Lang.Code()
+	L := m.deps.Lang
 	r := m.rows[i]
 	customer := r.Customer.ShortName
 	if customer == "" {
@@ -126,7 +126,7 @@ func (m Model) rowLine(i int, c columns) string {
 	}
 	age := common.Ago(timeOf(r.UpdatedAt), m.deps.Now(), L)
 	cells := text.Cell(r.Number, c.number) + " " +
-		text.Cell(ticket.StepLabel(r.Kind, r.Step, lang), c.step) + " " +
+		text.Cell(words.Step(L, r.Kind, r.Step), c.step) + " " +
 		text.Cell(decide.RoleNames(waiting(r), L), c.who) + " " +
 		text.Cell(customer, c.customer) + " " +
 		text.Cell(r.Title, c.title) + " " +

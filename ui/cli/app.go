@@ -71,7 +71,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(a.Stderr, "yunwei: %s\n\n%s", ue.msg, ue.usage)
 		return ExitUsage
 	default:
-		fmt.Fprintf(a.Stderr, "yunwei: %s\n", model.ErrorMessage(err))
+		fmt.Fprintf(a.Stderr, "yunwei: %s\n", model.ErrorText(err, a.session.Lang))
 		return ExitError
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"yunwei/flows/calendar"
 	"yunwei/flows/directory"
 	"yunwei/model"
+	"yunwei/ui/words"
 )
 
 var calendarCommands = []command{
@@ -103,13 +104,13 @@ func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
 		ch, err = calendar.ParseText(bytes.NewReader(raw))
 	}
 	if err != nil {
-		return model.Errorf(model.EINVALID, "%s: %s", rest[0], model.ErrorMessage(err))
+		return model.Errorf(model.EINVALID, "%s: %s", rest[0], err)
 	}
 	for _, w := range ch.Warnings {
-		fmt.Fprintf(a.Stderr, "%s: %s\n", rest[0], w)
+		fmt.Fprintf(a.Stderr, "%s: %s\n", rest[0], words.Notice(L, w))
 	}
 	for _, o := range calendar.Overrides(cal, ch) {
-		fmt.Fprintf(a.Stdout, L.T("replaces: %s")+"\n", o)
+		fmt.Fprintf(a.Stdout, L.T("replaces: %s")+"\n", words.Notice(L, o))
 	}
 	updated, err := calendar.Apply(cal, ch)
 	if err != nil {

@@ -11,8 +11,8 @@ import (
 	"yunwei/db"
 )
 
-// words is what a command's words are on the command line.
-func words(c *command) []string { return strings.Fields(strings.TrimSpace(c.group + " " + c.name)) }
+// argv is what a command is typed as on the command line.
+func argv(c *command) []string { return strings.Fields(strings.TrimSpace(c.group + " " + c.name)) }
 
 // allFlags is every option of every command, with the commands that have it.
 func allFlags() map[string][]string {
@@ -30,7 +30,7 @@ func TestEveryCommandRefusesAnUnknownOption(t *testing.T) {
 	for i := range commands {
 		c := &commands[i]
 		for _, env := range []map[string]string{nil, {"LANG": "zh_CN.UTF-8"}} {
-			r := runCLI(t, env, append(words(c), "--frobnicate", "x")...)
+			r := runCLI(t, env, append(argv(c), "--frobnicate", "x")...)
 			want := c.path() + " has no option --frobnicate"
 			if env != nil {
 				want = c.path() + " 没有选项 --frobnicate"
@@ -52,7 +52,7 @@ func TestACommandRefusesTheOptionsOfOthers(t *testing.T) {
 			if slices.Contains(owners, c.path()) {
 				continue
 			}
-			args := append([]string{"--db", path}, words(c)...)
+			args := append([]string{"--db", path}, argv(c)...)
 			r := runCLI(t, nil, append(args, "--"+name+"=1")...)
 			if r.code != ExitUsage || !strings.Contains(r.stderr, c.path()+" has no option --"+name) {
 				t.Errorf("%s --%s (an option of %s): exit %d, stderr %q", c.path(), name, strings.Join(owners, ", "), r.code, r.stderr)
@@ -87,7 +87,7 @@ func mentioned(help string) []string {
 func TestEveryCommandsHelpListsExactlyItsOptions(t *testing.T) {
 	for i := range commands {
 		c := &commands[i]
-		r := runCLI(t, nil, append(words(c), "--help")...)
+		r := runCLI(t, nil, append(argv(c), "--help")...)
 		if r.code != ExitOK || !strings.HasPrefix(r.stdout, "Usage: yunwei "+c.path()) && c.name != "" {
 			t.Errorf("%s --help: exit %d, %q", c.path(), r.code, r.stdout)
 		}

@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // usageError is a wrong command line: the message and the usage to show.

@@ -22,9 +22,9 @@ func mustRun(t *testing.T, path string, args ...string) string {
 	return r.stdout
 }
 
-func showJSON(t *testing.T, path, number string) db.TicketDetail {
+func showJSON(t *testing.T, path, number string) ticketJSON {
 	t.Helper()
-	var d db.TicketDetail
+	var d ticketJSON
 	if err := json.Unmarshal([]byte(mustRun(t, path, "ticket", "show", number, "--json")), &d); err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func showJSON(t *testing.T, path, number string) db.TicketDetail {
 // seed §3 from the command line: a data correction through all its steps.
 func TestDataCorrectionFromTheCommandLine(t *testing.T) {
 	path := demoDB(t)
-	var created db.TicketDetail
+	var created ticketJSON
 	json.Unmarshal([]byte(mustRun(t, path, "ticket", "new", "--kind", "数据维护", "--customer", "市一医院", "--site", "门诊楼",
 		"--title", "更正门诊重复挂号记录", "--requester", "刘晓梅", "--json")), &created)
 	n := created.Number

@@ -11,9 +11,10 @@ import (
 	"yunwei/db"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 func newBufferedOut(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 64<<10) }
@@ -90,7 +91,7 @@ func stepLabel(kind model.Kind, step, status string, lang i18n.Lang) string {
 	if status == model.StatusClosed {
 		return lang.T("closed")
 	}
-	return ticket.StepLabel(kind, step, lang.Code())
+	return words.Step(lang, kind, step)
 }
 
 // writeTicketDetail prints a ticket for people: fields, description, history.
@@ -129,7 +130,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 		fmt.Fprintf(w, "  %s %s\n", text.Pad(L.T(r[0]), 10), r[1])
 	}
 	fmt.Fprintf(w, "\n%s  %s\n", L.T("Flow"), d.Kind.Label(lang))
-	for _, st := range d.Flow {
+	for _, st := range words.Steps(L, &d.State) {
 		mark := map[string]string{"done": "✓", "current": "▶", "upcoming": "·"}[st.Status]
 		fmt.Fprintf(w, "  %s %s  %s\n", mark, text.Pad(st.Label, 22), roleLabels(st.Roles, lang))
 	}
@@ -138,7 +139,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 	}
 	if len(d.Clocks) > 0 {
 		fmt.Fprintf(w, "\n%s\n", L.T("SLA clocks"))
-		for _, c := range d.Clocks {
+		for _, c := range words.Clocks(L, d.Clocks) {
 			state := L.T(c.State)
 			switch {
 			case c.Overdue != "":

@@ -9,7 +9,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // Session is what every command knows: the global options, the program's

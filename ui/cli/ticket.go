@@ -11,6 +11,7 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/ui/words"
 )
 
 // ticketCommands are `yunwei ticket …`: list, show, record, edit, assign,
@@ -142,16 +143,26 @@ func (c *ticketShow) run(ctx context.Context, a *App, rest []string) error {
 	return a.printTicket(ctx, s, id, c.json)
 }
 
+// ticketJSON is `ticket show --json` (README "JSON output"): the ticket
+// with its flow and SLA clocks in the user's words.
+type ticketJSON struct {
+	db.TicketDetail
+	Flow       []words.StepView  `json:"flow"`
+	WaitingFor model.Roles       `json:"waiting_for"`
+	Clocks     []words.ClockView `json:"clocks"`
+}
+
 // printTicket prints a ticket for people, or as JSON.
 func (a *App) printTicket(ctx context.Context, s *db.Store, id model.ID, asJSON bool) error {
-	d, err := s.Ticket(ctx, id, a.session.Lang.Code())
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		return err
 	}
 	if asJSON {
 		enc := json.NewEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(d)
+		return enc.Encode(ticketJSON{TicketDetail: d, Flow: words.Steps(a.session.Lang, &d.State),
+			WaitingFor: d.WaitingFor, Clocks: words.Clocks(a.session.Lang, d.Clocks)})
 	}
 	w := newBufferedOut(a.Stdout)
 	defer w.Flush()

@@ -9,6 +9,7 @@ import (
 	"yunwei/db"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // multiFlag collects a repeated flag.
@@ -55,7 +56,7 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 	}
 	acting := db.Acting{UserID: u.ID}
 	if c.contact != "" {
-		d, err := s.Ticket(ctx, id, a.session.Lang.Code())
+		d, err := s.Ticket(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -82,7 +83,7 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 	if model.ErrorCode(err) != model.EINVALID && model.ErrorCode(err) != model.EUNAUTHORIZED {
 		return err
 	}
-	d, derr := s.Ticket(ctx, id, a.session.Lang.Code())
+	d, derr := s.Ticket(ctx, id)
 	if derr != nil {
 		return err
 	}
@@ -94,18 +95,17 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 	for _, dec := range ticket.Allowed(&d.State, actor) {
 		names = append(names, dec.Name)
 	}
-	who := roleLabels(d.WaitingFor, "en")
-	if len(names) == 0 {
-		return model.Errorf(model.ErrorCode(err), "%s (at this step only a %s can decide%s)", model.ErrorMessage(err), who, contactHint(d.WaitingFor))
+	if len(names) > 0 {
+		return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", err, strings.Join(names, ", "))
 	}
-	return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", model.ErrorMessage(err), strings.Join(names, ", "))
-}
-
-func contactHint(roles model.Roles) string {
-	for _, r := range roles {
+	who := make(i18n.AnyOf, len(d.WaitingFor))
+	for i, r := range d.WaitingFor {
+		who[i] = r.Word()
+	}
+	for _, r := range d.WaitingFor {
 		if r.IsCustomer() {
-			return "; a customer person decides with --contact NAME"
+			return model.Errorf(model.ErrorCode(err), "%s (at this step only a %s can decide; a customer person decides with --contact NAME)", err, who)
 		}
 	}
-	return ""
+	return model.Errorf(model.ErrorCode(err), "%s (at this step only a %s can decide)", err, who)
 }

@@ -119,7 +119,7 @@ func (c *ticketEdit) run(ctx context.Context, a *App, rest []string) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.Ticket(ctx, id, a.session.Lang.Code())
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // FormTheme is the huh theme of every form, drawn from the palette: huh's

@@ -5,7 +5,7 @@ import (
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 	"yunwei/ui/text"
 )
 

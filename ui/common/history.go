@@ -7,8 +7,9 @@ import (
 
 	"yunwei/flows/ticket"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // fieldLabels are the English names of the ticket fields ticket.Edit
@@ -59,7 +60,7 @@ func HistoryLine(h ticket.HistoryEntry, names map[string]string, L i18n.Lang) st
 		line = L.T("commented")
 	default:
 		// Flow decisions carry their own "not applied" note.
-		if d := ticket.DescribeHistory(h, L.Code()); d != "" {
+		if d := words.History(L, h); d != "" {
 			return text.Sanitize(d, false)
 		}
 		return L.Tf("(event of a newer yunwei: %s)", text.Sanitize(h.Type, false))

@@ -3,7 +3,7 @@ package common
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // GlobalKeys work on every screen (DESIGN §6). While a text field has

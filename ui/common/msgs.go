@@ -6,7 +6,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // Deps is what a screen is built with. Screens read through Store only in
@@ -74,7 +74,8 @@ type TicketChangedMsg struct {
 	ID model.ID
 }
 
-// ErrorStatus turns an error into a status-line message a user can act on.
-func ErrorStatus(err error) StatusMsg {
-	return StatusMsg{Text: model.ErrorMessage(err), Err: true}
+// ErrorStatus turns an error into a status-line message a user can act on,
+// in L.
+func ErrorStatus(err error, L i18n.Lang) StatusMsg {
+	return StatusMsg{Text: model.ErrorText(err, L), Err: true}
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 	"yunwei/ui/text"
 )
 
@@ -97,7 +97,7 @@ func (s *Sheet) Fail(err error) tea.Cmd {
 	s.busy = false
 	// Refusals are worded in English by flows; the few fixed ones have a
 	// translation.
-	s.err = s.lang.T(model.ErrorMessage(err))
+	s.err = model.ErrorText(err, s.lang)
 	if s.form.State != huh.StateNormal {
 		s.rebuild()
 		return s.init

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // chinaTime is where a contract without a known calendar zone counts:

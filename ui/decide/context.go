@@ -15,7 +15,8 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
+	"yunwei/ui/words"
 )
 
 // Context is what the form decides on: the ticket as loaded, the contacts
@@ -29,7 +30,7 @@ type Context struct {
 
 // Load reads a ticket's Context. Call it inside a tea.Cmd.
 func Load(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) (Context, error) {
-	d, err := s.Ticket(ctx, id, L.Code())
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		return Context{}, err
 	}
@@ -47,6 +48,8 @@ func Load(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) (Context, 
 
 // Action is a decision that can be taken now, and by whom.
 type Action struct {
+	// Kind is the flow the decision belongs to, for its words.
+	Kind     model.Kind
 	Decision ticket.Decision
 	// Key is the key that takes it on the ticket detail (AssignKeys).
 	Key string
@@ -54,6 +57,9 @@ type Action struct {
 	// signed-in user's, in a vendor role.
 	Contacts []model.Contact
 }
+
+// Label names the decision in L.
+func (a Action) Label(L i18n.Lang) string { return words.Decision(L, a.Kind, &a.Decision) }
 
 // Customer reports whether the action is a customer person's.
 func (a Action) Customer() bool { return a.Contacts != nil }
@@ -71,7 +77,7 @@ func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Actio
 	var out []Action
 	if vendor := ticket.Allowed(t, flows.Actor{User: user}); len(vendor) > 0 {
 		for _, d := range vendor {
-			out = append(out, Action{Decision: d})
+			out = append(out, Action{Kind: t.Kind, Decision: d})
 		}
 		return out
 	}
@@ -84,7 +90,7 @@ func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Actio
 	}
 	for _, d := range st.Decisions {
 		if cs := who[d.Name]; len(cs) > 0 {
-			out = append(out, Action{Decision: d, Contacts: cs})
+			out = append(out, Action{Kind: t.Kind, Decision: d, Contacts: cs})
 		}
 	}
 	return out

@@ -16,6 +16,7 @@ import (
 	"yunwei/ui/common"
 	"yunwei/ui/signoff"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // DecidedMsg says the decision was recorded. The screen that opened the
@@ -306,7 +307,7 @@ func (m Model) submit() (Model, tea.Cmd) {
 	}
 	cmd := ticket.Act{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}}
 	if a.Decision.NeedsComment && strings.TrimSpace(cmd.Comment) == "" {
-		m.err = L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Decision.Label(L.Code()))
+		m.err = L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Label(L))
 		return m, m.rebuildIfDone()
 	}
 	for _, in := range a.Decision.Inputs {
@@ -374,7 +375,7 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	}
 	if msg.err != nil {
 		m.stage = StageForm
-		m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
+		m.err = model.ErrorText(msg.err, m.deps.Lang)
 		return m, m.rebuildIfDone()
 	}
 	p := msg.payload
@@ -409,13 +410,13 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		m.stage = StageForm
-		m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
+		m.err = model.ErrorText(msg.err, m.deps.Lang)
 		return m, m.rebuildIfDone()
 	}
 	L := m.deps.Lang
 	done := DecidedMsg{ID: m.c.Ticket.ID, Number: m.c.Ticket.Number}
 	if st := msg.state; st != nil {
-		at := ticket.StepLabel(st.Kind, st.Step, L.Code())
+		at := words.Step(L, st.Kind, st.Step)
 		if st.Status == model.StatusClosed {
 			at = L.T("closed")
 		}

@@ -11,8 +11,8 @@ import (
 	"yunwei/db"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 func keyMsg(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -121,7 +121,7 @@ func TestCustomerDecisionIsSignedAndRecorded(t *testing.T) {
 		t.Fatalf("no decision: %v (stage %s, error %q)", out, m.Stage(), m.Error())
 	}
 
-	d, err := s.Ticket(ctx, id, "en")
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestVendorDecisionWithInputs(t *testing.T) {
 	if _, ok := screentest.Find[DecidedMsg](out); !ok {
 		t.Fatalf("not decided: stage %s, error %q\n%s", m.Stage(), m.Error(), m.View())
 	}
-	d, err := s.Ticket(ctx, id, "zh")
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +184,7 @@ func TestRejectNeedsAComment(t *testing.T) {
 	if m.Stage() != StageForm || !strings.Contains(m.Error(), "say why in a comment") {
 		t.Fatalf("stage %s, error %q", m.Stage(), m.Error())
 	}
-	d, _ := s.Ticket(context.Background(), id, "en")
+	d, _ := s.Ticket(context.Background(), id)
 	if d.Step != "dept_approval" {
 		t.Fatal("rejected without a comment")
 	}

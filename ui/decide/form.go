@@ -10,9 +10,10 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // buildForm makes the huh form on the draft: a first page with the
@@ -34,7 +35,7 @@ func (m *Model) buildForm() {
 	for _, a := range actions {
 		opts = append(opts, huh.NewOption(decisionLabel(a.Decision, m.c.Ticket.Kind, L), a.Decision.Name))
 		if a.Decision.NeedsComment {
-			needs = append(needs, a.Decision.Label(L.Code()))
+			needs = append(needs, a.Label(L))
 		}
 	}
 	var sz common.FormSizer
@@ -52,7 +53,7 @@ func (m *Model) buildForm() {
 		Value(&d.Comment).Validate(func(s string) error {
 		for _, a := range actions {
 			if a.Decision.Name == d.Decision && a.Decision.NeedsComment && strings.TrimSpace(s) == "" {
-				return errors.New(L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Decision.Label(L.Code())))
+				return errors.New(L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Label(L)))
 			}
 		}
 		return nil
@@ -73,7 +74,7 @@ func (m *Model) buildForm() {
 			f, h := inputField(in, d.Inputs[name][in.Name], m.c, L)
 			fs = append(fs, sz.Add(f, h))
 		}
-		groups = append(groups, huh.NewGroup(fs...).Title(a.Decision.Label(L.Code())).
+		groups = append(groups, huh.NewGroup(fs...).Title(a.Label(L)).
 			WithHideFunc(func() bool { return d.Decision != name }))
 	}
 	f := common.NewScreenForm(L, m.w, m.formRows(), groups...)
@@ -86,10 +87,11 @@ func (m *Model) buildForm() {
 // decisionLabel offers a decision with where it leads:
 // "reject → closed (comment required)".
 func decisionLabel(d ticket.Decision, kind model.Kind, L i18n.Lang) string {
+	from := kind
 	if d.Convert != "" {
 		kind = d.Convert
 	}
-	label := d.Label(L.Code()) + " → " + ticket.StepLabel(kind, d.To, L.Code())
+	label := words.Decision(L, from, &d) + " → " + words.Step(L, kind, d.To)
 	if d.NeedsComment {
 		label += " " + L.T("(comment required)")
 	}

@@ -7,9 +7,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 // screen hosts a decision as Approvals and the ticket detail do, noting

@@ -12,14 +12,15 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // inputTitle is an input's label from the flow table, marked when required.
-func inputTitle(in ticket.Input, L i18n.Lang) string {
-	title := in.Label(L.Code())
+func inputTitle(in ticket.Input, kind model.Kind, L i18n.Lang) string {
+	title := words.Input(L, kind, &in)
 	if in.Required {
 		title += " " + L.T("(required)")
 	}
@@ -31,14 +32,14 @@ func inputTitle(in ticket.Input, L i18n.Lang) string {
 // times and dates, checked as typed so mistakes show at the field. It
 // returns the field's natural height (common.FormSizer).
 func inputField(in ticket.Input, v *string, c *Context, L i18n.Lang) (huh.Field, int) {
-	title := inputTitle(in, L)
+	title, name := inputTitle(in, c.Ticket.Kind, L), words.Input(L, c.Ticket.Kind, &in)
 	var opts []huh.Option[string]
 	if !in.Required {
 		opts = append(opts, huh.NewOption(L.T("— not given —"), ""))
 	}
 	required := func(s string) error {
 		if in.Required && strings.TrimSpace(s) == "" {
-			return errors.New(L.Tf("Fill in %s.", in.Label(L.Code())))
+			return errors.New(L.Tf("Fill in %s.", name))
 		}
 		return nil
 	}
@@ -67,7 +68,7 @@ func inputField(in ticket.Input, v *string, c *Context, L i18n.Lang) (huh.Field,
 		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), min(len(opts), 6) + 1
 	case ticket.InputMinutes:
 		return line(L.T("e.g. 90, 2h or 1d (1 person-day = 480 minutes)"), func(s string) error {
-			_, err := minutesValue(in, s, L)
+			_, err := minutesValue(in, name, s, L)
 			return err
 		}), 0
 	case ticket.InputTime:
@@ -91,9 +92,10 @@ var ratingWords = map[int]string{5: "excellent", 4: "good", 3: "fair", 2: "poor"
 // Required inputs left empty are refused here, in the form's words.
 func inputValue(in ticket.Input, v string, c *Context, L i18n.Lang) (string, error) {
 	v = strings.TrimSpace(v)
+	name := words.Input(L, c.Ticket.Kind, &in)
 	if v == "" {
 		if in.Required {
-			return "", errors.New(L.Tf("Fill in %s.", in.Label(L.Code())))
+			return "", errors.New(L.Tf("Fill in %s.", name))
 		}
 		return "", nil
 	}
@@ -105,7 +107,7 @@ func inputValue(in ticket.Input, v string, c *Context, L i18n.Lang) (string, err
 		}
 		return model.FormatTime(t), nil
 	case ticket.InputMinutes:
-		if _, err := minutesValue(in, v, L); err != nil {
+		if _, err := minutesValue(in, name, v, L); err != nil {
 			return "", err
 		}
 	case ticket.InputDate:
@@ -116,15 +118,16 @@ func inputValue(in ticket.Input, v string, c *Context, L i18n.Lang) (string, err
 	return v, nil
 }
 
-func minutesValue(in ticket.Input, v string, L i18n.Lang) (int, error) {
+// minutesValue reads minutes typed for input in, called name in messages.
+func minutesValue(in ticket.Input, name, v string, L i18n.Lang) (int, error) {
 	n, err := ticket.ParseMinutes(v)
 	switch {
 	case err != nil:
-		return 0, errors.New(L.Tf("%s: write minutes (90), hours (2h) or person-days (1d = 480 minutes).", in.Label(L.Code())))
+		return 0, errors.New(L.Tf("%s: write minutes (90), hours (2h) or person-days (1d = 480 minutes).", name))
 	case n <= 0:
-		return 0, errors.New(L.Tf("%s must be more than 0 minutes.", in.Label(L.Code())))
+		return 0, errors.New(L.Tf("%s must be more than 0 minutes.", name))
 	case in.Max > 0 && n > in.Max:
-		return 0, errors.New(L.Tf("%s: at most %d minutes.", in.Label(L.Code()), in.Max))
+		return 0, errors.New(L.Tf("%s: at most %d minutes.", name, in.Max))
 	}
 	return n, nil
 }

@@ -6,7 +6,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows/ticket"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // What is typed for each input type becomes what flows reads, or a
@@ -14,7 +14,7 @@ import (
 func TestInputValues(t *testing.T) {
 	c := &Context{Ticket: db.TicketDetail{TimeZone: "Asia/Shanghai"}}
 	in := func(typ ticket.InputType, required bool) ticket.Input {
-		return ticket.Input{Name: "x", En: "the value", Zh: "取值", Type: typ, Required: required, Max: 600}
+		return ticket.Input{Name: "x", Label: "the value", Type: typ, Required: required, Max: 600}
 	}
 	cases := []struct {
 		in       ticket.Input

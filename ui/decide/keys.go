@@ -3,7 +3,7 @@ package decide
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // KeyMap is the decision form's keys. The form's fields take the rest of

@@ -3,8 +3,9 @@ package decide
 import (
 	"yunwei/flows/ticket"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 	"yunwei/ui/signoff"
+	"yunwei/ui/words"
 )
 
 // SignedDecision is a customer's decision as they sign it (DESIGN §5): the
@@ -27,7 +28,7 @@ func (d SignedDecision) Title(L i18n.Lang) string {
 	if f := ticket.FlowFor(d.Content.Kind); f != nil {
 		if st := f.Step(d.Content.Step); st != nil {
 			if dec := st.Decision(d.Content.Decision); dec != nil {
-				title += " · " + dec.Label(L.Code())
+				title += " · " + words.Decision(L, d.Content.Kind, dec)
 			}
 		}
 	}

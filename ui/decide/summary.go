@@ -8,9 +8,10 @@ import (
 
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/signoff"
+	"yunwei/ui/words"
 )
 
 // Summary is what the form shows as being decided: the request and the
@@ -28,7 +29,7 @@ func Summary(c *Context, L i18n.Lang) []signoff.Field {
 	}
 	if st := ticket.CurrentStep(&t.State); st != nil {
 		fields = append(fields, signoff.Field{Label: L.T("Step"),
-			Value: st.Label(lang) + " · " + L.T("waiting for") + " " + RoleNames(st.Roles, L)})
+			Value: words.StepOf(L, t.Kind, st) + " · " + L.T("waiting for") + " " + RoleNames(st.Roles, L)})
 	}
 	fields = append(fields, signoff.Field{Label: L.T("Request"), Value: t.Description})
 	content := ticket.DecisionContent(&t.State, "", "", nil)
@@ -46,9 +47,9 @@ func SignFields(content ticket.SignedDecision, c *Context, L i18n.Lang) []signof
 	var d *ticket.Decision
 	if f := ticket.FlowFor(content.Kind); f != nil {
 		if st := f.Step(content.Step); st != nil {
-			step = st.Label(lang)
+			step = words.StepOf(L, content.Kind, st)
 			if d = st.Decision(content.Decision); d != nil {
-				decision = d.Label(lang)
+				decision = words.Decision(L, content.Kind, d)
 			}
 		}
 	}
@@ -70,7 +71,7 @@ func SignFields(content ticket.SignedDecision, c *Context, L i18n.Lang) []signof
 	if d != nil {
 		for _, in := range d.Inputs {
 			if v, ok := content.Inputs[in.Name]; ok {
-				fields = append(fields, signoff.Field{Label: in.Label(lang), Value: Value(&in, v, c, L)})
+				fields = append(fields, signoff.Field{Label: words.Input(L, content.Kind, &in), Value: Value(&in, v, c, L)})
 			}
 		}
 	}
@@ -100,7 +101,7 @@ func factFields(kind model.Kind, step string, facts map[string]string, c *Contex
 				for _, in := range d.Inputs {
 					if v, ok := facts[in.Name]; ok && !done[in.Name] {
 						done[in.Name] = true
-						out = append(out, signoff.Field{Label: in.Label(L.Code()), Value: Value(&in, v, c, L)})
+						out = append(out, signoff.Field{Label: words.Input(L, kind, &in), Value: Value(&in, v, c, L)})
 					}
 				}
 			}

@@ -6,6 +6,7 @@ import (
 	"yunwei/flows/ticket"
 	"yunwei/ui/common"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // errRows are the rows under the form kept for refusals and the fields'
@@ -109,7 +110,7 @@ func (m Model) titleLine() string {
 	t := &m.c.Ticket
 	title := L.T("Decision") + " · " + t.Number
 	if st := ticket.CurrentStep(&t.State); st != nil {
-		title += " · " + st.Label(L.Code())
+		title += " · " + words.StepOf(L, t.Kind, st)
 	}
 	return common.Title.Render(text.Truncate(text.Sanitize(title, false), m.w))
 }

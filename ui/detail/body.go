@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strings"
 
-	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // relayout builds the body for the width: everything below the title
@@ -36,7 +36,7 @@ func (m Model) fields() []string {
 	loc := common.Zone(t.TimeZone)
 	state := L.T("open")
 	if st := t.Step; t.Status != model.StatusClosed {
-		state += " · " + stepLabel(t.Kind, st, lang)
+		state += " · " + words.Step(L, t.Kind, st)
 		if len(t.WaitingFor) > 0 {
 			state += " · " + L.T("waiting for") + " " + decide.RoleNames(t.WaitingFor, L)
 		}
@@ -93,16 +93,17 @@ func (m Model) fields() []string {
 func (m Model) flow() []string {
 	L := m.deps.Lang
 	t := &m.data.c.Ticket
-	if len(t.Flow) == 0 {
+	steps := words.Steps(L, &t.State)
+	if len(steps) == 0 {
 		return nil
 	}
 	out := []string{"", common.Rule(L.T("Flow")+" · "+t.Kind.Label(L.Code()), "", m.w)}
 	labelW := 0
-	for _, st := range t.Flow {
+	for _, st := range steps {
 		labelW = max(labelW, text.Width(st.Label))
 	}
 	labelW = min(labelW, m.w/2)
-	for _, st := range t.Flow {
+	for _, st := range steps {
 		mark, style := "·", common.Faint
 		switch st.Status {
 		case "done":
@@ -137,11 +138,12 @@ func (m Model) clocks() []string {
 		return append(out, common.Faint.Render(" "+L.T("No SLA clock applies to this ticket.")))
 	}
 	loc := common.Zone(t.TimeZone)
+	clocks := words.Clocks(L, t.Clocks)
 	labelW := 0
-	for _, c := range t.Clocks {
+	for _, c := range clocks {
 		labelW = max(labelW, text.Width(c.Label))
 	}
-	for _, c := range t.Clocks {
+	for _, c := range clocks {
 		state := L.T(c.State)
 		switch {
 		case c.Overdue != "":
@@ -213,10 +215,6 @@ func (m Model) name(id model.ID) string {
 		return text.Sanitize(n, false)
 	}
 	return id.Short()
-}
-
-func stepLabel(kind model.Kind, step, lang string) string {
-	return ticket.StepLabel(kind, step, lang)
 }
 
 func join(parts ...string) string {

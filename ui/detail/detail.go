@@ -17,9 +17,9 @@ import (
 	"yunwei/db"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/decide"
-	"yunwei/ui/i18n"
 )
 
 // clockRefresh is how often the SLA clocks are read again while the
@@ -167,7 +167,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.loadErr = m.deps.Lang.T(model.ErrorMessage(msg.err))
+			m.loadErr = model.ErrorText(msg.err, m.deps.Lang)
 			return m, nil
 		}
 		m.loadErr, m.data, m.loadedAt = "", msg.data, m.deps.Now()

@@ -10,10 +10,10 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
 	"yunwei/ui/decide"
-	"yunwei/ui/i18n"
 )
 
 func keyMsg(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -79,7 +79,7 @@ func TestSignedHistory(t *testing.T) {
 	}
 	// Editing the description changes what was signed: the badge says VOID.
 	engineer := screentest.Deps(t, s, i18n.En).User
-	d, err := s.Ticket(ctx, id, "en")
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestCommentAndEdit(t *testing.T) {
 		sh, _ := m.Sheet()
 		t.Fatalf("edit not saved: %q", sh.Error())
 	}
-	d, err := s.Ticket(ctx, id, "zh")
+	d, err := s.Ticket(ctx, id)
 	if err != nil {
 		t.Fatal(err)
 	}

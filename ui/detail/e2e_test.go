@@ -11,10 +11,10 @@ import (
 
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
 	"yunwei/ui/decide"
-	"yunwei/ui/i18n"
 )
 
 var space = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
@@ -124,7 +124,7 @@ func TestApproveWithDrawnSignature(t *testing.T) {
 		t.Fatal("the decision form is still open")
 	}
 
-	got, err := s.Ticket(context.Background(), id, "en")
+	got, err := s.Ticket(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}

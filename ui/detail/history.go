@@ -11,6 +11,7 @@ import (
 	"yunwei/ui/decide"
 	"yunwei/ui/signoff"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // signatureRows is the height of a signature drawn in the history: enough
@@ -64,16 +65,20 @@ func (m Model) entry(h ticket.HistoryEntry, loc *time.Location) []string {
 		out = append(out, style.Render("   "+l))
 	}
 	if d := decisionOf(h, t.Kind); d != nil {
+		kind := t.Kind
+		if h.Kind != "" {
+			kind = h.Kind
+		}
 		labelW := 0
 		for _, in := range d.Inputs {
 			if _, ok := h.Inputs[in.Name]; ok {
-				labelW = max(labelW, text.Width(in.Label(lang)))
+				labelW = max(labelW, text.Width(words.Input(L, kind, &in)))
 			}
 		}
 		labelW = min(labelW, max(m.w/6, 8))
 		for _, in := range d.Inputs {
 			if v, ok := h.Inputs[in.Name]; ok {
-				out = append(out, common.LabelValue("     "+in.Label(lang), decide.Value(&in, v, &m.data.c, L), labelW+5, m.w)...)
+				out = append(out, common.LabelValue("     "+words.Input(L, kind, &in), decide.Value(&in, v, &m.data.c, L), labelW+5, m.w)...)
 			}
 		}
 	}

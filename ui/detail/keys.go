@@ -3,8 +3,8 @@ package detail
 import (
 	"github.com/charmbracelet/bubbles/key"
 
+	"yunwei/model/i18n"
 	"yunwei/ui/decide"
-	"yunwei/ui/i18n"
 )
 
 // reservedKeys are the letters the detail's own keys and the global keys
@@ -51,7 +51,7 @@ func newKeys(L i18n.Lang) KeyMap {
 func (k KeyMap) withActions(actions []decide.Action, L i18n.Lang) KeyMap {
 	k.Decisions = nil
 	for _, a := range actions {
-		k.Decisions = append(k.Decisions, key.NewBinding(key.WithKeys(a.Key), key.WithHelp(a.Key, a.Decision.Label(L.Code()))))
+		k.Decisions = append(k.Decisions, key.NewBinding(key.WithKeys(a.Key), key.WithHelp(a.Key, a.Label(L))))
 	}
 	return k
 }

@@ -72,7 +72,7 @@ func (m Model) actionsLine() string {
 	k := m.liveKeys()
 	var parts []string
 	for _, a := range m.actions {
-		label := a.Decision.Label(L.Code())
+		label := a.Label(L)
 		parts = append(parts, common.Title.Render("["+a.Key+"]")+" "+label)
 	}
 	lead := ""

@@ -13,8 +13,8 @@ import (
 
 	"yunwei/db"
 	"yunwei/db/demo"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 )
 
 // Benchmarks for DESIGN §8 at 100,000 tickets. Run:

@@ -20,12 +20,17 @@ const (
 
 // me is the user the filters are relative to, resolved against a table.
 type me struct {
-	user  uint16 // index in table.users; 0 when the table has no ticket of mine
-	roles uint8  // roleBits
+	user uint16 // index in table.users; 0 when the table has no ticket of mine
+	// mine marks the sets of table.waits that hold one of my roles.
+	mine []bool
 }
 
 func (t *table) me(id model.ID, roles model.Roles) me {
-	return me{user: t.userIdx[id], roles: rolesMask(roles)}
+	m := me{user: t.userIdx[id], mine: make([]bool, len(t.waits))}
+	for i, set := range t.waits {
+		m.mine[i] = roles.HasAny(set...)
+	}
+	return m
 }
 
 // keep reports whether quick filter f keeps row i at now (Unix ms).
@@ -35,12 +40,17 @@ func (t *table) keep(f quickFilter, i int32, m me, now int64) bool {
 	case filterMine:
 		return m.user != 0 && r.assignee == m.user && r.flags&flagClosed == 0
 	case filterWaiting:
-		return r.flags&flagClosed == 0 && r.waiting&m.roles != 0 && (r.assignee == 0 || r.assignee == m.user)
+		return r.flags&flagClosed == 0 && m.waits(r.waiting) && (r.assignee == 0 || r.assignee == m.user)
 	case filterBreaching:
 		return t.breaching(i, now)
 	}
 	return true
 }
+
+// waits reports whether a row waiting for set i waits for one of my roles.
+// The model makes me afresh whenever a row is added, so every set is
+// known; one that is not counts as not mine.
+func (m me) waits(i uint16) bool { return int(i) < len(m.mine) && m.mine[i] }
 
 // search is a query folded for matching, with the customers and assignees
 // whose names hold it: a ticket matches by its number, its title, its

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"testing"
 
+	"yunwei/model/i18n"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 // The queue reads with the program's context: once the program has quit,

@@ -100,7 +100,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case firstPageMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
-			return m, common.Status(common.ErrorStatus(msg.err))
+			return m, common.Status(common.ErrorStatus(msg.err, m.deps.Lang))
 		}
 		if m.full {
 			return m, nil
@@ -110,7 +110,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case loadedMsg:
 		if msg.err != nil {
 			m.err = msg.err.Error()
-			return m, common.Status(common.ErrorStatus(msg.err))
+			return m, common.Status(common.ErrorStatus(msg.err, m.deps.Lang))
 		}
 		m.full = true
 		m.setTable(msg.t)

@@ -12,9 +12,9 @@ import (
 	"yunwei/db"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 func keyMsg(s string) tea.Msg {

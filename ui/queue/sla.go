@@ -7,8 +7,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"yunwei/flows/sla"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 )
 
 // slaState is how a row's next SLA clock stands now. Each state has its

@@ -36,6 +36,10 @@ type table struct {
 	userIdx   map[model.ID]uint16
 	stepIdx   map[string]uint16
 	kindIdx   map[model.Kind]uint8
+	// waits are the distinct sets of roles tickets wait for, so a row
+	// names its set by index whatever the number of roles.
+	waits   []model.Roles // index 0 is "nobody"
+	waitIdx map[string]uint16
 
 	// orders are the row indexes sorted by each sort key.
 	orders [sortCount][]int32
@@ -64,7 +68,7 @@ type row struct {
 	clock    uint8
 	state    uint8
 	flags    uint8
-	waiting  uint8 // bit set of roles (roleBits)
+	waiting  uint16 // index in table.waits
 	customer uint16
 	assignee uint16
 	step     uint16
@@ -88,7 +92,6 @@ const (
 var (
 	clockKinds  = []sla.ClockKind{"", sla.Response, sla.OnSite, sla.Resolution}
 	clockStates = []sla.State{"", sla.Running, sla.Paused, sla.Breached}
-	roleBits    = append(append([]model.Role{}, model.CustomerRoles...), model.VendorRoles...)
 )
 
 func indexOf[T comparable](list []T, v T) uint8 {
@@ -100,17 +103,23 @@ func indexOf[T comparable](list []T, v T) uint8 {
 	return 0
 }
 
-// rolesMask turns roles into a bit set over roleBits.
-func rolesMask(rs model.Roles) uint8 {
-	var m uint8
-	for _, r := range rs {
-		for i, b := range roleBits {
-			if r == b {
-				m |= 1 << i
-			}
-		}
+// wait interns the set of roles a ticket waits for.
+func (t *table) wait(rs model.Roles) uint16 {
+	if len(rs) == 0 {
+		return 0
 	}
-	return m
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = string(r)
+	}
+	key := strings.Join(parts, ",")
+	if i, ok := t.waitIdx[key]; ok {
+		return i
+	}
+	t.waits = append(t.waits, rs)
+	i := uint16(len(t.waits) - 1)
+	t.waitIdx[key] = i
+	return i
 }
 
 func newTable(capacity int) *table {
@@ -125,6 +134,8 @@ func newTable(capacity int) *table {
 		userIdx:   map[model.ID]uint16{},
 		stepIdx:   map[string]uint16{"": 0},
 		kindIdx:   map[model.Kind]uint8{"": 0},
+		waits:     []model.Roles{nil},
+		waitIdx:   map[string]uint16{},
 	}
 }
 
@@ -147,7 +158,7 @@ func (t *table) makeRow(q *db.QueueTicket) row {
 	r := row{
 		id: q.ID, kind: t.kind(q.Kind), severity: uint8(q.Severity),
 		customer: t.customer(q.Customer), assignee: t.user(q.Assignee), step: t.step(q.Step),
-		waiting: rolesMask(q.Waiting), updated: millis(q.UpdatedAt),
+		waiting: t.wait(q.Waiting), updated: millis(q.UpdatedAt),
 	}
 	if q.Closed {
 		r.flags |= flagClosed

@@ -2,6 +2,7 @@ package queue
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -237,6 +238,28 @@ func TestWideTextFits(t *testing.T) {
 		screentest.Frame(t, m.View(), w, 20)
 		if !utf8.ValidString(m.View()) {
 			t.Fatalf("width %d: invalid UTF-8", w)
+		}
+	}
+}
+
+// "Waiting for me" holds for any number of roles: a role set larger than a
+// byte of flags still tells each ticket's waiting roles apart.
+func TestWaitingForManyRoles(t *testing.T) {
+	tb := newTable(16)
+	var roles []model.Role
+	for i := range 20 {
+		r := model.Role(fmt.Sprintf("role_%02d", i))
+		roles = append(roles, r)
+		tb.add(&db.QueueTicket{ID: model.NewID(), Number: "T", Title: string(r), Waiting: model.Roles{r}})
+	}
+	tb.add(&db.QueueTicket{ID: model.NewID(), Number: "T", Title: "nobody"})
+	for _, mine := range []model.Roles{{roles[0]}, {roles[8]}, {roles[19], roles[3]}} {
+		m := tb.me(model.NewID(), mine)
+		for i := range tb.rows {
+			want := i < len(roles) && mine.Has(roles[i])
+			if got := tb.keep(filterWaiting, int32(i), m, 0); got != want {
+				t.Errorf("user with %v, ticket waiting for %v: kept %v, want %v", mine, tb.waits[tb.rows[i].waiting], got, want)
+			}
 		}
 	}
 }

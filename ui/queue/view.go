@@ -3,11 +3,11 @@ package queue
 import (
 	"strings"
 
-	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 // colKind names a column of the table.
@@ -329,13 +329,13 @@ func (m Model) row(l layout, i int32, selected bool, now int64) string {
 	return b.String()
 }
 
-// stepLabel names a row's step, cached: ticket.StepLabel looks the flow up.
+// stepLabel names a row's step, cached: words.Step looks the flow up.
 func (m Model) stepLabel(kind uint8, step uint16) string {
 	key := uint32(kind)<<16 | uint32(step)
 	if s, ok := m.labels[key]; ok {
 		return s
 	}
-	s := text.Sanitize(ticket.StepLabel(m.t.kinds[kind], m.t.steps[step], m.deps.Lang.Code()), false)
+	s := text.Sanitize(words.Step(m.deps.Lang, m.t.kinds[kind], m.t.steps[step]), false)
 	m.labels[key] = s
 	return s
 }

@@ -148,7 +148,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err != nil {
 			// The form is complete once submitted: a new one over the same
 			// draft lets the person correct it.
-			m.err = model.ErrorMessage(msg.err)
+			m.err = model.ErrorText(msg.err, m.deps.Lang)
 			m.form = m.build()
 			return m, m.form.Init()
 		}

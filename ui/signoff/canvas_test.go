@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 func pts(xy ...int) []model.Point {

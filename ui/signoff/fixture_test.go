@@ -7,7 +7,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // Snapshots are plain text: no colour codes, so they diff readably and do

@@ -3,7 +3,7 @@ package signoff
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // KeyMap is the sign-off screen's keys. Bindings that do nothing in the

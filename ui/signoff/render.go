@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
 )
 

@@ -1,6 +1,6 @@
 package signoff
 
-import "yunwei/ui/i18n"
+import "yunwei/model/i18n"
 
 // Signable is anything a person signs on screen: a ticket decision, a
 // record sheet, an inspection, a report. The sign-off shows its text and

@@ -6,7 +6,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // inspection is signed content of another kind than a ticket decision: a

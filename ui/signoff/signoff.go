@@ -26,8 +26,8 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
 )
 
@@ -210,7 +210,7 @@ func (m Model) Hash() string { return m.hash }
 func (m *Model) Fail(err error) {
 	m.submitted = false
 	if err != nil {
-		m.err = m.lang.T("The signature was not saved:") + " " + model.ErrorMessage(err)
+		m.err = m.lang.T("The signature was not saved:") + " " + model.ErrorText(err, m.lang)
 	}
 }
 
@@ -476,7 +476,7 @@ func (m Model) confirm() (Model, tea.Cmd) {
 	}
 	name, err := ValidateName(m.name.Value())
 	if err != nil {
-		m.err = m.lang.T(model.ErrorMessage(err))
+		m.err = model.ErrorText(err, m.lang)
 		m.setFocus(focusName)
 		return m, nil
 	}

@@ -12,7 +12,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 var keyTypes = map[string]tea.KeyType{

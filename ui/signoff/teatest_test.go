@@ -11,7 +11,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
-	"yunwei/ui/i18n"
+	"yunwei/model/i18n"
 )
 
 // host embeds the sign-off as a screen would: it owns the window size and

@@ -11,8 +11,8 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 	"yunwei/ui/text"
 )
 

@@ -84,7 +84,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			m.err = m.deps.Lang.T(model.ErrorMessage(msg.err))
+			m.err = model.ErrorText(msg.err, m.deps.Lang)
 			return m, nil
 		}
 		return m.open(msg.dir)

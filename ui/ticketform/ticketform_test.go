@@ -12,9 +12,9 @@ import (
 	"yunwei/db"
 	"yunwei/flows/directory"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 func keyMsg(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -109,7 +109,7 @@ func TestCreate(t *testing.T) {
 	if st, _ := screentest.Find[common.StatusMsg](out); !strings.Contains(st.Text, "已登记工单") {
 		t.Fatalf("status %+v", st)
 	}
-	d, err := s.Ticket(ctx, nav.Ticket, "zh")
+	d, err := s.Ticket(ctx, nav.Ticket)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,9 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"yunwei/model/i18n"
 	"yunwei/ui/app"
 	"yunwei/ui/common/screentest"
-	"yunwei/ui/i18n"
 )
 
 // The first frame, tab switching, a search, a ticket and back, q to quit.

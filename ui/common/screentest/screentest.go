@@ -28,8 +28,8 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/common"
-	"yunwei/ui/i18n"
 )
 
 // Golden files are rewritten with `go test ./ui/... -update`. teatest's

@@ -1,7 +1,7 @@
 package i18n
 
 func init() {
-	for en, zh := range map[string]string{
+	add(map[string]string{
 		"help":         "帮助",
 		"back":         "返回",
 		"quit":         "退出",
@@ -12,9 +12,5 @@ func init() {
 		"Records":      "维护记录",
 		"Inspections":  "巡检",
 		"Reports":      "报告",
-	} {
-		if _, ok := zhCatalog[en]; !ok {
-			zhCatalog[en] = zh
-		}
-	}
+	})
 }

@@ -5,7 +5,7 @@ package i18n
 // already translates keeps zh.go's wording, so one English word never reads
 // two ways across screens.
 func init() {
-	for k, v := range map[string]string{
+	add(map[string]string{
 		// Layout and fields.
 		"Sign-off":             "签字确认",
 		"What you are signing": "签字内容",
@@ -56,9 +56,5 @@ func init() {
 		"undo":           "撤销",
 		"redo":           "重做",
 		"clear":          "清除",
-	} {
-		if _, ok := zhCatalog[k]; !ok {
-			zhCatalog[k] = v
-		}
-	}
+	})
 }

@@ -2,10 +2,9 @@ package i18n
 
 // Strings of the root (ui/app), the queue (ui/queue) and the first-start
 // form (ui/setup), in their own file so that the screens' work does not
-// collide with edits to zh.go. A key another file already translates keeps
-// that wording.
+// collide with edits to zh.go.
 func init() {
-	for k, v := range map[string]string{
+	add(map[string]string{
 		// Root: header, tabs, help, size.
 		"first start":  "首次启动",
 		"DB":           "数据库",
@@ -88,9 +87,5 @@ func init() {
 		"Choose at least one role.": "请至少选择一个角色。",
 		"quit without saving":       "不保存并退出",
 		"Saving…":                   "正在保存…",
-	} {
-		if _, ok := zhCatalog[k]; !ok {
-			zhCatalog[k] = v
-		}
-	}
+	})
 }

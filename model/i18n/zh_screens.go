@@ -6,17 +6,19 @@ package i18n
 // file so that the screens' work does not collide with edits elsewhere; a
 // key another file already translates keeps that wording.
 func init() {
-	for k, v := range map[string]string{
+	add(map[string]string{
 		// Shared wording.
-		" or ":         " 或 ",
-		"not applied:": "未生效：",
-		"%d min":       "%d分钟",
-		"%d h":         "%d小时",
-		"%d d":         "%d天",
-		"Loading…":     "加载中…",
-		"Saving…":      "正在保存…",
-		"waiting for":  "等待",
-		"waits for %s": "等待%s",
+		" or ":              " 或 ",
+		"not applied:":      "未生效：",
+		"%s: %s (%s → %s)":  "%s：%s（%s → %s）",
+		"⚠ not applied: %s": "⚠ 未生效：%s",
+		"%d min":            "%d分钟",
+		"%d h":              "%d小时",
+		"%d d":              "%d天",
+		"Loading…":          "加载中…",
+		"Saving…":           "正在保存…",
+		"waiting for":       "等待",
+		"waits for %s":      "等待%s",
 		// Form keys.
 		"next field":                           "下一项",
 		"previous field":                       "上一项",
@@ -109,9 +111,5 @@ func init() {
 		"— none: it concerns the whole contract —":               "— 无：涉及整个合同 —",
 		"The form cannot open:":                                  "无法打开表单：",
 		"there is no customer yet. An admin adds customers, contracts and sites with yunwei customer add, yunwei contract add and yunwei site add (yunwei customer --help).": "还没有客户。请管理员用 yunwei customer add、yunwei contract add 和 yunwei site add 添加客户、合同和现场（见 yunwei customer --help）。",
-	} {
-		if _, ok := zhCatalog[k]; !ok {
-			zhCatalog[k] = v
-		}
-	}
+	})
 }

@@ -1,4 +1,4 @@
-package sla_test
+package words_test
 
 import (
 	"strings"
@@ -7,6 +7,8 @@ import (
 
 	"yunwei/flows/sla"
 	"yunwei/model"
+	"yunwei/model/i18n"
+	"yunwei/ui/words"
 )
 
 // TestExplainRule: the explanation names the rule and the calendar fact
@@ -38,10 +40,10 @@ func TestExplainRule(t *testing.T) {
 	for _, tt := range tests {
 		reported := at(t, tt.reported)
 		c := clock(t, sla.Clocks(sla.Input{ReportedAt: reported, Targets: model.DefaultSLA(), Calendar: cal}, reported), sla.Response)
-		if got := sla.Explain(c, "en")[0]; !strings.Contains(got, tt.en) {
+		if got := words.Explain(i18n.En, c)[0]; !strings.Contains(got, tt.en) {
 			t.Errorf("%s en:\n got %s\nwant %s", tt.reported, got, tt.en)
 		}
-		if got := sla.Explain(c, "zh")[0]; !strings.Contains(got, tt.zh) {
+		if got := words.Explain(i18n.Zh, c)[0]; !strings.Contains(got, tt.zh) {
 			t.Errorf("%s zh:\n got %s\nwant %s", tt.reported, got, tt.zh)
 		}
 	}
@@ -81,7 +83,7 @@ func TestExplainTimeline(t *testing.T) {
 		},
 	}
 	for lang, lines := range want {
-		got := sla.Explain(c, lang)
+		got := words.Explain(i18n.Lang(lang), c)
 		if strings.Join(got, "\n") != strings.Join(lines, "\n") {
 			t.Errorf("%s explanation:\n%s\nwant:\n%s", lang, strings.Join(got, "\n"), strings.Join(lines, "\n"))
 		}
@@ -140,7 +142,7 @@ func TestExplainSentences(t *testing.T) {
 	for _, tt := range tests {
 		c := clock(t, sla.Clocks(tt.in, at(t, tt.now)), tt.kind)
 		for lang, wants := range map[string][]string{"en": tt.en, "zh": tt.zh} {
-			got := strings.Join(sla.Explain(c, lang), "\n")
+			got := strings.Join(words.Explain(i18n.Lang(lang), c), "\n")
 			for _, w := range wants {
 				if !strings.Contains(got, w) {
 					t.Errorf("%s (%s): explanation\n%s\ndoes not say %q", tt.name, lang, got, w)
@@ -164,17 +166,17 @@ func TestDuration(t *testing.T) {
 		{-2 * time.Hour, "2 h", "2 小时"},
 	}
 	for _, tt := range tests {
-		if got := sla.Duration(tt.d, "en"); got != tt.en {
+		if got := words.Duration(i18n.En, tt.d); got != tt.en {
 			t.Errorf("Duration(%s, en) = %q, want %q", tt.d, got, tt.en)
 		}
-		if got := sla.Duration(tt.d, "zh"); got != tt.zh {
+		if got := words.Duration(i18n.Zh, tt.d); got != tt.zh {
 			t.Errorf("Duration(%s, zh) = %q, want %q", tt.d, got, tt.zh)
 		}
 	}
 }
 
 func TestLabels(t *testing.T) {
-	if sla.OnSite.Label("zh") != "到场" || sla.Breached.Label("en") != "breached" || sla.Paused.Label("zh") != "已暂停" {
+	if words.ClockKind(i18n.Zh, sla.OnSite) != "到场" || words.ClockState(i18n.En, sla.Breached) != "breached" || words.ClockState(i18n.Zh, sla.Paused) != "已暂停" {
 		t.Error("labels are wrong")
 	}
 }
