@@ -13,6 +13,7 @@ require (
 	github.com/clipperhouse/displaywidth v0.9.0
 	github.com/google/uuid v1.6.0
 	github.com/muesli/termenv v0.16.0
+	golang.org/x/crypto v0.59.0
 	golang.org/x/text v0.44.0
 	modernc.org/sqlite v1.62.0
 	pgregory.net/rapid v1.3.0

@@ -31,14 +31,18 @@ func loadMigrations() ([]migration, error) {
 		return nil, err
 	}
 	sort.Strings(names)
+	// Numbers only increase; one may be skipped, since numbers are given
+	// out to pieces of work before they land, in whatever order they do.
 	var out []migration
-	for i, path := range names {
+	prev := 0
+	for _, path := range names {
 		base := strings.TrimPrefix(path, "migrations/")
 		num, rest, ok := strings.Cut(base, "_")
 		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v != i+1 {
-			return nil, fmt.Errorf("migration %s: want number %04d", base, i+1)
+		if !ok || err != nil || v <= prev {
+			return nil, fmt.Errorf("migration %s: want a number above %04d", base, prev)
 		}
+		prev = v
 		body, err := migrationFiles.ReadFile(path)
 		if err != nil {
 			return nil, err
@@ -54,7 +58,7 @@ func SchemaVersion() int {
 	if err != nil {
 		panic(err)
 	}
-	return len(ms)
+	return ms[len(ms)-1].version
 }
 
 // migrate applies the migrations the DB lacks, each in its own transaction,
@@ -68,11 +72,15 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return err
 	}
-	if current > len(ms) {
-		return model.Errorf(model.EINVALID, "%s was written by a newer yunwei (schema %d; this one knows up to %d): update yunwei to open it", s.path, current, len(ms))
+	last := ms[len(ms)-1].version
+	if current > last {
+		return model.Errorf(model.EINVALID, "%s was written by a newer yunwei (schema %d; this one knows up to %d): update yunwei to open it", s.path, current, last)
 	}
 	rebuild := false
-	for _, m := range ms[current:] {
+	for _, m := range ms {
+		if m.version <= current {
+			continue
+		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return err

@@ -13,7 +13,7 @@ import (
 )
 
 // logTables are the event log's tables; every other table is a projection.
-var logTables = map[string]bool{"origins": true, "events": true, "local_device": true, "counters": true, "profile": true}
+var logTables = map[string]bool{"origins": true, "events": true, "local_device": true, "counters": true, "profile": true, "local_passphrases": true}
 
 // projectionTables lists the projection tables, sorted.
 func projectionTables(ctx context.Context, q queryer) ([]string, error) {

@@ -32,10 +32,15 @@ const DefaultTickets = 500
 // DEM-2026-0001 on every run.
 const DeviceCode = "DEM"
 
+// Passphrase is every demo user's passphrase, as the README and `yunwei
+// demo` say: demo data is for trying things, not for guarding anything.
+const Passphrase = "demo"
+
 // Summary says what was generated.
 type Summary struct {
 	Customers, Contacts, Users, Tickets, Events int
 	Profile                                     model.User
+	Passphrase                                  string // every demo user's
 }
 
 // world is what the generator has created so far.
@@ -85,6 +90,7 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 		return Summary{}, err
 	}
 	g := &generator{opt: opt, rng: rng, ids: ids, contacts: map[model.ID]model.Contact{}, userModels: map[model.ID]model.User{}, parking: parkingTargets()}
+	hashes := hashPassphrases(len(users))
 	var sum Summary
 	err := s.Batch(ctx, func(b *db.Batch) error {
 		g.b = b
@@ -99,6 +105,15 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 				opt.Progress(i+1, opt.Tickets)
 			}
 		}
+		hs := <-hashes
+		if hs.err != nil {
+			return hs.err
+		}
+		for i, u := range users {
+			if err := b.SetPassphrase(g.w.users[u.Login], hs.hashes[i]); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -107,7 +122,7 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 	if err := s.SetProfile(ctx, g.w.profile); err != nil {
 		return Summary{}, err
 	}
-	sum.Tickets, sum.Users = opt.Tickets, len(users)
+	sum.Tickets, sum.Users, sum.Passphrase = opt.Tickets, len(users), Passphrase
 	sum.Customers = len(customers)
 	for _, c := range customers {
 		sum.Contacts += len(c.contacts)
@@ -116,6 +131,32 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 	sum.Events = int(n)
 	sum.Profile, _ = s.Profile(ctx)
 	return sum, err
+}
+
+// passphraseHashes are the demo users' hashes of Passphrase.
+type passphraseHashes struct {
+	hashes []db.PassphraseHash
+	err    error
+}
+
+// hashPassphrases hashes Passphrase n times, each with its own salt, one
+// after the other while the tickets are generated: the hashes are slow on
+// purpose (db.PassphraseCost) and the demo's budget is 9 s (DESIGN §8).
+func hashPassphrases(n int) <-chan passphraseHashes {
+	out := make(chan passphraseHashes, 1)
+	go func() {
+		var r passphraseHashes
+		for range n {
+			h, err := db.HashPassphrase(Passphrase)
+			if err != nil {
+				r.err = err
+				break
+			}
+			r.hashes = append(r.hashes, h)
+		}
+		out <- r
+	}()
+	return out
 }
 
 // idSource makes UUIDv7 ids at given times from the seeded generator.

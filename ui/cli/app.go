@@ -43,6 +43,13 @@ type App struct {
 	// openStore opens the database; interactive is the terminal UI's
 	// setting (db.OpenInteractive). Tests count the calls.
 	openStore func(ctx context.Context, path string, interactive bool) (*db.Store, error)
+	// acting is who acts in this run, once resolved; unlocked holds the
+	// users whose passphrase was given and checked in it (passphrase.go).
+	acting   *model.User
+	unlocked map[model.ID]bool
+	// askSecret, when set, replaces the terminal for the passphrase
+	// prompts (tests).
+	askSecret func(ctx context.Context, prompt string) (string, error)
 }
 
 // Run runs one command line and returns the exit code.

@@ -145,7 +145,7 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		t.Fatalf("refused commands wrote %d events", after-before)
 	}
 	// An admin may add the customer.
-	if r := runCLI(t, nil, "--db", path, "--as", "zhaoli", "customer", "add", "--name", "新客户"); r.code != 0 {
+	if r := runCLI(t, demoPassphrase, "--db", path, "--as", "zhaoli", "customer", "add", "--name", "新客户"); r.code != 0 {
 		t.Fatalf("admin adding a customer: %s", r.stderr)
 	}
 }
@@ -155,7 +155,7 @@ func TestFirstUserOnAnEmptyDatabase(t *testing.T) {
 	if r := runCLI(t, nil, "--db", path, "ticket", "list", "--mine"); r.code != ExitError || !strings.Contains(r.stderr, "user add") {
 		t.Fatalf("--mine without a user: %+v", r)
 	}
-	r := runCLI(t, nil, "--db", path, "user", "add", "--login", "zhang", "--name", "张工", "--roles", "engineer")
+	r := runCLI(t, map[string]string{"YUNWEI_NEW_PASSPHRASE": "张工的口令"}, "--db", path, "user", "add", "--login", "zhang", "--name", "张工", "--roles", "engineer")
 	if r.code != 0 {
 		t.Fatalf("first user: %s", r.stderr)
 	}

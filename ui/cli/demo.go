@@ -20,7 +20,8 @@ var demoCommands = []command{{
 	about: "Fills a NEW database with realistic demo data in Chinese: three customers " +
 		"(a hospital, a water utility, a university), their contracts, sites, systems " +
 		"and contacts, four vendor users, and N tickets. The same seed " +
-		"and anchor give the same data. The anchor is the data's \"now\".",
+		"and anchor give the same data. The anchor is the data's \"now\". " +
+		"Every demo user's passphrase is " + demo.Passphrase + ".",
 	new: func() action { return new(demoCmd) },
 }}
 
@@ -78,6 +79,7 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 	fmt.Fprintf(a.Stdout, L.T("%d customers, %d contacts, %d vendor users, %d tickets, %d events")+"\n",
 		sum.Customers, sum.Contacts, sum.Users, sum.Tickets, sum.Events)
 	fmt.Fprintf(a.Stdout, L.T("You are %s (%s). Start with: yunwei --db %s")+"\n", sum.Profile.Name, sum.Profile.Login, path)
+	fmt.Fprintf(a.Stdout, L.T("Passphrase of every demo user: %s")+"\n", sum.Passphrase)
 	return nil
 }
 

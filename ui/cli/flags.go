@@ -36,11 +36,13 @@ func (a *App) wrong(format string, args ...any) error { return a.usageErr(a.cmd,
 func (a *App) globalFlags(fs *flag.FlagSet) {
 	fs.StringVar(&a.session.DBPath, "db", a.session.DBPath, "the database `PATH` (default: yunwei.db in the user data folder)")
 	fs.StringVar(&a.langFlag, "lang", a.langFlag, "the `LANGUAGE`, zh or en (default: from LC_ALL, LC_MESSAGES or LANG)")
-	fs.StringVar(&a.session.As, "as", a.session.As, "act as this vendor `USER` (login) instead of the database's profile user")
+	fs.StringVar(&a.session.As, "as", a.session.As, "act as this vendor `USER` (login) instead of the database's profile user; "+
+		"needs their passphrase: --passphrase-file, else YUNWEI_PASSPHRASE, else the terminal asks")
+	fs.StringVar(&a.session.PassphraseFile, "passphrase-file", a.session.PassphraseFile, "read the passphrase --as needs from the first line of `FILE`")
 }
 
 // globalNames are the names of the global options.
-var globalNames = []string{"as", "db", "lang"}
+var globalNames = []string{"as", "db", "lang", "passphrase-file"}
 
 // parse reads args against c's flag set fs: options anywhere among the
 // arguments, as --name value, --name=value or with one dash; `--` ends

@@ -13,9 +13,12 @@ import (
 	"yunwei/model"
 )
 
+// demoPassphrase gives the demo users' passphrase, which --as needs.
+var demoPassphrase = map[string]string{"YUNWEI_PASSPHRASE": "demo"}
+
 func mustRun(t *testing.T, path string, args ...string) string {
 	t.Helper()
-	r := runCLI(t, nil, append([]string{"--db", path}, args...)...)
+	r := runCLI(t, demoPassphrase, append([]string{"--db", path}, args...)...)
 	if r.code != 0 {
 		t.Fatalf("%v: exit %d: %s", args, r.code, r.stderr)
 	}
@@ -142,7 +145,7 @@ func TestCalendarImportFromTextAndICS(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "bad.txt")
 	os.WriteFile(bad, []byte("2026-02-30 holiday 不存在的日子\n"), 0o600)
-	if r := runCLI(t, nil, "--db", path, "--as", "zhaoli", "calendar", "import", bad, "--contract", "YW-2026-HIS-001"); r.code == 0 || !strings.Contains(r.stderr, "line 1") {
+	if r := runCLI(t, demoPassphrase, "--db", path, "--as", "zhaoli", "calendar", "import", bad, "--contract", "YW-2026-HIS-001"); r.code == 0 || !strings.Contains(r.stderr, "line 1") {
 		t.Fatalf("a bad date must name its line: %+v", r)
 	}
 	if strings.Contains(mustRun(t, path, "calendar", "show", "--contract", "YW-2026-HIS-001"), "不存在") {

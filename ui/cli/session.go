@@ -18,6 +18,13 @@ type Session struct {
 	DBPath string
 	Lang   i18n.Lang
 	As     string // --as: a login or id; empty means the DB's profile user
+	// PassphraseFile is --passphrase-file: the file whose first line is
+	// the passphrase of the user --as names (else YUNWEI_PASSPHRASE, else
+	// the terminal asks).
+	PassphraseFile string
+	// Actor is the user --as named, once their passphrase was checked: the
+	// command line fills it before it starts the terminal UI.
+	Actor model.User
 	// Store is the database, opened once for the whole run; the command
 	// line closes it when the command returns.
 	Store *db.Store
@@ -77,20 +84,40 @@ func openDB(ctx context.Context, path string, interactive bool) (*db.Store, erro
 	return db.Open(ctx, path)
 }
 
-// actor resolves who acts: --as, else the DB's profile user.
+// actor resolves who acts: --as, else the DB's profile user. The profile
+// user acts without a passphrase, the laptop's own login being the guard;
+// --as naming anyone else needs that user's passphrase (DESIGN §5), asked
+// once per run.
 func (a *App) actor(ctx context.Context) (model.User, error) {
+	if a.acting != nil {
+		return *a.acting, nil
+	}
 	s, err := a.open(ctx)
 	if err != nil {
 		return model.User{}, err
 	}
+	profile, perr := s.Profile(ctx)
+	if perr != nil && model.ErrorCode(perr) != model.ENOTFOUND {
+		return model.User{}, perr
+	}
 	if a.session.As != "" {
-		return s.FindUser(ctx, a.session.As)
+		u, err := s.FindUser(ctx, a.session.As)
+		if err != nil {
+			return u, err
+		}
+		if perr != nil || u.ID != profile.ID {
+			if err := a.unlock(ctx, s, u); err != nil {
+				return model.User{}, err
+			}
+		}
+		a.acting = &u
+		return u, nil
 	}
-	u, err := s.Profile(ctx)
-	if model.ErrorCode(err) == model.ENOTFOUND {
-		return u, model.Errorf(model.EUNAUTHORIZED, "no user is set up on %s: add yourself with yunwei user add --login LOGIN --name NAME --roles engineer, or pass --as LOGIN", s.Path())
+	if perr != nil {
+		return profile, model.Errorf(model.EUNAUTHORIZED, "no user is set up on %s: add yourself with yunwei user add --login LOGIN --name NAME --roles engineer, or pass --as LOGIN", s.Path())
 	}
-	return u, err
+	a.acting = &profile
+	return profile, nil
 }
 
 // DefaultDBPath is yunwei.db in the user data directory: $XDG_DATA_HOME or

@@ -3,13 +3,14 @@ package cli
 import (
 	"context"
 	"flag"
+	"runtime/debug"
 
 	"yunwei/model"
 )
 
 // uiCommands is yunwei without a command: the terminal UI.
 var uiCommands = []command{{
-	usage:   "[--db PATH] [--lang zh|en] [--as USER]",
+	usage:   "[--db PATH] [--lang zh|en] [--as USER [--passphrase-file F]]",
 	summary: "start the terminal UI",
 	new:     func() action { return new(startUI) },
 }}
@@ -39,6 +40,18 @@ func (c *startUI) run(ctx context.Context, a *App, _ []string) error {
 	}
 	if a.TUI == nil {
 		return model.Errorf(model.EINVALID, "this build has no terminal UI; use the commands in yunwei --help")
+	}
+	// --as is checked, with its passphrase asked on the terminal, before
+	// the UI takes the screen.
+	if a.session.As != "" {
+		u, err := a.actor(ctx)
+		if err != nil {
+			return err
+		}
+		a.session.Actor = u
+		// The passphrase's hash took 16 MiB the UI's budget (DESIGN §8:
+		// 60 MiB) should not carry.
+		debug.FreeOSMemory()
 	}
 	return a.TUI(ctx, &a.session)
 }

@@ -64,7 +64,7 @@ func (c *command) help() string {
 		b.WriteString("\nOptions:\n")
 		writeOptions(&b, fs)
 	}
-	b.WriteString("\nGlobal options, before or after the command: --db PATH, --lang zh|en, --as USER\n(see yunwei --help).\n")
+	b.WriteString("\nGlobal options, before or after the command: --db PATH, --lang zh|en, --as USER,\n--passphrase-file FILE (see yunwei --help).\n")
 	return b.String()
 }
 

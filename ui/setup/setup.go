@@ -1,7 +1,8 @@
 // Package setup is the first start on an empty database: it asks who is
-// using yunwei (name, login, roles), creates that vendor user — the first
-// user creates themselves and becomes an admin, so they can add the rest
-// (directory.SaveUser) — and makes them the database's profile user.
+// using yunwei (name, login, roles) and their passphrase, twice, creates
+// that vendor user with it — the first user creates themselves and becomes
+// an admin, so they can add the rest (directory.SaveUser) — and makes them
+// the database's profile user.
 package setup
 
 import (
@@ -30,8 +31,9 @@ type CancelledMsg struct{}
 
 // draft is what the form edits.
 type draft struct {
-	Name, Login string
-	Roles       []model.Role
+	Name, Login       string
+	Roles             []model.Role
+	Passphrase, Again string
 }
 
 type submittedMsg struct{}
@@ -91,6 +93,24 @@ func (m Model) build() *huh.Form {
 			}
 			return nil
 		}),
+	), huh.NewGroup(
+		// A page of its own: the passphrase is what guards acting as
+		// this user on the laptop (DESIGN §5).
+		huh.NewInput().Title(L.T("Your passphrase")).
+			Description(L.Tf("Asked when someone acts as you on this laptop (--as, user use). At least %d characters.", db.MinPassphraseChars)).
+			EchoMode(huh.EchoModePassword).Value(&m.draft.Passphrase).Validate(func(p string) error {
+			if err := db.CheckPassphrase(p); err != nil {
+				return errors.New(model.ErrorText(err, L))
+			}
+			return nil
+		}),
+		huh.NewInput().Title(L.T("The passphrase again")).EchoMode(huh.EchoModePassword).Value(&m.draft.Again).
+			Validate(func(p string) error {
+				if p != m.draft.Passphrase {
+					return errors.New(L.T("The two passphrases differ: type the same one twice."))
+				}
+				return nil
+			}),
 	)).WithTheme(common.FormTheme()).WithKeyMap(m.keys).WithShowHelp(false).WithShowErrors(true)
 	f.SubmitCmd = func() tea.Msg { return submittedMsg{} }
 	f.CancelCmd = func() tea.Msg { return CancelledMsg{} }
@@ -168,12 +188,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// save creates the user acting as themselves and sets the profile: one
-// command each, in order; SetProfile only records which user this is.
+// save creates the user acting as themselves, with the slow hash of their
+// passphrase in the same transaction, and sets the profile; SetProfile
+// only records which user this is.
 func save(ctx context.Context, s *db.Store, d draft) tea.Cmd {
 	return func() tea.Msg {
 		u := model.User{ID: model.NewID(), Name: strings.TrimSpace(d.Name), Login: strings.ToLower(strings.TrimSpace(d.Login)), Roles: d.Roles}
-		if _, err := s.Execute(ctx, db.Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
+		h, err := db.HashPassphrase(d.Passphrase)
+		if err != nil {
+			return savedMsg{err: err}
+		}
+		err = s.Batch(ctx, func(b *db.Batch) error {
+			if _, err := b.Execute(db.Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
+				return err
+			}
+			return b.SetPassphrase(u.ID, h)
+		})
+		if err != nil {
 			return savedMsg{err: err}
 		}
 		if err := s.SetProfile(ctx, u.ID); err != nil {

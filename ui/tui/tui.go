@@ -35,9 +35,11 @@ func Start(ctx context.Context, s *cli.Session) error {
 	var err error
 	switch {
 	case s.As != "":
-		if opt.Deps.User, err = st.FindUser(ctx, s.As); err != nil {
-			return err
+		// The command line checked the passphrase of the user --as names.
+		if s.Actor.ID.IsZero() {
+			return model.Errorf(model.EUNAUTHORIZED, "this needs the passphrase of %s: give it with YUNWEI_PASSPHRASE=… or --passphrase-file FILE, or run the command in a terminal to be asked", s.As)
 		}
+		opt.Deps.User = s.Actor
 	default:
 		opt.Deps.User, err = st.Profile(ctx)
 		if model.ErrorCode(err) == model.ENOTFOUND {
