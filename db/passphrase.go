@@ -26,15 +26,16 @@ const (
 )
 
 // PassphraseCost is how slow a new hash is: argon2id (RFC 9106) with this
-// many passes over this much memory. 16 MiB and 7 passes cost about 60 ms on
-// the 2-core machines of DESIGN §8 (measured: 58 ms, one thread, idle), in
-// the 50–100 ms a person does not notice, and keep a CLI action with --as
-// inside its 30 MiB. Each hash records the cost it was made with, so the
-// cost can be raised without making old hashes unreadable.
+// many passes over this much memory, one thread. 12 MiB and 10 passes cost
+// about 60 ms on the 2-core machines of DESIGN §8 (measured 2026-11: 59 ms
+// idle, 63–97 ms with the other cores busy; BenchmarkHashPassphrase), in the
+// 50–100 ms a person does not notice, and keep a whole CLI action with --as
+// at about 25 MiB, inside its 30 MiB. Each hash records the cost it was made
+// with, so the cost can be raised later without making old hashes unreadable.
 var PassphraseCost = struct {
 	Time, MemoryKiB uint32
 	Threads         uint8
-}{Time: 7, MemoryKiB: 16 * 1024, Threads: 1}
+}{Time: 10, MemoryKiB: 12 * 1024, Threads: 1}
 
 // passphraseAlgorithm names the only hash this version writes or reads.
 const passphraseAlgorithm = "argon2id"

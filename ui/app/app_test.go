@@ -284,6 +284,12 @@ func TestSetup(t *testing.T) {
 			}
 			h := startWith(t, opt, 100, 30)
 			h.keys("'Han Meimei' enter hanmm enter space down space enter")
+			// Then the passphrase, twice, masked.
+			h.keys("梅梅的口令 enter")
+			if v := h.m().View(); strings.Contains(v, "梅梅的口令") || !strings.Contains(v, "*****") {
+				t.Errorf("the passphrase is not masked:\n%s", v)
+			}
+			h.keys("梅梅的口令 enter")
 			if !h.m().ready {
 				t.Fatalf("the form did not finish:\n%s", h.m().View())
 			}
@@ -296,6 +302,16 @@ func TestSetup(t *testing.T) {
 			}
 			if !strings.Contains(h.m().View(), "Han Meimei (hanmm)") {
 				t.Error("the header does not name the new user")
+			}
+			// Only the passphrase's slow hash is stored.
+			if got, err := s.VerifyPassphrase(ctx, u.ID, "梅梅的口令"); err != nil || got != db.PassphraseOK {
+				t.Errorf("the passphrase set up: %v %v", got, err)
+			}
+			var n int
+			s.DB().QueryRow("SELECT count(*) FROM local_passphrases WHERE algorithm = 'argon2id' AND instr(hash, ?) = 0 AND instr(salt, ?) = 0",
+				[]byte("梅梅的口令"), []byte("梅梅的口令")).Scan(&n)
+			if n != 1 {
+				t.Errorf("%d argon2id hashes without the plain text, want 1", n)
 			}
 		})
 	}
@@ -311,6 +327,16 @@ func TestSetupErrorsAndCancel(t *testing.T) {
 	opt := Options{Deps: common.Deps{Store: s, Lang: i18n.En, Now: time.Now}, DBPath: "x", Setup: true, Headless: true}
 	h := startWith(t, opt, 100, 30)
 	h.keys("'Han Meimei' enter 'Bad Login' enter enter")
+	// A passphrase too short, then two that differ, are refused in place.
+	h.keys("abc enter")
+	if v := h.m().View(); !strings.Contains(v, "a passphrase needs at least 4 characters") {
+		t.Fatalf("a short passphrase:\n%s", v)
+	}
+	h.keys("d enter abce enter")
+	if v := h.m().View(); !strings.Contains(v, "The two passphrases differ") {
+		t.Fatalf("two different passphrases:\n%s", v)
+	}
+	h.keys("backspace d enter")
 	if h.m().ready || !strings.Contains(h.m().View(), "is not valid") {
 		t.Fatalf("a bad login was accepted:\n%s", h.m().View())
 	}

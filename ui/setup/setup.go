@@ -111,7 +111,7 @@ func (m Model) build() *huh.Form {
 				}
 				return nil
 			}),
-	)).WithTheme(common.FormTheme()).WithKeyMap(m.keys).WithShowHelp(false).WithShowErrors(true)
+	)).WithTheme(common.FormTheme()).WithKeyMap(m.keys).WithShowHelp(false).WithShowErrors(false)
 	f.SubmitCmd = func() tea.Msg { return submittedMsg{} }
 	f.CancelCmd = func() tea.Msg { return CancelledMsg{} }
 	if m.width > 0 {
@@ -223,14 +223,18 @@ func (m Model) View() string {
 	for _, l := range text.Wrap(L.T("This database has no user yet. Tell it who you are; you can add colleagues later."), w) {
 		lines = append(lines, common.Faint.Render(l))
 	}
-	intro := lipgloss.JoinVertical(lipgloss.Left, append(lines, "")...)
+	// The status takes the line between the welcome and the form: the form
+	// fills the height below it, so a line under it would be cut off.
 	var status string
 	switch {
 	case m.saving:
 		status = common.Faint.Render(L.T("Saving…"))
 	case m.err != "":
 		status = common.ErrorText.Render(text.Truncate(text.Sanitize(m.err, false), w))
+	case len(m.form.Errors()) > 0:
+		status = common.ErrorText.Render(text.Truncate(text.Sanitize(m.form.Errors()[0].Error(), false), w))
 	}
-	body := lipgloss.JoinVertical(lipgloss.Left, intro, m.form.View(), status)
+	intro := lipgloss.JoinVertical(lipgloss.Left, append(lines, status)...)
+	body := lipgloss.JoinVertical(lipgloss.Left, intro, m.form.View())
 	return lipgloss.NewStyle().Padding(1, 2).Width(m.width).MaxHeight(m.height).Render(body)
 }

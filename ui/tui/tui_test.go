@@ -267,9 +267,17 @@ func TestHeadless(t *testing.T) {
 	if !strings.Contains(after, "/ 数据") || !strings.Contains(after, "排序：更新时间") {
 		t.Errorf("after the keys:\n%s", after)
 	}
-	// --as switches the user for the session; the profile stays.
-	if as := run(t, "--db", dbPath, "--as", "lina", "--first-frame"); !strings.Contains(as, "李娜 (lina)") {
-		t.Errorf("--as lina:\n%s", as)
+	// --as switches the user for the session, given their passphrase; the
+	// profile stays.
+	as := exec.Command(binary(t), "--db", dbPath, "--as", "lina", "--first-frame")
+	as.Env = append(os.Environ(), "YUNWEI_PASSPHRASE=demo")
+	if out, err := as.Output(); err != nil || !strings.Contains(string(out), "李娜 (lina)") {
+		t.Errorf("--as lina: %v\n%s", err, out)
+	}
+	as = exec.Command(binary(t), "--db", dbPath, "--as", "lina", "--first-frame")
+	as.Env = append(os.Environ(), "YUNWEI_PASSPHRASE=")
+	if out, err := as.CombinedOutput(); err == nil || !strings.Contains(string(out), "this needs the passphrase of lina") {
+		t.Errorf("--as lina without the passphrase: %v\n%s", err, out)
 	}
 	if !strings.Contains(run(t, "--db", dbPath, "--first-frame"), "王建国 (wangjg)") {
 		t.Error("--as changed the profile")
@@ -282,4 +290,40 @@ func TestHeadless(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err == nil || !strings.Contains(string(out), "WIDTHxHEIGHT") {
 		t.Errorf("a bad size: %v %s", err, out)
 	}
+}
+
+// yunwei --as asks for the passphrase on the terminal, without echo, before
+// the UI starts; a wrong one is refused; Ctrl-C at the prompt gives up and
+// leaves the terminal echoing.
+func TestPassphraseIsAskedOnTheTerminal(t *testing.T) {
+	tm := newTerm(t)
+	dbPath := filepath.Join(t.TempDir(), "p.db")
+	run(t, "demo", "--db", dbPath, "--tickets", "20", "--anchor", "2026-11-27T10:30:00+08:00")
+	tm.start("--db", dbPath, "--lang", "en", "--as", "lina")
+	tm.waitFor("Passphrase of 李娜 (lina):")
+	tm.typeText("demo")
+	if s := tm.screen(); strings.Contains(s, "demo") {
+		t.Errorf("the passphrase is echoed:\n%s", s)
+	}
+	tm.keys("Enter")
+	tm.waitFor("李娜 (lina)", "Loaded 20 tickets")
+	tm.keys("q")
+	tm.waitExit()
+
+	// A shell runs the program and then says how the terminal is left.
+	tm.start("--db", dbPath, "--lang", "zh", "--as", "zhaoli", ";", "stty", "-a", ";", "sleep", "30")
+	tm.waitFor("赵丽（zhaoli）的口令：")
+	tm.typeText("nope")
+	tm.keys("Enter")
+	tm.waitFor("zhaoli 的口令不对：未做任何操作", " echo ")
+	tm.tmux("kill-session", "-t", "ui")
+
+	tm.start("--db", dbPath, "--lang", "en", "--as", "zhaoli", ";", "stty", "-a", ";", "sleep", "30")
+	tm.waitFor("Passphrase of 赵丽 (zhaoli):")
+	tm.keys("C-c")
+	s := tm.waitFor("cancelled at the passphrase: nothing was done", "speed")
+	if strings.Contains(s, "-echo ") || !strings.Contains(s, " echo ") {
+		t.Errorf("the terminal was left without echo:\n%s", s)
+	}
+	tm.tmux("kill-session", "-t", "ui")
 }
