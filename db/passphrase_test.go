@@ -124,3 +124,42 @@ func TestPassphraseRules(t *testing.T) {
 		t.Error("an absurd cost was run")
 	}
 }
+
+// A database from before passphrases gains their table when opened, and
+// keeps its events.
+func TestOlderDatabaseGainsThePassphraseTable(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := model.User{ID: model.NewID(), Login: "zhang", Name: "张工", Roles: model.Roles{model.RoleEngineer}}
+	if _, err := s.Execute(ctx, Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec("DROP TABLE local_passphrases; PRAGMA user_version = 5"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if has, err := s.HasPassphrase(ctx, u.ID); err != nil || has {
+		t.Fatalf("after the upgrade: %v %v", has, err)
+	}
+	h, _ := HashPassphrase("张工的口令")
+	if err := s.SetPassphrase(ctx, u.ID, h); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.VerifyPassphrase(ctx, u.ID, "张工的口令"); got != PassphraseOK {
+		t.Errorf("verify after the upgrade: %v", got)
+	}
+	if n, _ := s.EventCount(ctx); n != 1 {
+		t.Errorf("%d events after the upgrade, want 1", n)
+	}
+	if err := s.SetPassphrase(ctx, model.NewID(), h); model.ErrorCode(err) != model.ENOTFOUND {
+		t.Errorf("a passphrase for nobody: %v", err)
+	}
+}
