@@ -147,4 +147,3 @@ func TestCalendarImportFromTextAndICS(t *testing.T) {
 		t.Fatal("a refused import changed the calendar")
 	}
 }
-
