@@ -35,6 +35,5 @@ func init() {
 		"; ":                 "；",
 		"an older signature: it covers the request and the decision, not the signer, the drawing or who entered it": "旧格式签字：只覆盖申请与决定，不覆盖签字人、签名笔迹和录入人",
 		"Entered by": "录入人",
-		"why":        "原因",
 	})
 }
