@@ -145,14 +145,8 @@ func factsShown(s *State, kind model.Kind, step string) map[string]SignedFact {
 func recordedBy(history []HistoryEntry, name, v string) model.EventID {
 	for i := len(history) - 1; i >= 0; i-- {
 		h := &history[i]
-		if !isDecision(h) || h.Rejected != "" {
-			continue
-		}
-		if got, ok := h.Inputs[name]; ok {
-			if got == v {
-				return h.Event
-			}
-			break // a later value replaced it
+		if got, ok := h.Inputs[name]; ok && got == v && isDecision(h) && h.Rejected == "" {
+			return h.Event
 		}
 	}
 	return model.EventID{}
