@@ -1,5 +1,6 @@
 // Package signoff is the on-screen sign-off (DESIGN §5): a full-screen view
-// of exactly what is being signed, where the signer types a name, picks a
+// of exactly what is being signed, where the signer types a name (or reads
+// the name of the contact picked for them, which cannot be changed), picks a
 // role, and draws a signature on a braille canvas with the mouse or the
 // keyboard. What is signed is any Signable; confirming emits a SignedMsg
 // carrying a model.Signature bound to the SHA-256 of its canonical bytes
