@@ -1,63 +1,86 @@
 package ticket
 
 import (
-	"time"
-
 	"yunwei/flows"
 	"yunwei/model"
 )
 
 // SignedDecision is exactly what a customer signs when deciding at a step
-// (DESIGN §5): the request, the decision with its comment and inputs, and
-// the facts the earlier steps established (the plan being approved, the
-// result being accepted). If any of it changes afterwards, the signature
-// no longer matches and shows as void.
+// (DESIGN §5; README "What the signature covers"), in format 2: the
+// request as it stood (number, kind, title, description, contract, site,
+// system, requester), the decision with its comment and inputs, the facts
+// the earlier steps established as they were shown (the plan being
+// approved, the result being accepted), each with the event that recorded
+// it, the signer, and the vendor user at whose laptop they sign. Its
+// SHA-256 (DecisionHash) is the signature's content hash; the seal binds
+// the drawing and the time to it (flows.Seal).
 type SignedDecision struct {
-	Ticket      string            `json:"ticket"`
-	Kind        model.Kind        `json:"kind"`
-	Title       string            `json:"title"`
-	Description string            `json:"description"`
-	ContractID  model.ID          `json:"contract_id"`
-	SiteID      model.ID          `json:"site_id"`
-	SystemID    model.ID          `json:"system_id"`
-	RequesterID model.ID          `json:"requester_id"`
-	Step        string            `json:"step"`
-	Decision    string            `json:"decision"`
-	Comment     string            `json:"comment"`
-	Inputs      map[string]string `json:"inputs"`
-	Facts       map[string]string `json:"facts"`
+	Version     int                   `json:"v"`
+	Ticket      string                `json:"ticket"`
+	Kind        model.Kind            `json:"kind"`
+	Title       string                `json:"title"`
+	Description string                `json:"description"`
+	ContractID  model.ID              `json:"contract_id"`
+	SiteID      model.ID              `json:"site_id"`
+	SystemID    model.ID              `json:"system_id"`
+	RequesterID model.ID              `json:"requester_id"`
+	Step        string                `json:"step"`
+	Decision    string                `json:"decision"`
+	Comment     string                `json:"comment"`
+	Inputs      map[string]string     `json:"inputs"`
+	Facts       map[string]SignedFact `json:"facts"`
+	Signer      flows.Signer          `json:"signer"`
+	Actor       model.ID              `json:"actor"`
 }
 
-// DecisionContent is what a decision at the ticket's current step signs.
+// SignedFact is a fact shown when signing: its value and the decision
+// event that recorded it.
+type SignedFact struct {
+	Value string        `json:"value"`
+	Event model.EventID `json:"event"`
+}
+
+// DecisionContent is what a decision at the ticket's current step signs,
+// before the signer and the vendor user are named (By).
 func DecisionContent(s *State, decision, comment string, inputs map[string]string) SignedDecision {
-	return signedContent(s, s.Kind, s.Step, decision, comment, inputs)
+	c := request(s, s.Kind, s.Step, decision, comment, inputs)
+	c.Facts = factsShown(s, s.Kind, s.Step)
+	return c
 }
 
-func signedContent(s *State, kind model.Kind, step, decision, comment string, inputs map[string]string) SignedDecision {
-	c := SignedDecision{
-		Ticket: s.Number, Kind: kind, Title: s.Title, Description: s.Description, ContractID: s.ContractID,
-		SiteID: s.SiteID, SystemID: s.SystemID, RequesterID: s.RequesterID,
-		Step: step, Decision: decision, Comment: comment, Inputs: map[string]string{}, Facts: map[string]string{},
+// By names who signs and the vendor user at the laptop, who enters the
+// decision: both are part of what is signed.
+func (c SignedDecision) By(signer flows.Signer, actor model.ID) SignedDecision {
+	c.Signer, c.Actor = signer, actor
+	return c
+}
+
+// FactValues are the facts shown, by name.
+func (c SignedDecision) FactValues() map[string]string {
+	out := make(map[string]string, len(c.Facts))
+	for name, f := range c.Facts {
+		out[name] = f.Value
 	}
-	for k, v := range inputs {
-		c.Inputs[k] = v
+	return out
+}
+
+// Sign is the signature of c drawn as strokes (or typed) at signedAt (UTC
+// RFC 3339): its content hash, its seal, the facts it pins and the digest
+// of each part, everything flows checks later.
+func (c SignedDecision) Sign(strokes [][]model.Point, typed, signedAt string) model.Signature {
+	sig := model.Signature{
+		Version: flows.SignatureVersion, SignerName: c.Signer.Name, SignerRole: c.Signer.Role, ContactID: c.Signer.ContactID,
+		ContentHash: DecisionHash(c), Strokes: strokes, Typed: typed, SignedAt: signedAt,
 	}
-	// The facts established by the steps before this one in the table.
-	if f := FlowFor(kind); f != nil {
-		for _, st := range f.Steps {
-			if st.Name == step {
-				break
-			}
-			for _, d := range st.Decisions {
-				for _, in := range d.Inputs {
-					if v, ok := s.Facts[in.Name]; ok {
-						c.Facts[in.Name] = v
-					}
-				}
-			}
+	if len(c.Facts) > 0 {
+		sig.Shown = make(map[string]model.EventID, len(c.Facts))
+		for name, f := range c.Facts {
+			sig.Shown[name] = f.Event
 		}
 	}
-	return c
+	sig.Seal = flows.SealHash(sig)
+	sig.Parts = decisionParts(c, sig)
+	return sig
 }
 
 // DecisionHash is the hex SHA-256 of the canonical form of content. A
@@ -67,48 +90,118 @@ func DecisionHash(content SignedDecision) string {
 	return flows.CanonicalHash(model.MustCanonical(content))
 }
 
-// SignatureValid tells whether a signed history entry still signs the
-// ticket as it is now; false means void (content changed after signing).
-func SignatureValid(s *State, h HistoryEntry) bool {
-	if h.Signature == nil {
-		return false
+// request is the content's request and decision, without facts, signer or
+// vendor user.
+func request(s *State, kind model.Kind, step, decision, comment string, inputs map[string]string) SignedDecision {
+	c := SignedDecision{
+		Version: flows.SignatureVersion, Ticket: s.Number, Kind: kind, Title: s.Title, Description: s.Description,
+		ContractID: s.ContractID, SiteID: s.SiteID, SystemID: s.SystemID, RequesterID: s.RequesterID,
+		Step: step, Decision: decision, Comment: comment, Inputs: map[string]string{}, Facts: map[string]SignedFact{},
 	}
-	kind := h.Kind
-	if kind == "" {
-		kind = s.Kind
+	for k, v := range inputs {
+		c.Inputs[k] = v
 	}
-	return flows.Signs(*h.Signature, DecisionHash(signedContent(s, kind, h.From, h.Decision, h.Comment, h.Inputs)))
+	return c
 }
 
-// maxSignaturePoints bounds a drawing, so an event stays small.
-const maxSignaturePoints = 4000
+// shownInputs are the names of the facts a decision at step shows: the
+// inputs of the steps before it in the table (the plan being approved,
+// the result being accepted).
+func shownInputs(kind model.Kind, step string) []string {
+	f := FlowFor(kind)
+	if f == nil {
+		return nil
+	}
+	var out []string
+	for _, st := range f.Steps {
+		if st.Name == step {
+			break
+		}
+		for _, d := range st.Decisions {
+			for _, in := range d.Inputs {
+				out = append(out, in.Name)
+			}
+		}
+	}
+	return out
+}
 
-// checkSignature validates a signature for the decision about to be made.
-func checkSignature(s *State, p DecidedPayload, sig model.Signature) (*model.Signature, error) {
-	name, err := flows.CleanText("signer's name", sig.SignerName, flows.MaxName, true, false)
-	if err != nil {
-		return nil, err
+// factsShown are the facts a decision at step shows now, each with the
+// latest applied decision that recorded its current value.
+func factsShown(s *State, kind model.Kind, step string) map[string]SignedFact {
+	out := map[string]SignedFact{}
+	for _, name := range shownInputs(kind, step) {
+		v, ok := s.Facts[name]
+		if !ok {
+			continue
+		}
+		out[name] = SignedFact{Value: v, Event: recordedBy(s.History, name, v)}
 	}
-	sig.SignerName = name
-	want := DecisionHash(DecisionContent(s, p.Decision, p.Comment, p.Inputs))
-	if !flows.Signs(sig, want) {
-		return nil, model.Errorf(model.EINVALID, "the signature was made for different content than this decision: show the decision again and sign anew")
+	return out
+}
+
+// recordedBy is the latest applied decision in history that gave input
+// name the value v; the zero id if none did.
+func recordedBy(history []HistoryEntry, name, v string) model.EventID {
+	for i := len(history) - 1; i >= 0; i-- {
+		h := &history[i]
+		if got, ok := h.Inputs[name]; ok && got == v && isDecision(h) && h.Rejected == "" {
+			return h.Event
+		}
 	}
-	points := 0
-	for _, stroke := range sig.Strokes {
-		points += len(stroke)
+	return model.EventID{}
+}
+
+func isDecision(h *HistoryEntry) bool { return h.Type == Decided || h.Type == Converted }
+
+// The parts of a signed decision, in the order a void signature names the
+// ones that changed.
+const (
+	ReasonTicket      flows.VoidReason = "ticket" // number, kind or contract
+	ReasonTitle       flows.VoidReason = "title"
+	ReasonDescription flows.VoidReason = "description"
+	ReasonSite        flows.VoidReason = "site"
+	ReasonSystem      flows.VoidReason = "system"
+	ReasonRequester   flows.VoidReason = "requester"
+	ReasonDecision    flows.VoidReason = "decision" // step, decision, comment, inputs
+	ReasonFacts       flows.VoidReason = "facts"    // a fact shown when signing
+)
+
+var decisionPartOrder = []flows.VoidReason{
+	ReasonTicket, ReasonTitle, ReasonDescription, ReasonSite, ReasonSystem, ReasonRequester,
+	ReasonDecision, ReasonFacts, flows.ReasonSigner, flows.ReasonActor, flows.ReasonDrawing, flows.ReasonTime,
+}
+
+// decisionParts digests each part of a signed decision and its seal.
+func decisionParts(c SignedDecision, sig model.Signature) map[string]string {
+	type ticketPart struct {
+		Ticket     string     `json:"ticket"`
+		Kind       model.Kind `json:"kind"`
+		ContractID model.ID   `json:"contract_id"`
 	}
-	if points == 0 && sig.Typed == "" {
-		return nil, model.Errorf(model.EINVALID, "the signature is empty: draw it, or type it")
+	type decisionPart struct {
+		Step     string            `json:"step"`
+		Decision string            `json:"decision"`
+		Comment  string            `json:"comment"`
+		Inputs   map[string]string `json:"inputs"`
 	}
-	if points > maxSignaturePoints {
-		return nil, model.Errorf(model.EINVALID, "the signature has %d points: the limit is %d; clear it and draw it again", points, maxSignaturePoints)
+	type drawingPart struct {
+		Strokes string `json:"strokes"`
+		Typed   string `json:"typed"`
 	}
-	if _, err := time.Parse(time.RFC3339Nano, sig.SignedAt); err != nil {
-		return nil, model.Errorf(model.EINVALID, "the signature's time %q is not a time", sig.SignedAt)
+	d := flows.PartDigest
+	return map[string]string{
+		string(ReasonTicket):        d(ticketPart{c.Ticket, c.Kind, c.ContractID}),
+		string(ReasonTitle):         d(c.Title),
+		string(ReasonDescription):   d(c.Description),
+		string(ReasonSite):          d(c.SiteID),
+		string(ReasonSystem):        d(c.SystemID),
+		string(ReasonRequester):     d(c.RequesterID),
+		string(ReasonDecision):      d(decisionPart{c.Step, c.Decision, c.Comment, c.Inputs}),
+		string(ReasonFacts):         d(c.Facts),
+		string(flows.ReasonSigner):  d(c.Signer),
+		string(flows.ReasonActor):   d(c.Actor),
+		string(flows.ReasonDrawing): d(drawingPart{flows.StrokesHash(sig.Strokes), sig.Typed}),
+		string(flows.ReasonTime):    d(sig.SignedAt),
 	}
-	if p.ContactID != model.NilID && sig.ContactID == model.NilID {
-		sig.ContactID = p.ContactID
-	}
-	return &sig, nil
 }

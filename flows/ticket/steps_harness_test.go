@@ -12,10 +12,13 @@ import (
 
 // world is the shared flow-test world (flowtest.World) with the ticket
 // helpers: create, decide, drive a ticket to a step.
-type world struct{ *flowtest.World }
+type world struct {
+	*flowtest.World
+	forged []model.Event // the events of the last tamper
+}
 
 func newWorld(t flowtest.TB) *world {
-	w := &world{flowtest.New(t)}
+	w := &world{World: flowtest.New(t)}
 	// The quota is what the folded tickets booked, as the store sums it
 	// over its projection.
 	w.QuotaUsedBy = func(fw *flowtest.World, contractID model.ID, serviceYear string) int {

@@ -95,7 +95,8 @@ type HistoryEntry struct {
 	Inputs   map[string]string `json:"inputs,omitempty"`
 	Rejected string            `json:"rejected,omitempty"`
 	// Signature is the customer's drawn sign-off of the decision (DESIGN
-	// §5); SignatureValid tells whether what it signed is still so.
+	// §5); VerifySignature tells whether what it signed still is, and if
+	// not, what changed.
 	Signature *model.Signature `json:"signature,omitempty"`
 }
 

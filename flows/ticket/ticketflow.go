@@ -26,8 +26,10 @@ type Act struct {
 	Decision string
 	Comment  string
 	Inputs   map[string]string
-	// Signature, when given, is the decider's sign-off of exactly this
-	// decision: its ContentHash must be DecisionHash of it (DESIGN §5).
+	// Signature, when given, is the deciding customer's sign-off of
+	// exactly this decision: its ContentHash must be the DecisionHash of
+	// DecisionContent(…).By(signer, vendor user) (DESIGN §5), and
+	// SignedDecision.Sign makes one.
 	Signature *model.Signature
 }
 
@@ -125,7 +127,7 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 	}
 	p.To = f.targetFlow(d).resolve(d.To, s, dc.inputs)
 	if c.Signature != nil {
-		if p.Signature, err = checkSignature(s, p, *c.Signature); err != nil {
+		if p.Signature, err = acceptSignature(env, s, p, *c.Signature); err != nil {
 			return nil, err
 		}
 	}

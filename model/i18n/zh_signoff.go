@@ -30,8 +30,8 @@ func init() {
 		"The sign-off screen needs a terminal of at least %d×%d; this one is %d×%d.":                     "签字界面需要至少 %d×%d 的终端，当前为 %d×%d。",
 		"Enlarge the window, or press esc to go back.":                                                   "请放大窗口，或按 esc 返回。",
 		// Badges.
-		"signed":                               "已签字",
-		"VOID — content changed after signing": "签字作废——签字后内容已被修改",
+		"signed": "已签字",
+		"VOID":   "签字作废",
 		// Keys.
 		"next field":     "下一项",
 		"next":           "下一项",

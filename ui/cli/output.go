@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"yunwei/db"
+	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/model/i18n"
@@ -174,12 +175,10 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 		}
 		fmt.Fprintf(w, "  %s  %s  %s\n", common.LocalTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
 		if h.Signature != nil {
-			// DESIGN §5: a signature whose content changed since is void.
-			state := L.T("signed, valid")
-			if !ticket.SignatureValid(&d.State, h) {
-				state = L.T("signature VOID: what was signed has changed since")
-			}
-			fmt.Fprintf(w, "      ✍ %s · %s · SHA-256 %s\n", clean(h.Signature.SignerName), state, h.Signature.ContentHash[:min(16, len(h.Signature.ContentHash))])
+			// DESIGN §5: a signature is void once what was signed changed,
+			// and says what did.
+			state := words.SignatureState(L, ticket.VerifySignature(&d.State, h))
+			fmt.Fprintf(w, "      ✍ %s · %s · SHA-256 %s\n", clean(h.Signature.SignerName), state, flows.HashPrefix(clean(h.Signature.ContentHash)))
 		}
 		if h.Comment != "" {
 			for _, line := range strings.Split(text.Sanitize(h.Comment, true), "\n") {

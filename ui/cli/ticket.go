@@ -11,6 +11,7 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/words"
 )
 
@@ -150,6 +151,36 @@ type ticketJSON struct {
 	Flow       []words.StepView  `json:"flow"`
 	WaitingFor model.Roles       `json:"waiting_for"`
 	Clocks     []words.ClockView `json:"clocks"`
+	// History is the ticket's, each signed decision with its signature's
+	// state.
+	History []historyJSON `json:"history"`
+}
+
+// historyJSON is one history entry of `ticket show --json`.
+type historyJSON struct {
+	ticket.HistoryEntry
+	SignatureState *signatureStateJSON `json:"signature_state,omitempty"`
+}
+
+// signatureStateJSON is a signature checked (ticket.VerifySignature):
+// valid or void, the format it was made in, and when void the parts that
+// changed, by code and in words.
+type signatureStateJSON struct {
+	flows.Verdict
+	Why []string `json:"why,omitempty"`
+}
+
+// historyWithSignatures is t's history, each signature checked.
+func historyWithSignatures(t *ticket.State, L i18n.Lang) []historyJSON {
+	out := make([]historyJSON, len(t.History))
+	for i, h := range t.History {
+		out[i].HistoryEntry = h
+		if h.Signature != nil {
+			v := ticket.VerifySignature(t, h)
+			out[i].SignatureState = &signatureStateJSON{Verdict: v, Why: words.VoidReasons(L, v)}
+		}
+	}
+	return out
 }
 
 // printTicket prints a ticket for people, or as JSON.
@@ -162,7 +193,8 @@ func (a *App) printTicket(ctx context.Context, s *db.Store, id model.ID, asJSON 
 		enc := json.NewEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(ticketJSON{TicketDetail: d, Flow: words.Steps(a.session.Lang, &d.State),
-			WaitingFor: d.WaitingFor, Clocks: words.Clocks(a.session.Lang, d.Clocks)})
+			WaitingFor: d.WaitingFor, Clocks: words.Clocks(a.session.Lang, d.Clocks),
+			History: historyWithSignatures(&d.State, a.session.Lang)})
 	}
 	w := newBufferedOut(a.Stdout)
 	defer w.Flush()

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/huh"
 
 	"yunwei/db"
+	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common"
@@ -382,8 +383,12 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	// Record the normalised values: they are what the hash was taken of,
 	// and flows normalises them again to the same.
 	m.pending.Comment, m.pending.Inputs = p.Comment, p.Inputs
-	content := ticket.DecisionContent(&m.c.Ticket.State, p.Decision, p.Comment, p.Inputs)
+	// The signer and the vendor user at the laptop are part of what is
+	// signed: the sign-off shows the contact's name and does not let it
+	// be changed.
 	c, _ := m.contact(m.acting.ContactID)
+	content := ticket.DecisionContent(&m.c.Ticket.State, p.Decision, p.Comment, p.Inputs).
+		By(flows.Signer{ContactID: c.ID, Name: c.Name, Role: p.Role}, m.acting.UserID)
 	m.sign = signoff.New(signoff.Options{
 		Lang:    m.deps.Lang,
 		Content: SignedDecision{Content: content, Context: m.c},

@@ -109,6 +109,16 @@ func TestCustomerDecisionIsSignedAndRecorded(t *testing.T) {
 	if !strings.Contains(m.View(), want.Name) {
 		t.Fatal("the sign-off does not show the contact's name")
 	}
+	// What is signed names the vendor user at the laptop, and the screen
+	// shows them.
+	shown := m.sign.Hash()
+	if v := m.View(); strings.Contains(v, "Entered by") {
+		t.Fatalf("the 80×24 sign-off shows all at once:\n%s", v)
+	}
+	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyPgDown))
+	if v := m.View(); !strings.Contains(v, "Entered by  "+engineer.Name) {
+		t.Fatalf("the sign-off does not show who enters the decision:\n%s", v)
+	}
 	// Signing without a drawing is refused by the sign-off itself.
 	m, out := screentest.Drive(t, m, keyMsg(tea.KeyCtrlS))
 	if _, ok := screentest.Find[DecidedMsg](out); ok || m.Stage() != StageSign {
@@ -136,8 +146,11 @@ func TestCustomerDecisionIsSignedAndRecorded(t *testing.T) {
 	if sig == nil || sig.SignerName != want.Name || sig.SignerRole != model.RoleDeptHead || len(sig.Strokes) == 0 {
 		t.Fatalf("signature %+v", sig)
 	}
-	if !ticket.SignatureValid(&d.State, last) {
-		t.Fatal("the recorded signature is void")
+	if !ticket.SignatureValid(&d.State, last) || sig.Version != 2 || sig.ContactID != want.ID {
+		t.Fatalf("the recorded signature is void or does not name its signer: %+v", sig)
+	}
+	if sig.ContentHash != shown {
+		t.Fatalf("recorded content hash %s, the sign-off showed %s", sig.ContentHash, shown)
 	}
 }
 

@@ -33,7 +33,7 @@ func Summary(c *Context, L i18n.Lang) []signoff.Field {
 	}
 	fields = append(fields, signoff.Field{Label: L.T("Request"), Value: t.Description})
 	content := ticket.DecisionContent(&t.State, "", "", nil)
-	fields = append(fields, factFields(t.Kind, t.Step, content.Facts, c, L)...)
+	fields = append(fields, factFields(t.Kind, t.Step, content.FactValues(), c, L)...)
 	return nonEmpty(fields)
 }
 
@@ -62,7 +62,7 @@ func SignFields(content ticket.SignedDecision, c *Context, L i18n.Lang) []signof
 		{Label: L.T("Requester"), Value: t.RequesterName},
 		{Label: L.T("Request"), Value: content.Description},
 	}
-	fields = append(fields, factFields(content.Kind, content.Step, content.Facts, c, L)...)
+	fields = append(fields, factFields(content.Kind, content.Step, content.FactValues(), c, L)...)
 	fields = append(fields,
 		signoff.Field{Label: L.T("Step"), Value: step},
 		signoff.Field{Label: L.T("Decision"), Value: decision},
@@ -75,7 +75,20 @@ func SignFields(content ticket.SignedDecision, c *Context, L i18n.Lang) []signof
 			}
 		}
 	}
+	// The vendor user at the laptop is signed too: the customer reads who
+	// enters their decision.
+	fields = append(fields, signoff.Field{Label: L.T("Entered by"), Value: userName(c, content.Actor)})
 	return nonEmpty(fields)
+}
+
+// userName is the name of vendor user id, "" when c does not know them.
+func userName(c *Context, id model.ID) string {
+	for _, u := range c.Users {
+		if u.ID == id {
+			return u.Name
+		}
+	}
+	return ""
 }
 
 // Facts are what the ticket's steps have established so far (the plan,

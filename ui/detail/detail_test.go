@@ -88,8 +88,9 @@ func TestSignedHistory(t *testing.T) {
 	}
 	m := open(t, s, id, model.User{}, i18n.En, 120, 40)
 	m, _ = screentest.Drive(t, m, runes("G"))
-	if v := m.View(); !strings.Contains(v, "VOID") || strings.Contains(v, "✔ signed") {
-		t.Fatalf("not void after an edit:\n%s", v)
+	if v := m.View(); !strings.Contains(v, "VOID") || strings.Contains(v, "✔ signed") ||
+		!strings.Contains(v, "the description was changed after signing") {
+		t.Fatalf("not void, with its reason, after an edit:\n%s", v)
 	}
 }
 

@@ -3,6 +3,7 @@ package detail
 import (
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -137,5 +138,35 @@ func TestApproveWithDrawnSignature(t *testing.T) {
 	}
 	if name := got.Names[last.Contact.String()]; name == "" || last.Signature.SignerName != name {
 		t.Fatalf("signed by %q, decided by contact %q", last.Signature.SignerName, name)
+	}
+}
+
+// The sign-off of a chosen contact does not let their name be changed:
+// someone who tabs back and types "Mallory" still signs as the contact, and
+// the history shows the contact's name under a valid signature.
+func TestSignOffKeepsTheChosenContactsName(t *testing.T) {
+	s := screentest.Store(t)
+	id := screentest.Ticket(t, s, model.KindDataCorrection, "dept_approval")
+	m := open(t, s, id, model.User{}, i18n.En, 80, 24)
+	m, _ = screentest.Drive(t, m, runes("a"), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
+	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyShiftTab), keyMsg(tea.KeyShiftTab), keyMsg(tea.KeyBackspace), runes("Mallory"), keyMsg(tea.KeyTab), keyMsg(tea.KeyTab))
+	if strings.Contains(m.View(), "Mallory") {
+		t.Fatalf("the chosen contact's name took typing:\n%s", m.View())
+	}
+	m, _ = screentest.Drive(t, m, signature()...)
+	if _, out := screentest.Drive(t, m, keyMsg(tea.KeyCtrlS)); len(out) == 0 {
+		t.Fatal("not signed")
+	}
+	got, err := s.Ticket(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := got.History[len(got.History)-1]
+	name := got.Names[last.Contact.String()]
+	if last.Signature == nil || name == "" || last.Signature.SignerName != name || last.Signature.ContactID != last.Contact {
+		t.Fatalf("signed as %+v, decided by %q", last.Signature, name)
+	}
+	if v := ticket.VerifySignature(&got.State, last); !v.Valid() || v.Version != 2 {
+		t.Fatalf("signature reads %+v", v)
 	}
 }

@@ -97,10 +97,21 @@ func (m Model) entry(h ticket.HistoryEntry, loc *time.Location) []string {
 		for _, l := range art {
 			out = append(out, common.Text.Render("     "+l))
 		}
-		valid := ticket.SignatureValid(&t.State, h)
+		v := ticket.VerifySignature(&t.State, h)
 		signer := text.Sanitize(sig.SignerName, false) + " · " + sig.SignerRole.Label(lang) + " · " + common.LocalTime(sig.SignedAt, loc)
-		out = append(out, "     "+signoff.Badge(valid, L)+"  "+common.Faint.Render(signer),
-			common.Faint.Render("     "+L.T("content SHA-256")+" "+flows.HashPrefix(sig.ContentHash)))
+		out = append(out, "     "+signoff.Badge(v.Valid(), L)+"  "+common.Faint.Render(signer))
+		// A void signature says which part of what was signed changed; an
+		// older one what it does not cover.
+		note, style := strings.Join(words.VoidReasons(L, v), L.T("; ")), common.DangerText
+		if v.Valid() && v.Version < flows.SignatureVersion {
+			note, style = L.T(words.FirstFormatNote), common.Faint
+		}
+		if note != "" {
+			for _, l := range text.Wrap(note, max(m.w-5, 10)) {
+				out = append(out, style.Render("     "+l))
+			}
+		}
+		out = append(out, common.Faint.Render("     "+L.T("content SHA-256")+" "+flows.HashPrefix(sig.ContentHash)))
 	}
 	return out
 }

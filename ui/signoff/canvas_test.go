@@ -158,9 +158,9 @@ func TestRenderSignature(t *testing.T) {
 func TestBadge(t *testing.T) {
 	cases := map[string]string{
 		Badge(true, i18n.En):  "✔ signed",
-		Badge(false, i18n.En): "⚠ VOID — content changed after signing",
+		Badge(false, i18n.En): "⚠ VOID",
 		Badge(true, i18n.Zh):  "✔ 已签字",
-		Badge(false, i18n.Zh): "⚠ 签字作废——签字后内容已被修改",
+		Badge(false, i18n.Zh): "⚠ 签字作废",
 	}
 	for got, want := range cases {
 		if got != want {

@@ -56,11 +56,11 @@ func RenderSignature(sig model.Signature, w, h int) string {
 }
 
 // Badge is the one-line mark a screen shows next to a signature: "✔ signed"
-// while the content is what was signed, "⚠ VOID — content changed after
-// signing" once it is not (DESIGN §5).
+// while what was signed still is, "⚠ VOID" once it is not (DESIGN §5); the
+// screen says beside it which part changed.
 func Badge(valid bool, lang i18n.Lang) string {
 	if valid {
 		return badgeOK.Render("✔ " + lang.T("signed"))
 	}
-	return common.DangerText.Render("⚠ " + lang.T("VOID — content changed after signing"))
+	return common.DangerText.Render("⚠ " + lang.T("VOID"))
 }

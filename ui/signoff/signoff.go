@@ -1,5 +1,6 @@
 // Package signoff is the on-screen sign-off (DESIGN §5): a full-screen view
-// of exactly what is being signed, where the signer types a name, picks a
+// of exactly what is being signed, where the signer types a name (or reads
+// the name of the contact picked for them, which cannot be changed), picks a
 // role, and draws a signature on a braille canvas with the mouse or the
 // keyboard. What is signed is any Signable; confirming emits a SignedMsg
 // carrying a model.Signature bound to the SHA-256 of its canonical bytes
@@ -52,9 +53,9 @@ type Options struct {
 	// caller picked; SignerRole is used only when it is one of Roles.
 	SignerName string
 	SignerRole model.Role
-	// ContactID is the picked contact. It goes into the signature only while
-	// the name is still SignerName: someone who types another name is not
-	// that contact.
+	// ContactID is the picked contact. Their name, SignerName, is then
+	// shown and cannot be changed: the signature covers who signs, and
+	// someone who would type another name is not that contact.
 	ContactID model.ID
 	// Now stamps the signature; nil means time.Now.
 	Now func() time.Time
@@ -107,6 +108,7 @@ type Model struct {
 	role      int
 	preset    string // SignerName as ValidateName returns it, for ContactID
 	contactID model.ID
+	fixedName bool // the name is the picked contact's and cannot be edited
 
 	name   textinput.Model
 	focus  focus
@@ -133,6 +135,7 @@ func New(opts Options) Model {
 		now:       opts.Now,
 		roles:     opts.Roles,
 		contactID: opts.ContactID,
+		fixedName: !opts.ContactID.IsZero() && opts.SignerName != "",
 		keys:      DefaultKeyMap(opts.Lang),
 		help:      help.New(),
 	}
@@ -177,7 +180,7 @@ func New(opts Options) Model {
 			m.preset, _ = ValidateName(opts.SignerName)
 		}
 	}
-	if m.preset != "" {
+	if m.preset != "" || m.fixedName {
 		m.setFocus(focusCanvas)
 	} else {
 		m.setFocus(focusName)
@@ -239,8 +242,22 @@ func (m Model) FullHelp() [][]key.Binding {
 	}
 }
 
+// step moves the focus d fields on, passing by a name that cannot be
+// edited.
+func (m *Model) step(d focus) {
+	f := (m.focus + d + focusCount) % focusCount
+	if f == focusName && m.fixedName {
+		f = (f + d + focusCount) % focusCount
+	}
+	m.setFocus(f)
+}
+
 func (m *Model) setFocus(f focus) {
-	m.focus = (f + focusCount) % focusCount
+	f = (f + focusCount) % focusCount
+	if f == focusName && m.fixedName {
+		return // a picked contact's name is not a field
+	}
+	m.focus = f
 	if m.focus != focusCanvas && !m.mouse {
 		// Leaving the canvas lifts the keyboard pen: coming back should
 		// not draw a line from wherever it was left.
@@ -287,10 +304,10 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Cancel):
 		return m, cancel
 	case key.Matches(msg, k.Next):
-		m.setFocus(m.focus + 1)
+		m.step(1)
 		return m, nil
 	case key.Matches(msg, k.Prev):
-		m.setFocus(m.focus - 1)
+		m.step(-1)
 		return m, nil
 	case key.Matches(msg, k.PageUp):
 		m.scroll(-max(1, m.lay.docRows-1))
@@ -302,7 +319,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		if m.focus == focusCanvas {
 			return m.confirm()
 		}
-		m.setFocus(m.focus + 1)
+		m.step(1)
 		return m, nil
 	}
 	switch m.focus {
@@ -475,6 +492,11 @@ func (m Model) confirm() (Model, tea.Cmd) {
 		return m, nil
 	}
 	name, err := ValidateName(m.name.Value())
+	if m.fixedName && m.preset == "" {
+		// The contact's own name cannot be signed as it is, and nobody may
+		// sign it under another.
+		err = model.Errorf(model.EINVALID, msgNameControl)
+	}
 	if err != nil {
 		m.err = model.ErrorText(err, m.lang)
 		m.setFocus(focusName)
@@ -493,7 +515,7 @@ func (m Model) confirm() (Model, tea.Cmd) {
 		Strokes:     strokes,
 		SignedAt:    model.FormatTime(m.now()),
 	}
-	if m.preset != "" && name == m.preset {
+	if m.fixedName || (m.preset != "" && name == m.preset) {
 		sig.ContactID = m.contactID
 	}
 	m.submitted = true

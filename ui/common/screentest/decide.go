@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"yunwei/db"
+	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 )
@@ -34,11 +35,10 @@ func (g *builder) decide(id model.ID, cw *customerWorld, m move) error {
 			return err
 		}
 		as.ContactID = contact.ID
-		content := ticket.DecisionContent(st, cmd.Decision, cmd.Comment, cmd.Inputs)
-		cmd.Signature = &model.Signature{
-			SignerName: contact.Name, SignerRole: role, ContactID: contact.ID,
-			ContentHash: ticket.DecisionHash(content), Strokes: signature, SignedAt: model.FormatTime(g.now),
-		}
+		content := ticket.DecisionContent(st, cmd.Decision, cmd.Comment, cmd.Inputs).
+			By(flows.Signer{ContactID: contact.ID, Name: contact.Name, Role: role}, as.UserID)
+		sig := content.Sign(signature, "", model.FormatTime(g.now))
+		cmd.Signature = &sig
 	} else {
 		as.UserID = g.vendor(role, st.AssigneeID)
 	}
