@@ -34,6 +34,9 @@ type Store struct {
 	// readOnly is set for a file or folder this process cannot write (a
 	// backup): it is listed, shown and checked, and every write is refused.
 	readOnly bool
+	// walProblem says why the -wal file beside the database is not its own
+	// (walMismatch); such a database is opened read-only.
+	walProblem string
 	// Now is the store's clock; tests and the demo generator replace it.
 	Now func() time.Time
 }
@@ -94,6 +97,15 @@ func open(ctx context.Context, path, journal, sync string, tuning ...string) (*S
 	}
 	if !writable {
 		return openReadOnly(ctx, path, tuning...)
+	}
+	if problem := walMismatch(ctx, path); problem != "" {
+		// A writer's connection would checkpoint the stranger's pages into
+		// the file when it closes: read only, and say why on every write.
+		s, err := openReadOnly(ctx, path, tuning...)
+		if s != nil {
+			s.walProblem = problem
+		}
+		return s, err
 	}
 	q := url.Values{}
 	for _, p := range pragmas(append([]string{journal, sync}, tuning...)) {

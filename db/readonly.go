@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // OpenReadOnly opens an existing database without ever writing to it: a
@@ -57,6 +58,9 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 func (s *Store) refuseReadOnly() error {
 	if !s.readOnly {
 		return nil
+	}
+	if s.walProblem != "" {
+		return model.Errorf(model.EINVALID, "nothing was saved: %s", i18n.Text(s.walProblem))
 	}
 	return model.Errorf(model.EINVALID, "%s is read-only (a backup, or a file this user may not change): nothing was saved; work on a writable copy to change it", s.path)
 }
