@@ -30,6 +30,10 @@ func describeWriteError(ctx context.Context, err error) error {
 	return err
 }
 
+// WriteError is describeWriteError for the writers outside this package
+// (the demo generator): a cancelled context or a full disk in words.
+func WriteError(ctx context.Context, err error) error { return describeWriteError(ctx, err) }
+
 // errCancelled is the answer to a command interrupted before it finished.
 func errCancelled() error {
 	return model.Errorf(model.EINVALID, "cancelled: nothing was written")
