@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"time"
 
 	"yunwei/model"
 )
@@ -26,8 +27,22 @@ import (
 
 // walMismatch tells why the -wal file beside path is not this database's,
 // or "" when it is, is empty or is absent, or when the database file alone
-// cannot be read (nothing is claimed then).
+// cannot be read (nothing is claimed then). The database file alone is read
+// without locks, so a page being checkpointed at that moment could read
+// torn: a mismatch is claimed only when a second look agrees.
 func walMismatch(ctx context.Context, path string) string {
+	first := walMismatchOnce(ctx, path)
+	if first == "" {
+		return ""
+	}
+	time.Sleep(20 * time.Millisecond)
+	if walMismatchOnce(ctx, path) != first {
+		return ""
+	}
+	return first
+}
+
+func walMismatchOnce(ctx context.Context, path string) string {
 	wal, err := os.Open(path + "-wal")
 	if err != nil {
 		return ""

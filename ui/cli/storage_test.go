@@ -39,7 +39,9 @@ func TestAReadOnlyDatabaseFromTheCommandLine(t *testing.T) {
 	readOnly := func(lang string, args ...string) run {
 		var out, errOut bytes.Buffer
 		app := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Version: "test", Getenv: func(string) string { return "" }}
-		app.openStore = func(ctx context.Context, path string, interactive bool) (*db.Store, error) { return db.OpenReadOnly(ctx, path) }
+		app.openStore = func(ctx context.Context, path string, interactive bool) (*db.Store, error) {
+			return db.OpenReadOnly(ctx, path)
+		}
 		code := app.Run(context.Background(), append([]string{"--lang", lang, "--db", path}, args...))
 		return run{code, out.String(), errOut.String()}
 	}
