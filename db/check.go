@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"yunwei/model"
 )
@@ -19,11 +18,23 @@ type CheckReport struct {
 	IntegrityOK bool     `json:"integrity_ok"`
 }
 
-// Check verifies the DB: SQLite's integrity check, every event's bytes
-// against its stored hash prefix and its envelope against its row, gap-free
-// origin sequences, and the projections against a rebuild from the log made
-// in a scratch copy (the DB itself is not changed).
+// Check verifies the DB: SQLite's integrity check, that the -wal file
+// beside it is its own, every event's bytes against its stored hash prefix
+// and its envelope against its row, gap-free origin sequences, and the
+// projections against a rebuild from the log. All but SQLite's check read
+// one snapshot: a scratch copy made in one read transaction, so another
+// process writing meanwhile cannot make the log and the projections
+// disagree; the rebuild is made in that copy (the DB itself is not
+// changed), which is removed on every way out.
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
+	r, err := s.check(ctx)
+	if err != nil && ctx.Err() != nil {
+		return r, errCancelled()
+	}
+	return r, err
+}
+
+func (s *Store) check(ctx context.Context) (CheckReport, error) {
 	var r CheckReport
 	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
@@ -41,11 +52,19 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	}
 	rows.Close()
 	r.IntegrityOK = len(r.Problems) == 0
+	if problem := walMismatch(ctx, s.path); problem != "" {
+		r.Problems = append(r.Problems, problem)
+	}
 
-	if err := s.checkEvents(ctx, &r); err != nil {
+	snap, err := s.snapshot(ctx)
+	if err != nil {
 		return r, err
 	}
-	if err := s.checkProjections(ctx, &r); err != nil {
+	defer snap.remove()
+	if err := snap.checkEvents(ctx, &r); err != nil {
+		return r, err
+	}
+	if err := snap.checkProjections(ctx, &r); err != nil {
 		return r, err
 	}
 	return r, nil
@@ -123,30 +142,53 @@ func (s *Store) checkEvents(ctx context.Context, r *CheckReport) error {
 	return nil
 }
 
-// checkProjections rebuilds the projections in a scratch copy and compares.
-func (s *Store) checkProjections(ctx context.Context, r *CheckReport) error {
-	dir, err := os.MkdirTemp("", "yunwei-check-*")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	scratch := filepath.Join(dir, "scratch.db")
+// scratchPrefix names check's scratch copies in the temporary folder.
+const scratchPrefix = "yunwei-check-"
+
+// snapshot copies the database into a scratch file in the temporary folder
+// (the database's own folder may be read-only: a backup) and opens the
+// copy with no journal and no syncs: it is thrown away. VACUUM INTO reads
+// the database in one read transaction, so the copy is one snapshot.
+// Scratch copies of killed checks are removed first.
+func (s *Store) snapshot(ctx context.Context) (*Store, error) {
+	RemoveStaleScratch(os.TempDir(), scratchPrefix)
+	scratch := ScratchPath(os.TempDir(), scratchPrefix) + ".db"
 	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", scratch); err != nil {
-		return fmt.Errorf("copy for check: %w", err)
+		removeScratch(scratch)
+		if diskFull(err) {
+			return nil, model.Errorf(model.EINVALID, "the disk is full: check needs room for a copy of the database in %s; free space there (or set TMPDIR to a folder with room) and try again", os.TempDir())
+		}
+		return nil, fmt.Errorf("copy for check: %w", err)
 	}
+	snap, err := OpenBulk(ctx, scratch)
+	if err != nil {
+		removeScratch(scratch)
+		return nil, err
+	}
+	return snap, nil
+}
+
+// remove closes a snapshot and deletes its file.
+func (s *Store) remove() {
+	s.Close()
+	removeScratch(s.path)
+}
+
+// checkProjections digests a snapshot's projections, rebuilds them from
+// its log and compares.
+func (s *Store) checkProjections(ctx context.Context, r *CheckReport) error {
+	var err error
 	if r.Digest, err = s.ProjectionDigest(ctx); err != nil {
 		return err
 	}
-	copyStore, err := Open(ctx, scratch)
-	if err != nil {
-		return err
-	}
-	defer copyStore.Close()
-	if err := copyStore.Rebuild(ctx); err != nil {
+	if err := s.Rebuild(ctx); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
 		r.Problems = append(r.Problems, "rebuilding the projections failed: "+err.Error())
 		return nil
 	}
-	rebuilt, err := copyStore.ProjectionDigest(ctx)
+	rebuilt, err := s.ProjectionDigest(ctx)
 	if err != nil {
 		return err
 	}

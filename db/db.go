@@ -31,6 +31,12 @@ type Store struct {
 	db     *sql.DB
 	path   string
 	device Device
+	// readOnly is set for a file or folder this process cannot write (a
+	// backup): it is listed, shown and checked, and every write is refused.
+	readOnly bool
+	// walProblem says why the -wal file beside the database is not its own
+	// (walMismatch); such a database is opened read-only.
+	walProblem string
 	// Now is the store's clock; tests and the demo generator replace it.
 	Now func() time.Time
 }
@@ -77,37 +83,71 @@ func (s *Store) FinishBulk(ctx context.Context) error {
 
 // open opens path with the given journal and sync pragmas; a tuning pragma
 // replaces the default of the same name (the driver runs pragmas sorted by
-// text, not in the order given, so both cannot be passed).
+// text, not in the order given, so both cannot be passed). Nothing is
+// written before the file is known to be a yunwei database or a new one
+// (refuseForeign), and a file or folder that cannot be written is opened
+// read-only.
 func open(ctx context.Context, path, journal, sync string, tuning ...string) (*Store, error) {
-	if err := checkPath(path); err != nil {
+	writable, err := checkPath(path)
+	if err != nil {
 		return nil, err
 	}
-	// Reads go through a memory map: listing 100,000 tickets would
-	// otherwise spend half its time in read system calls. Statement
-	// journals stay in memory.
-	q := url.Values{}
-	pragmas := []string{journal, sync, "foreign_keys(1)", "busy_timeout(5000)", "cache_size(-32768)", "mmap_size(1073741824)", "temp_store(MEMORY)"}
-	for _, t := range tuning {
-		name, _, _ := strings.Cut(t, "(")
-		for i, p := range pragmas {
-			if strings.HasPrefix(p, name+"(") {
-				pragmas[i] = t
-			}
-		}
+	if err := refuseForeign(ctx, path); err != nil {
+		return nil, err
 	}
-	for _, p := range pragmas {
+	if !writable {
+		return openReadOnly(ctx, path, tuning...)
+	}
+	if problem := walMismatch(ctx, path); problem != "" {
+		// A writer's connection would checkpoint the stranger's pages into
+		// the file when it closes: read only, and say why on every write.
+		s, err := openReadOnly(ctx, path, tuning...)
+		if s != nil {
+			s.walProblem = problem
+		}
+		return s, err
+	}
+	q := url.Values{}
+	for _, p := range pragmas(append([]string{journal, sync}, tuning...)) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
+	return connect(ctx, path, q, false)
+}
+
+// pragmas is the connection settings with the tuning given replacing the
+// defaults of the same name. Reads go through a memory map: listing
+// 100,000 tickets would otherwise spend half its time in read system
+// calls. Statement journals stay in memory.
+func pragmas(tuning []string) []string {
+	out := []string{"foreign_keys(1)", "busy_timeout(5000)", "cache_size(-32768)", "mmap_size(1073741824)", "temp_store(MEMORY)"}
+	for _, t := range tuning {
+		name, _, _ := strings.Cut(t, "(")
+		replaced := false
+		for i, p := range out {
+			if strings.HasPrefix(p, name+"(") {
+				out[i], replaced = t, true
+			}
+		}
+		if !replaced {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// connect opens the connection pool with the query's settings and checks
+// the database (init).
+func connect(ctx context.Context, path string, q url.Values, readOnly bool) (*Store, error) {
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: sqldb, path: path, Now: time.Now}
+	s := &Store{db: sqldb, path: path, readOnly: readOnly, Now: time.Now}
 	if err := s.init(ctx); err != nil {
 		sqldb.Close()
-		return nil, describeOpenError(path, err)
+		return nil, describeOpenError(ctx, path, err)
 	}
 	return s, nil
 }
@@ -125,53 +165,63 @@ func (s *Store) Device() Device { return s.device }
 func (s *Store) DB() *sql.DB { return s.db }
 
 // checkPath gives clear errors for the usual ways a path is wrong, before
-// SQLite answers with "unable to open database file".
-func checkPath(path string) error {
+// SQLite answers with "unable to open database file", and tells whether
+// the database can be written: an existing file that this process may
+// only read, or whose folder it cannot write (SQLite keeps its -wal and
+// -shm files beside the database), is opened read-only.
+func checkPath(path string) (writable bool, err error) {
 	if path == "" {
-		return model.Errorf(model.EINVALID, "no database path given: pass --db PATH")
+		return false, model.Errorf(model.EINVALID, "no database path given: pass --db PATH")
 	}
 	dir := filepath.Dir(path)
 	if st, err := os.Stat(dir); err != nil {
-		return model.Errorf(model.EINVALID, "cannot create the database %s: the folder %s does not exist; create it or choose another --db", path, dir)
+		return false, model.Errorf(model.EINVALID, "cannot create the database %s: the folder %s does not exist; create it or choose another --db", path, dir)
 	} else if !st.IsDir() {
-		return model.Errorf(model.EINVALID, "cannot create the database %s: %s is not a folder", path, dir)
+		return false, model.Errorf(model.EINVALID, "cannot create the database %s: %s is not a folder", path, dir)
 	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		probe, err := os.CreateTemp(dir, ".yunwei-probe-*")
 		if err != nil {
-			return model.Errorf(model.EINVALID, "cannot create the database %s: the folder %s is not writable; choose another --db", path, dir)
+			return false, model.Errorf(model.EINVALID, "cannot create the database %s: the folder %s is not writable; choose another --db", path, dir)
 		}
 		probe.Close()
 		os.Remove(probe.Name())
-		return nil
+		return true, nil
 	case err != nil:
-		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return false, model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
 	case st.IsDir():
-		return model.Errorf(model.EINVALID, "%s is a folder, not a database file: pass a file path to --db", path)
+		return false, model.Errorf(model.EINVALID, "%s is a folder, not a database file: pass a file path to --db", path)
 	}
+	writable = true
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return model.Errorf(model.EINVALID, "cannot open %s for writing: %v; check its permissions", path, err)
+		if f, err = os.Open(path); err != nil {
+			return false, model.Errorf(model.EINVALID, "cannot open %s: %v; check its permissions", path, err)
+		}
+		writable = false
 	}
 	defer f.Close()
 	head := make([]byte, 16)
 	n, err := io.ReadFull(f, head)
 	if n == 0 && (err == io.EOF) {
-		return nil // an empty file becomes a new database
+		return writable && dirWritable(dir), nil // an empty file becomes a new database
 	}
 	if n < 16 || !bytes.Equal(head, []byte("SQLite format 3\x00")) {
-		return model.Errorf(model.EINVALID, "%s is not a yunwei database (it is not a SQLite file); choose another --db", path)
+		return false, model.Errorf(model.EINVALID, "%s is not a yunwei database (it is not a SQLite file); choose another --db", path)
 	}
-	return nil
+	return writable && dirWritable(dir), nil
 }
 
 // describeOpenError turns SQLite's codes into messages a user can act on.
-func describeOpenError(path string, err error) error {
+func describeOpenError(ctx context.Context, path string, err error) error {
 	var me *model.Error
 	if errors.As(err, &me) {
 		return err
+	}
+	if ctx.Err() != nil || diskFull(err) {
+		return describeWriteError(ctx, err)
 	}
 	var se *sqlite.Error
 	if errors.As(err, &se) {
@@ -191,6 +241,8 @@ func describeOpenError(path string, err error) error {
 }
 
 func (s *Store) init(ctx context.Context) error {
+	// refuseForeign looked before this connection could write; this is
+	// the same rule on what the connection sees.
 	var appID int64
 	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
 		return err
@@ -200,7 +252,7 @@ func (s *Store) init(ctx context.Context) error {
 		return err
 	}
 	if appID != ApplicationID && (appID != 0 || tables > 0) {
-		return model.Errorf(model.EINVALID, "%s is a SQLite database of another program, not yunwei's; choose another --db", s.path)
+		return errForeign(s.path)
 	}
 	if err := s.migrate(ctx); err != nil {
 		return err
@@ -213,6 +265,9 @@ func (s *Store) loadDevice(ctx context.Context) error {
 	var id model.ID
 	var code string
 	err := s.db.QueryRowContext(ctx, "SELECT id, code FROM local_device").Scan(&id, &code)
+	if errors.Is(err, sql.ErrNoRows) && s.readOnly {
+		return model.Errorf(model.EINVALID, "%s is read-only and holds no yunwei data yet: choose another --db", s.path)
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		id, code = model.NewID(), randomDeviceCode()
 		_, err = s.db.ExecContext(ctx, "INSERT INTO local_device (singleton, id, code, last_seq, hlc, created_at) VALUES (1, ?, ?, 0, 0, ?) ON CONFLICT DO NOTHING",
@@ -242,6 +297,9 @@ func randomDeviceCode() string {
 // SetDevice gives a new, empty database a chosen device identity: the demo
 // generator uses it so that demo ticket numbers are the same on every run.
 func (s *Store) SetDevice(ctx context.Context, id model.ID, code string) error {
+	if err := s.refuseReadOnly(); err != nil {
+		return err
+	}
 	if n, err := s.EventCount(ctx); err != nil {
 		return err
 	} else if n > 0 {

@@ -48,7 +48,7 @@ func evolveNote(s flows.State, e model.Event) (flows.State, error) {
 func TestNewEntityKindIsOneLine(t *testing.T) {
 	f := newFixture(t)
 	projected := map[model.ID]noteState{}
-	entities[entityNote] = register(evolveNote, func(b *Batch, id model.ID, n *noteState) error {
+	entities[entityNote] = register(90, evolveNote, func(b *Batch, id model.ID, n *noteState) error {
 		projected[id] = *n
 		return nil
 	})

@@ -44,9 +44,17 @@ func (s *Store) Execute(ctx context.Context, as Acting, cmd flows.Command) (Resu
 // Batch runs many commands in one transaction: the demo generator and bulk
 // imports use it. If fn returns an error, nothing is written.
 func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
+	if err := s.refuseReadOnly(); err != nil {
+		return err
+	}
+	return describeWriteError(ctx, s.batch(ctx, fn))
+}
+
+// batch is Batch without the words for why a write failed.
+func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return describeOpenError(s.path, err)
+		return describeOpenError(ctx, s.path, err)
 	}
 	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}}
 	defer b.closeStmts()

@@ -58,11 +58,14 @@ func (s *Store) Profile(ctx context.Context) (model.User, error) {
 
 // SetProfile records which vendor user uses this laptop.
 func (s *Store) SetProfile(ctx context.Context, userID model.ID) error {
+	if err := s.refuseReadOnly(); err != nil {
+		return err
+	}
 	if _, err := scanUser(dbRow(ctx, s.db), userID); err != nil {
 		return err
 	}
 	_, err := s.db.ExecContext(ctx, "INSERT INTO profile (singleton, user_id) VALUES (1, ?) ON CONFLICT (singleton) DO UPDATE SET user_id = excluded.user_id", userID)
-	return err
+	return describeWriteError(ctx, err)
 }
 
 // Customers lists customers by name.

@@ -31,11 +31,15 @@ func projectCustomer(b *Batch, id model.ID, v *model.Customer) error {
 
 func projectCalendar(b *Batch, id model.ID, v *model.Calendar) error {
 	delete(b.calendars, id)
-	body, err := json.Marshal(v)
+	body, err := calendarBody(v)
 	if err != nil {
 		return err
 	}
-	return b.exec("INSERT OR REPLACE INTO calendars (id, name, body) VALUES (?, ?, ?)", id, v.Name, string(body))
+	changed := b.calendarChanged(id, body)
+	if err := b.exec("INSERT OR REPLACE INTO calendars (id, name, body) VALUES (?, ?, ?)", id, v.Name, body); err != nil || !changed {
+		return err
+	}
+	return b.reprojectOpenTickets(openTicketsOfCalendar, id)
 }
 
 func projectContract(b *Batch, id model.ID, v *model.Contract) error {
@@ -47,9 +51,13 @@ func projectContract(b *Batch, id model.ID, v *model.Contract) error {
 	if err != nil {
 		return err
 	}
-	return b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
+	changed := b.contractChanged(id, v)
+	if err := b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers))
+		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers)); err != nil || !changed {
+		return err
+	}
+	return b.reprojectOpenTickets(openTicketsOfContract, id)
 }
 
 func projectSite(b *Batch, id model.ID, v *model.Site) error {

@@ -36,7 +36,9 @@ func projectionTables(ctx context.Context, q queryer) ([]string, error) {
 }
 
 // Rebuild empties every projection table and refolds every entity from the
-// log, in one transaction (DESIGN §4: projections are disposable).
+// log, in one transaction (DESIGN §4: projections are disposable). Kinds
+// are folded by rank (entities: the directory first), so the result is the
+// same whatever the order of the ids.
 func (s *Store) Rebuild(ctx context.Context) error {
 	return s.Batch(ctx, func(b *Batch) error {
 		b.rebuilding = true // every projection row is new: nothing to replace
@@ -49,7 +51,14 @@ func (s *Store) Rebuild(ctx context.Context) error {
 				return fmt.Errorf("empty %s: %w", t, err)
 			}
 		}
-		rows, err := b.tx.QueryContext(ctx, "SELECT entity_id, body FROM events ORDER BY entity_id, n")
+		if err := b.rankEntities(); err != nil {
+			return err
+		}
+		defer b.tx.ExecContext(ctx, "DROP TABLE IF EXISTS temp.rebuild_order")
+		// One pass over the log, entity by entity, in rank order; each
+		// entity's events in arrival order (the fold orders them).
+		rows, err := b.tx.QueryContext(ctx, `SELECT o.entity_id, e.body FROM temp.rebuild_order AS o
+			CROSS JOIN events AS e ON e.entity_id = o.entity_id ORDER BY o.rank, o.entity_id, e.n`)
 		if err != nil {
 			return err
 		}
@@ -96,6 +105,59 @@ func (s *Store) Rebuild(ctx context.Context) error {
 		}
 		return b.fixCustomers()
 	})
+}
+
+// rankEntities fills temp.rebuild_order with every entity of a known kind
+// and its kind's rank. An entity's kind is the one its first event names;
+// entities of kinds this version does not know have no projection and are
+// left out.
+func (b *Batch) rankEntities() error {
+	ctx := b.ctx
+	if _, err := b.tx.ExecContext(ctx, `CREATE TEMP TABLE rebuild_order (rank INTEGER NOT NULL, entity_id BLOB NOT NULL,
+		PRIMARY KEY (rank, entity_id)) WITHOUT ROWID`); err != nil {
+		return err
+	}
+	rows, err := b.tx.QueryContext(ctx, "SELECT entity_id, body FROM events WHERE n IN (SELECT min(n) FROM events GROUP BY entity_id)")
+	if err != nil {
+		return err
+	}
+	type ranked struct {
+		rank int
+		id   model.ID
+	}
+	var all []ranked
+	for rows.Next() {
+		var id model.ID
+		var body []byte
+		if err := rows.Scan(&id, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		e, err := model.OpenEvent(body)
+		if err != nil {
+			rows.Close()
+			return err
+		}
+		if k, ok := entities[e.Entity]; ok {
+			all = append(all, ranked{k.rank, id})
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for len(all) > 0 {
+		n := min(len(all), 256)
+		args := make([]any, 0, 2*n)
+		for _, r := range all[:n] {
+			args = append(args, r.rank, r.id)
+		}
+		q := "INSERT INTO temp.rebuild_order (rank, entity_id) VALUES (?, ?)" + strings.Repeat(", (?, ?)", n-1)
+		if err := b.exec(q, args...); err != nil {
+			return fmt.Errorf("order the rebuild: %w", err)
+		}
+		all = all[n:]
+	}
+	return nil
 }
 
 // ProjectionDigest is the SHA-256 of a canonical dump of every projection

@@ -2,10 +2,9 @@ package demo
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 
 	"yunwei/db"
@@ -15,11 +14,27 @@ import (
 // Create builds demo data into a new database at path. It builds into a
 // temporary file beside it without a journal (twice fewer writes) and
 // renames it into place only when complete, so an interrupted demo leaves
-// nothing half-written. A path that holds a database with events is refused.
+// nothing half-written: the temporary file is removed on every way out,
+// Ctrl-C included, and one left by a killed run is removed by the next. A
+// path that holds a database with events is refused.
 func Create(ctx context.Context, path string, opt Options) (Summary, error) {
-	if existing, err := db.Open(ctx, path); err != nil {
-		return Summary{}, err
-	} else {
+	sum, err := create(ctx, path, opt)
+	if err != nil && ctx.Err() != nil {
+		return Summary{}, db.WriteError(ctx, ctx.Err())
+	}
+	return sum, err
+}
+
+// tempPrefix names the temporary files of demo databases being built for
+// path.
+func tempPrefix(path string) string { return filepath.Base(path) + ".demo-" }
+
+func create(ctx context.Context, path string, opt Options) (Summary, error) {
+	if _, err := os.Stat(path); err == nil {
+		existing, err := db.Open(ctx, path)
+		if err != nil {
+			return Summary{}, err
+		}
 		n, err := existing.EventCount(ctx)
 		existing.Close()
 		if err != nil {
@@ -29,9 +44,9 @@ func Create(ctx context.Context, path string, opt Options) (Summary, error) {
 			return Summary{}, model.Errorf(model.EINVALID, "%s already holds %d events: demo data goes into a new database; pass --db with a new file name", path, n)
 		}
 	}
-	var suffix [6]byte
-	rand.Read(suffix[:])
-	tmp := path + ".demo-" + hex.EncodeToString(suffix[:])
+	dir := filepath.Dir(path)
+	db.RemoveStaleScratch(dir, tempPrefix(path))
+	tmp := db.ScratchPath(dir, tempPrefix(path))
 	defer os.Remove(tmp)
 	// A bulk build allocates and drops millions of small values; collecting
 	// less often trades a little memory for a third less collector time.

@@ -59,7 +59,7 @@ func (c *check) run(ctx context.Context, a *App, rest []string) error {
 	} else {
 		fmt.Fprintf(a.Stdout, L.T("Check found %d problems:")+"\n", len(r.Problems))
 		for _, p := range r.Problems {
-			fmt.Fprintln(a.Stdout, "  - "+p)
+			fmt.Fprintln(a.Stdout, "  - "+L.T(p)) // in the catalogue when the sentence is whole
 		}
 	}
 	if len(r.Problems) > 0 {

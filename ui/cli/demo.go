@@ -61,10 +61,12 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 			return err
 		}
 	}
+	midLine := false // the progress line waits for its end
 	if f, ok := a.Stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		opt.Progress = func(done, total int) {
 			fmt.Fprintf(a.Stderr, "\r"+a.session.Lang.T("demo: %d / %d tickets"), done, total)
-			if done == total {
+			midLine = done != total
+			if !midLine {
 				fmt.Fprintln(a.Stderr)
 			}
 		}
@@ -72,6 +74,9 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 	start := time.Now()
 	sum, err := demo.Create(ctx, path, opt)
 	if err != nil {
+		if midLine {
+			fmt.Fprintln(a.Stderr) // Ctrl-C's message on a line of its own
+		}
 		return err
 	}
 	L := a.session.Lang
