@@ -76,8 +76,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > last {
 		return model.Errorf(model.EINVALID, "%s was written by a newer yunwei (schema %d; this one knows up to %d): update yunwei to open it", s.path, current, last)
 	}
-	if current < len(ms) && s.readOnly {
-		return model.Errorf(model.EINVALID, "%s is read-only and was written by an older yunwei (schema %d; this one needs %d): copy it to a writable folder to upgrade it", s.path, current, len(ms))
+	if current < last && s.readOnly {
+		return model.Errorf(model.EINVALID, "%s is read-only and was written by an older yunwei (schema %d; this one needs %d): copy it to a writable folder to upgrade it", s.path, current, last)
 	}
 	rebuild := false
 	for _, m := range ms {
