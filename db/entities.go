@@ -8,10 +8,11 @@ import (
 )
 
 // entity is one kind of thing the event log holds: how its events fold
-// into a state (its flows package) and how that state is written to the
+// into a state (its flows package; with the log's authority, for the kinds
+// whose events are decisions) and how that state is written to the
 // projection tables (its projector here).
 type entity struct {
-	evolve  flows.Evolver
+	evolve  func(a flows.Authority, s flows.State, e model.Event) (flows.State, error)
 	project func(b *Batch, id model.ID, st flows.State) error
 }
 
@@ -25,24 +26,24 @@ var entities = map[string]entity{
 	model.EntityContact:  register(directory.Evolver[model.Contact](), projectContact),
 	model.EntityUser:     register(directory.Evolver[model.User](), projectUser),
 	model.EntityCalendar: register(directory.Evolver[model.Calendar](), projectCalendar),
-	model.EntityTicket:   register(ticket.Evolve, projectTicket),
+	model.EntityTicket:   registerChecked(ticket.EvolveWith, projectTicket),
 }
 
-// register pairs an evolver with a projector of its state type T.
+// register pairs an evolver that needs no authority with a projector of
+// its state type T.
 func register[T any](evolve flows.Evolver, project func(b *Batch, id model.ID, st *T) error) entity {
+	return registerChecked(func(_ flows.Authority, s flows.State, e model.Event) (flows.State, error) {
+		return evolve(s, e)
+	}, project)
+}
+
+// registerChecked pairs an evolver that re-checks authority with a
+// projector of its state type T.
+func registerChecked[T any](evolve func(flows.Authority, flows.State, model.Event) (flows.State, error), project func(b *Batch, id model.ID, st *T) error) entity {
 	return entity{evolve: evolve, project: func(b *Batch, id model.ID, st flows.State) error {
 		if v := flows.As[T](st); v != nil {
 			return project(b, id, v)
 		}
 		return nil
 	}}
-}
-
-// evolve folds one event into its entity's state (flows.Evolver); events of
-// a kind this version does not know leave the state as it is.
-func evolve(s flows.State, e model.Event) (flows.State, error) {
-	if k, ok := entities[e.Entity]; ok {
-		return k.evolve(s, e)
-	}
-	return s, nil
 }

@@ -12,6 +12,7 @@ import (
 	"yunwei/flows/calendar"
 	"yunwei/flows/directory"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Acting names who does something: a vendor user at the keyboard and, for a
@@ -49,6 +50,7 @@ func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
 		return describeOpenError(s.path, err)
 	}
 	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}}
+	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
@@ -94,9 +96,14 @@ type Batch struct {
 	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
 	calendars map[model.ID]*calendar.Calendar
-	lastSeq   int64
-	hlc       model.HLC
-	origin    int64
+	// people is what the log says each person held, for re-checking
+	// decisions as they fold (roleLog).
+	people *roleLog
+	// preview is set by DryRun: decisions are checked, never recorded.
+	preview bool
+	lastSeq int64
+	hlc     model.HLC
+	origin  int64
 }
 
 type cached struct {
@@ -253,23 +260,30 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if cmd, err = b.prepare(cmd, now); err != nil {
 		return Result{}, err
 	}
-	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}}
+	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}, Preview: b.preview}
 	changes, err := flows.Decide(env, cur.state, cmd)
 	if err != nil {
 		return Result{}, err
 	}
 	res := Result{State: cur.state}
 	booked := bookingCount(cur.state)
+	marked := len(rejectedOf(cur.state))
+	b.people.forget(id)
 	for _, ch := range changes {
 		e, err := b.append(entity, id, as, ch, cur.heads, now)
 		if err != nil {
 			return Result{}, err
 		}
-		if res.State, err = evolve(res.State, e); err != nil {
+		if res.State, err = b.evolve(res.State, e); err != nil {
 			return Result{}, err
 		}
 		cur.heads = []model.EventID{e.ID}
 		res.Events = append(res.Events, e)
+	}
+	if r := rejectedOf(res.State); len(r) > marked {
+		// The decider, reading the tables, allowed what the log does not:
+		// a table row was changed outside yunwei. Nothing is written.
+		return Result{}, model.Errorf(model.EUNAUTHORIZED, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
 	}
 	if len(res.Events) > 0 {
 		b.countBookings(booked, res.State)
@@ -297,7 +311,7 @@ func (b *Batch) load(id model.ID) (cached, error) {
 	if err != nil {
 		return cached{}, err
 	}
-	st, err := flows.Fold(events, evolve)
+	st, err := flows.Fold(events, b.evolve)
 	if err != nil {
 		return cached{}, err
 	}

@@ -47,9 +47,9 @@ func projectContract(b *Batch, id model.ID, v *model.Contract) error {
 	if err != nil {
 		return err
 	}
-	return b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers))
+	return b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers, require_drawn_signature)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers), v.RequireDrawnSignature)
 }
 
 func projectSite(b *Batch, id model.ID, v *model.Site) error {

@@ -55,10 +55,38 @@ func (w *world) create(k model.Kind, title string) model.ID {
 	return id
 }
 
-// act decides cmd as actor and folds its events (flowtest.World.Act).
+// act decides cmd as actor and folds its events (flowtest.World.Act). A
+// customer's decision is signed by the contact, drawn, as on the laptop;
+// w.Act decides one unsigned.
 func (w *world) act(a flows.Actor, cmd flows.Command) ([]model.Event, error) {
 	w.T.Helper()
+	if act, ok := cmd.(Act); ok && act.Signature == nil && a.Contact != nil {
+		cmd = w.sign(a, act, drawing)
+	}
 	return w.Act(a, cmd, Evolve)
+}
+
+// drawing is the harness's signature: a short zigzag.
+var drawing = [][]model.Point{{{X: 2, Y: 8}, {X: 6, Y: 2}, {X: 10, Y: 9}, {X: 14, Y: 3}}}
+
+// sign gives act the contact's signature of exactly what it decides: the
+// decision is previewed for its normalised comment and inputs, as the
+// sign-off screen does. A decision the preview refuses stays unsigned
+// (it is refused all the same).
+func (w *world) sign(a flows.Actor, act Act, strokes [][]model.Point) Act {
+	w.T.Helper()
+	env := w.Env(a)
+	env.Preview = true
+	st := w.ticket(act.ID)
+	changes, err := flows.Decide(env, st, act)
+	if err != nil || len(changes) != 1 {
+		return act
+	}
+	p := changes[0].Payload.(DecidedPayload)
+	act.Signature = &model.Signature{SignerName: a.Contact.Name, SignerRole: p.Role, ContactID: a.Contact.ID,
+		ContentHash: DecisionHash(DecisionContent(st, p.Decision, p.Comment, p.Inputs)),
+		Strokes:     strokes, SignedAt: model.FormatTime(w.Now)}
+	return act
 }
 
 func (w *world) must(a flows.Actor, cmd flows.Command) []model.Event {

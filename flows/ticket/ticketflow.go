@@ -26,8 +26,9 @@ type Act struct {
 	Decision string
 	Comment  string
 	Inputs   map[string]string
-	// Signature, when given, is the decider's sign-off of exactly this
-	// decision: its ContentHash must be DecisionHash of it (DESIGN §5).
+	// Signature is the decider's sign-off of exactly this decision: its
+	// ContentHash must be DecisionHash of it (DESIGN §5). A decision in a
+	// customer role needs one (requireSignature).
 	Signature *model.Signature
 }
 
@@ -124,6 +125,11 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 		p.ContactID = env.Actor.Contact.ID
 	}
 	p.To = f.targetFlow(d).resolve(d.To, s, dc.inputs)
+	if dc.role.IsCustomer() {
+		if err := requireSignature(env, s, dc.role, c.Signature); err != nil {
+			return nil, err
+		}
+	}
 	if c.Signature != nil {
 		if p.Signature, err = checkSignature(s, p, *c.Signature); err != nil {
 			return nil, err
