@@ -44,7 +44,7 @@ func TestRoleForgedInTheUsersTableBreaksTheRule(t *testing.T) {
 	approve := ticket.Act{ID: c.ID, Decision: "approve"}
 	before, _ := f.s.EventCount(ctx)
 	_, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, approve)
-	if model.ErrorCode(err) != model.EUNAUTHORIZED || !strings.Contains(model.ErrorText(err, i18n.En), "run yunwei check") ||
+	if model.ErrorCode(err) != model.ECONFLICT || !strings.Contains(model.ErrorText(err, i18n.En), "run yunwei check") ||
 		!strings.Contains(model.ErrorText(err, i18n.Zh), "据事件日志，作出决定的用户当时并不担任") {
 		t.Fatalf("a decision by a role from the users table: %v", err)
 	}

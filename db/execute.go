@@ -283,7 +283,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if r := rejectedOf(res.State); len(r) > marked {
 		// The decider, reading the tables, allowed what the log does not:
 		// a table row was changed outside yunwei. Nothing is written.
-		return Result{}, model.Errorf(model.EUNAUTHORIZED, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
+		return Result{}, model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
 	}
 	if len(res.Events) > 0 {
 		b.countBookings(booked, res.State)

@@ -151,3 +151,28 @@ func TestRoleNotInTheLogBreaksTheRule(t *testing.T) {
 		t.Fatalf("a contact not in the log: at %s, %+v", s.Step, lastDecision(s))
 	}
 }
+
+// seed §1.3: booking beyond the quota needs an admin. An engineer made an
+// admin in the users table only books nothing.
+func TestOverrideByAnAdminNotInTheLogBreaksTheRule(t *testing.T) {
+	w := newWorld(t)
+	w.logPeople()
+	c := w.Contracts[w.ContractID]
+	c.QuotaDays = 1
+	w.Contracts[w.ContractID] = c
+	first := w.walk(model.KindEnhancement, enEstimate("1d"), enApprove)
+	w.mustDecide(first, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "1d"})
+	id := w.walk(model.KindEnhancement, enEstimate("60"), enApprove)
+	eng := w.Users[w.Eng]
+	eng.Roles = model.Roles{model.RoleEngineer, model.RoleAdmin}
+	w.Users[w.Eng] = eng
+	evs := w.must(w.UserActor(w.Eng), Act{ID: id, Decision: "done", Inputs: map[string]string{"effort_minutes": "30", "override_reason": "特批"}})
+	var p DecidedPayload
+	if err := evs[0].Decode(&p); err != nil || p.Booking == nil || !p.Booking.Override || p.Role != model.RoleEngineer {
+		t.Fatalf("the decider did not take the table's admin role: %+v %v", p, err)
+	}
+	s := w.refold(id)
+	if h := lastDecision(s); h.Rejected != BrokenOverride || len(s.Bookings) != 0 || s.EffortMinutes != 0 {
+		t.Fatalf("an override by a table admin: %+v, bookings %+v", h, s.Bookings)
+	}
+}

@@ -188,7 +188,7 @@ func TestRoleForgedInTheUsersTableIsRefused(t *testing.T) {
 	}
 	sdb.Close()
 	r := runCLI(t, nil, "--db", path, "--lang", "zh", "ticket", "act", n, "approve")
-	if r.code != ExitError || !strings.Contains(r.stderr, "据事件日志") || !strings.Contains(r.stderr, "yunwei check") {
+	if r.code != ExitError || !strings.Contains(r.stderr, "据事件日志") || !strings.Contains(r.stderr, "yunwei check") || strings.Contains(r.stderr, "可作的决定") {
 		t.Fatalf("a tech lead by the users table: %+v", r)
 	}
 	if d := showJSON(t, path, n); d.Step != "review" || len(d.Rejected) != 0 {
