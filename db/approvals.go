@@ -109,9 +109,10 @@ func (s *Store) DryRun(ctx context.Context, as Acting, cmd flows.Command) (Resul
 	return Result{}, err
 }
 
-// Preview decides cmd inside the batch as Execute would, with
-// flows.Env.Preview set, and returns the changes it would make without
-// recording them: a generator learns what a customer's decision signs.
+// Preview decides cmd, a command on an existing entity, inside the batch
+// as Execute would, with flows.Env.Preview set, and returns the changes it
+// would make without recording them: a generator learns what a customer's
+// decision signs.
 func (b *Batch) Preview(as Acting, cmd flows.Command) ([]model.Change, error) {
 	actor, err := b.actor(as, cmd)
 	if err != nil {

@@ -60,6 +60,10 @@ func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
 		tx.Rollback()
 		return err
 	}
+	if b.broken != nil {
+		tx.Rollback()
+		return b.broken
+	}
 	if err := b.flush(); err != nil {
 		tx.Rollback()
 		return err
@@ -101,6 +105,9 @@ type Batch struct {
 	people *roleLog
 	// preview is set by DryRun: decisions are checked, never recorded.
 	preview bool
+	// broken is set when events of a refused command could not be taken
+	// back: the batch then commits nothing.
+	broken  error
 	lastSeq int64
 	hlc     model.HLC
 	origin  int64
@@ -268,6 +275,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	res := Result{State: cur.state}
 	booked := bookingCount(cur.state)
 	marked := len(rejectedOf(cur.state))
+	undo := b.savepoint()
 	b.people.forget(id)
 	for _, ch := range changes {
 		e, err := b.append(entity, id, as, ch, cur.heads, now)
@@ -283,7 +291,9 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if r := rejectedOf(res.State); len(r) > marked {
 		// The decider, reading the tables, allowed what the log does not:
 		// a table row was changed outside yunwei. Nothing is written.
-		return Result{}, model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
+		err := model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
+		b.rollbackTo(undo, err)
+		return Result{}, err
 	}
 	if len(res.Events) > 0 {
 		b.countBookings(booked, res.State)
@@ -295,6 +305,29 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		b.dirty[id] = true
 	}
 	return res, nil
+}
+
+// savepoint is where a command's appends start: the events waiting and the
+// device's sequence and clock.
+type savepoint struct {
+	pending int
+	seq     int64
+	hlc     model.HLC
+}
+
+func (b *Batch) savepoint() savepoint {
+	return savepoint{pending: len(b.pending), seq: b.lastSeq, hlc: b.hlc}
+}
+
+// rollbackTo takes back the events appended since sp, refused with err.
+// Events already written to the transaction cannot be: the batch is then
+// broken and commits nothing.
+func (b *Batch) rollbackTo(sp savepoint, err error) {
+	if len(b.pending)-sp.pending != int(b.lastSeq-sp.seq) {
+		b.broken = err
+		return
+	}
+	b.pending, b.lastSeq, b.hlc = b.pending[:sp.pending], sp.seq, sp.hlc
 }
 
 // load returns the entity's folded state and heads.
