@@ -89,12 +89,14 @@ var errDryRun = errors.New("dry run")
 // DryRun decides cmd as Execute would, in a transaction it then rolls
 // back: nothing is written. It returns the events Execute would append, or
 // the refusal. Screens use it to check a customer's decision in full
-// (role, contact, comment, inputs, rules) before the customer signs, and to
+// (role, contact, comment, inputs, rules) before the customer signs (so it
+// is decided without the signature it needs when recorded), and to
 // learn the decision's normalised comment and inputs, which are what the
 // signature's content hash covers (ticket.DecisionContent).
 func (s *Store) DryRun(ctx context.Context, as Acting, cmd flows.Command) (Result, error) {
 	var res Result
 	err := s.Batch(ctx, func(b *Batch) error {
+		b.preview = true // flows.Env.Preview: checked before anyone signs
 		var err error
 		if res, err = b.Execute(as, cmd); err != nil {
 			return err
@@ -105,4 +107,21 @@ func (s *Store) DryRun(ctx context.Context, as Acting, cmd flows.Command) (Resul
 		return res, nil
 	}
 	return Result{}, err
+}
+
+// Preview decides cmd, a command on an existing entity, inside the batch
+// as Execute would, with flows.Env.Preview set, and returns the changes it
+// would make without recording them: a generator learns what a customer's
+// decision signs.
+func (b *Batch) Preview(as Acting, cmd flows.Command) ([]model.Change, error) {
+	actor, err := b.actor(as, cmd)
+	if err != nil {
+		return nil, err
+	}
+	_, id := cmd.Target()
+	cur, err := b.load(id)
+	if err != nil {
+		return nil, err
+	}
+	return flows.Decide(flows.Env{Now: b.now(), Actor: actor, Dir: dirOver{b}, Preview: true}, cur.state, cmd)
 }

@@ -19,11 +19,12 @@ func TestApprovals(t *testing.T) {
 	}
 	waitsForHead := correction("waits for the department head")
 	atPlan := correction("waits for the engineer's plan")
-	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer, ContactID: f.head}, ticket.Act{ID: atPlan, Decision: "approve"}); err != nil {
+	head := Acting{UserID: f.engineer, ContactID: f.head}
+	if _, err := f.s.Execute(ctx, head, f.signed(t, head, ticket.Act{ID: atPlan, Decision: "approve"})); err != nil {
 		t.Fatal(err)
 	}
 	rejected := correction("rejected, closed")
-	if _, err := f.s.Execute(ctx, Acting{UserID: f.engineer, ContactID: f.head}, ticket.Act{ID: rejected, Decision: "reject", Comment: "不需要"}); err != nil {
+	if _, err := f.s.Execute(ctx, head, f.signed(t, head, ticket.Act{ID: rejected, Decision: "reject", Comment: "不需要"})); err != nil {
 		t.Fatal(err)
 	}
 
@@ -93,8 +94,12 @@ func TestDryRunWritesNothing(t *testing.T) {
 	if d.Step != "dept_approval" {
 		t.Fatalf("a dry run moved the ticket to %s", d.Step)
 	}
-	// And the real decision still goes through afterwards.
-	if _, err := f.s.Execute(ctx, as, ticket.Act{ID: c.ID, Decision: "approve"}); err != nil {
+	// The real decision needs the signature the dry run did not ask for,
+	// and goes through with it.
+	if _, err := f.s.Execute(ctx, as, ticket.Act{ID: c.ID, Decision: "approve"}); model.ErrorCode(err) != model.EINVALID {
+		t.Fatalf("an unsigned customer decision: %v", err)
+	}
+	if _, err := f.s.Execute(ctx, as, f.signed(t, as, ticket.Act{ID: c.ID, Decision: "approve"})); err != nil {
 		t.Fatal(err)
 	}
 }

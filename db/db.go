@@ -254,10 +254,18 @@ func (s *Store) init(ctx context.Context) error {
 	if appID != ApplicationID && (appID != 0 || tables > 0) {
 		return errForeign(s.path)
 	}
-	if err := s.migrate(ctx); err != nil {
+	rebuild, err := s.migrate(ctx)
+	if err != nil {
 		return err
 	}
-	return s.loadDevice(ctx)
+	if err := s.loadDevice(ctx); err != nil {
+		return err
+	}
+	if rebuild {
+		// After the device is known: a rebuild writes as this device.
+		return s.Rebuild(ctx)
+	}
+	return nil
 }
 
 // loadDevice reads this DB's device identity, creating it on first open.

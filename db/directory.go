@@ -121,6 +121,14 @@ func bookingCount(s flows.State) int {
 	return 0
 }
 
+// rejectedOf lists the events a ticket's fold kept but did not apply.
+func rejectedOf(s flows.State) []ticket.RejectedEvent {
+	if t, ok := s.(*ticket.State); ok && t != nil {
+		return t.Rejected
+	}
+	return nil
+}
+
 // countBookings keeps the batch's quota sums current as tickets book
 // effort, so that a bulk run does not query them again for every booking.
 // Bookings only accumulate: those past the count before are new.
@@ -164,8 +172,8 @@ func scanCustomer(row rowFunc, id model.ID) (model.Customer, error) {
 func scanContract(row rowFunc, id model.ID) (model.Contract, error) {
 	v := model.Contract{ID: id}
 	var sla, engineers string
-	err := row("SELECT customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers FROM contracts WHERE id = ?", id,
-		&v.CustomerID, &v.Number, &v.StartDate, &v.EndDate, &v.SupportHours, &v.CalendarID, &sla, &v.QuotaDays, &engineers)
+	err := row("SELECT customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers, require_drawn_signature FROM contracts WHERE id = ?", id,
+		&v.CustomerID, &v.Number, &v.StartDate, &v.EndDate, &v.SupportHours, &v.CalendarID, &sla, &v.QuotaDays, &engineers, &v.RequireDrawnSignature)
 	if err != nil {
 		return v, found(err, "contract", id)
 	}

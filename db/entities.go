@@ -8,7 +8,8 @@ import (
 )
 
 // entity is one kind of thing the event log holds: how its events fold
-// into a state (its flows package), how that state is written to the
+// into a state (its flows package; with the log's authority, for the kinds
+// whose events are decisions), how that state is written to the
 // projection tables (its projector here), and its rank in a rebuild.
 type entity struct {
 	// rank orders the kinds in a rebuild: a projector may read the rows of
@@ -17,7 +18,7 @@ type entity struct {
 	// (a contract made on a laptop whose clock ran late sorts after its
 	// tickets). Ranks are spaced so that new kinds slot in between.
 	rank    int
-	evolve  flows.Evolver
+	evolve  func(a flows.Authority, s flows.State, e model.Event) (flows.State, error)
 	project func(b *Batch, id model.ID, st flows.State) error
 }
 
@@ -38,26 +39,25 @@ func init() {
 		model.EntitySystem:   register(50, directory.Evolver[model.System](), projectSystem),
 		model.EntityContact:  register(60, directory.Evolver[model.Contact](), projectContact),
 		model.EntityUser:     register(70, directory.Evolver[model.User](), projectUser),
-		model.EntityTicket:   register(80, ticket.Evolve, projectTicket),
+		model.EntityTicket:   registerChecked(80, ticket.EvolveWith, projectTicket),
 	}
 }
 
-// register pairs an evolver with a projector of its state type T, folded
-// at the given rank in a rebuild.
+// register pairs an evolver that needs no authority with a projector of
+// its state type T, folded at the given rank in a rebuild.
 func register[T any](rank int, evolve flows.Evolver, project func(b *Batch, id model.ID, st *T) error) entity {
+	return registerChecked(rank, func(_ flows.Authority, s flows.State, e model.Event) (flows.State, error) {
+		return evolve(s, e)
+	}, project)
+}
+
+// registerChecked pairs an evolver that re-checks authority with a
+// projector of its state type T.
+func registerChecked[T any](rank int, evolve func(flows.Authority, flows.State, model.Event) (flows.State, error), project func(b *Batch, id model.ID, st *T) error) entity {
 	return entity{rank: rank, evolve: evolve, project: func(b *Batch, id model.ID, st flows.State) error {
 		if v := flows.As[T](st); v != nil {
 			return project(b, id, v)
 		}
 		return nil
 	}}
-}
-
-// evolve folds one event into its entity's state (flows.Evolver); events of
-// a kind this version does not know leave the state as it is.
-func evolve(s flows.State, e model.Event) (flows.State, error) {
-	if k, ok := entities[e.Entity]; ok {
-		return k.evolve(s, e)
-	}
-	return s, nil
 }

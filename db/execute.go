@@ -12,6 +12,7 @@ import (
 	"yunwei/flows/calendar"
 	"yunwei/flows/directory"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Acting names who does something: a vendor user at the keyboard and, for a
@@ -57,6 +58,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 		return describeOpenError(ctx, s.path, err)
 	}
 	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}}
+	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
@@ -65,6 +67,10 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err := fn(b); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if b.broken != nil {
+		tx.Rollback()
+		return b.broken
 	}
 	if err := b.flush(); err != nil {
 		tx.Rollback()
@@ -102,9 +108,17 @@ type Batch struct {
 	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
 	calendars map[model.ID]*calendar.Calendar
-	lastSeq   int64
-	hlc       model.HLC
-	origin    int64
+	// people is what the log says each person held, for re-checking
+	// decisions as they fold (roleLog).
+	people *roleLog
+	// preview is set by DryRun: decisions are checked, never recorded.
+	preview bool
+	// broken is set when events of a refused command could not be taken
+	// back: the batch then commits nothing.
+	broken  error
+	lastSeq int64
+	hlc     model.HLC
+	origin  int64
 }
 
 type cached struct {
@@ -261,23 +275,33 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if cmd, err = b.prepare(cmd, now); err != nil {
 		return Result{}, err
 	}
-	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}}
+	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}, Preview: b.preview}
 	changes, err := flows.Decide(env, cur.state, cmd)
 	if err != nil {
 		return Result{}, err
 	}
 	res := Result{State: cur.state}
 	booked := bookingCount(cur.state)
+	marked := len(rejectedOf(cur.state))
+	undo := b.savepoint()
+	b.people.forget(id)
 	for _, ch := range changes {
 		e, err := b.append(entity, id, as, ch, cur.heads, now)
 		if err != nil {
 			return Result{}, err
 		}
-		if res.State, err = evolve(res.State, e); err != nil {
+		if res.State, err = b.evolve(res.State, e); err != nil {
 			return Result{}, err
 		}
 		cur.heads = []model.EventID{e.ID}
 		res.Events = append(res.Events, e)
+	}
+	if r := rejectedOf(res.State); len(r) > marked {
+		// The decider, reading the tables, allowed what the log does not:
+		// a table row was changed outside yunwei. Nothing is written.
+		err := model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
+		b.rollbackTo(undo, err)
+		return Result{}, err
 	}
 	if len(res.Events) > 0 {
 		b.countBookings(booked, res.State)
@@ -289,6 +313,29 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		b.dirty[id] = true
 	}
 	return res, nil
+}
+
+// savepoint is where a command's appends start: the events waiting and the
+// device's sequence and clock.
+type savepoint struct {
+	pending int
+	seq     int64
+	hlc     model.HLC
+}
+
+func (b *Batch) savepoint() savepoint {
+	return savepoint{pending: len(b.pending), seq: b.lastSeq, hlc: b.hlc}
+}
+
+// rollbackTo takes back the events appended since sp, refused with err.
+// Events already written to the transaction cannot be: the batch is then
+// broken and commits nothing.
+func (b *Batch) rollbackTo(sp savepoint, err error) {
+	if len(b.pending)-sp.pending != int(b.lastSeq-sp.seq) {
+		b.broken = err
+		return
+	}
+	b.pending, b.lastSeq, b.hlc = b.pending[:sp.pending], sp.seq, sp.hlc
 }
 
 // load returns the entity's folded state and heads.
@@ -305,7 +352,7 @@ func (b *Batch) load(id model.ID) (cached, error) {
 	if err != nil {
 		return cached{}, err
 	}
-	st, err := flows.Fold(events, evolve)
+	st, err := flows.Fold(events, b.evolve)
 	if err != nil {
 		return cached{}, err
 	}

@@ -63,3 +63,33 @@ func (f *fixture) newTicket(title string) ticket.Create {
 	return ticket.Create{ID: model.NewID(), Kind: model.KindIncident, Channel: model.ChannelPhone, Severity: model.SeverityMajor,
 		Title: title, CustomerID: f.customer, ContractID: f.contract, SiteID: f.site, SystemID: f.system, RequesterID: f.requester}
 }
+
+// signed is act with the signature of the contact in as, drawn, over
+// exactly what act decides: previewed first for its normalised comment
+// and inputs, as the sign-off screen does.
+func (f *fixture) signed(t testing.TB, as Acting, act ticket.Act) ticket.Act {
+	t.Helper()
+	ctx := context.Background()
+	res, err := f.s.DryRun(ctx, as, act)
+	if err != nil {
+		t.Fatalf("preview %s: %v", act.Decision, err)
+	}
+	var p ticket.DecidedPayload
+	if err := res.Events[0].Decode(&p); err != nil {
+		t.Fatal(err)
+	}
+	d, err := f.s.Ticket(ctx, act.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := f.s.ActorFor(ctx, as)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := a.Contact
+	signer := flows.Signer{ContactID: c.ID, Name: c.Name, Role: p.Role}
+	sig := ticket.DecisionContent(&d.State, p.Decision, p.Comment, p.Inputs).By(signer, as.UserID).
+		Sign([][]model.Point{{{X: 2, Y: 8}, {X: 6, Y: 2}, {X: 10, Y: 9}}}, "", model.FormatTime(f.clock))
+	act.Signature = &sig
+	return act
+}

@@ -62,47 +62,45 @@ func SchemaVersion() int {
 }
 
 // migrate applies the migrations the DB lacks, each in its own transaction,
-// and refuses a DB written by a newer version.
-func (s *Store) migrate(ctx context.Context) error {
+// and refuses a DB written by a newer version. It reports whether a
+// projection changed shape in a DB that has data, so that the caller
+// rebuilds the projections once the device is loaded.
+func (s *Store) migrate(ctx context.Context) (rebuild bool, err error) {
 	ms, err := loadMigrations()
 	if err != nil {
-		return err
+		return false, err
 	}
 	var current int
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
-		return err
+		return false, err
 	}
 	last := ms[len(ms)-1].version
 	if current > last {
-		return model.Errorf(model.EINVALID, "%s was written by a newer yunwei (schema %d; this one knows up to %d): update yunwei to open it", s.path, current, last)
+		return false, model.Errorf(model.EINVALID, "%s was written by a newer yunwei (schema %d; this one knows up to %d): update yunwei to open it", s.path, current, last)
 	}
 	if current < last && s.readOnly {
-		return model.Errorf(model.EINVALID, "%s is read-only and was written by an older yunwei (schema %d; this one needs %d): copy it to a writable folder to upgrade it", s.path, current, last)
+		return false, model.Errorf(model.EINVALID, "%s is read-only and was written by an older yunwei (schema %d; this one needs %d): copy it to a writable folder to upgrade it", s.path, current, last)
 	}
-	rebuild := false
 	for _, m := range ms {
 		if m.version <= current {
 			continue
 		}
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
-			return err
+			return false, err
 		}
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return false, fmt.Errorf("migration %s: %w", m.name, err)
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", m.version, ApplicationID)); err != nil {
 			tx.Rollback()
-			return err
+			return false, err
 		}
 		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return false, fmt.Errorf("migration %s: %w", m.name, err)
 		}
 		rebuild = rebuild || (m.projection && current > 0)
 	}
-	if rebuild {
-		return s.Rebuild(ctx)
-	}
-	return nil
+	return rebuild, nil
 }

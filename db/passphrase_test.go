@@ -3,7 +3,9 @@ package db
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -130,22 +132,43 @@ func TestPassphraseRules(t *testing.T) {
 func TestOlderDatabaseGainsThePassphraseTable(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
+	// A database as a yunwei before the passphrases wrote it: the
+	// migrations before 0006 only.
+	old, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := 0
+	for _, m := range ms {
+		if m.version >= 6 {
+			break
+		}
+		if _, err := old.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+		last = m.version
+	}
+	// Every database that was ever opened has its device.
+	if _, err := old.Exec("INSERT INTO local_device (singleton, id, code, last_seq, hlc, created_at) VALUES (1, ?, 'OLD', 0, 0, '2026-01-01T00:00:00.000Z')", model.NewID()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.Exec(fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", last, ApplicationID)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer s.Close()
 	u := model.User{ID: model.NewID(), Login: "zhang", Name: "张工", Roles: model.Roles{model.RoleEngineer}}
 	if _, err := s.Execute(ctx, Acting{UserID: u.ID}, directory.SaveUser{User: u}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DB().Exec("DROP TABLE local_passphrases; PRAGMA user_version = 5"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	if s, err = Open(ctx, path); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	if has, err := s.HasPassphrase(ctx, u.ID); err != nil || has {
 		t.Fatalf("after the upgrade: %v %v", has, err)
 	}

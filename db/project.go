@@ -52,9 +52,9 @@ func projectContract(b *Batch, id model.ID, v *model.Contract) error {
 		return err
 	}
 	changed := b.contractChanged(id, v)
-	if err := b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers)); err != nil || !changed {
+	if err := b.exec(`INSERT OR REPLACE INTO contracts (id, customer_id, number, start_date, end_date, support_hours, calendar_id, sla, quota_days, engineers, require_drawn_signature)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, v.CustomerID, v.Number, v.StartDate, v.EndDate, v.SupportHours, v.CalendarID, string(sla), v.QuotaDays, string(engineers), v.RequireDrawnSignature); err != nil || !changed {
 		return err
 	}
 	return b.reprojectOpenTickets(openTicketsOfContract, id)

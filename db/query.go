@@ -274,7 +274,10 @@ func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 	if len(events) == 0 {
 		return TicketDetail{}, model.Errorf(model.ENOTFOUND, "no ticket with id %s", id)
 	}
-	st, err := flows.Fold(events, evolve)
+	people := newRoleLog(func(id model.ID) ([]model.Event, error) { return EntityEvents(ctx, s.db, id) })
+	st, err := flows.Fold(events, func(st flows.State, e model.Event) (flows.State, error) {
+		return evolveWith(people, st, e)
+	})
 	if err != nil {
 		return TicketDetail{}, err
 	}

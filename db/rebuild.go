@@ -71,7 +71,7 @@ func (s *Store) Rebuild(ctx context.Context) error {
 			if len(group) == 0 {
 				return nil
 			}
-			st, err := flows.Fold(group, evolve)
+			st, err := flows.Fold(group, b.evolve)
 			if err != nil {
 				return err
 			}

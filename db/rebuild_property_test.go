@@ -93,8 +93,8 @@ func TestRebuildEqualsIncrementalProjections(t *testing.T) {
 		for _, id := range tickets {
 			events, _ := f.s.EntityEvents(ctx, id)
 			perm := rapid.Permutation(events).Draw(rt, "perm")
-			a, _ := flows.Fold(events, evolve)
-			b, _ := flows.Fold(perm, evolve)
+			a, _ := flows.Fold(events, ticket.Evolve)
+			b, _ := flows.Fold(perm, ticket.Evolve)
 			if string(model.MustCanonical(a)) != string(model.MustCanonical(b)) {
 				rt.Fatalf("fold depends on storage order for %s", id.Short())
 			}

@@ -65,6 +65,11 @@ type Env struct {
 	Now   time.Time
 	Actor Actor
 	Dir   Directory
+	// Preview is set when the decision is only checked, never recorded
+	// (the store's DryRun): a customer's decision is checked in full and
+	// its content learnt before they sign it, so it is decided there
+	// without the signature it will need when recorded (DESIGN §5).
+	Preview bool
 }
 
 // Command is a request to change one entity.

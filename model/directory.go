@@ -38,6 +38,9 @@ type Contract struct {
 	// QuotaDays is the yearly enhancement allowance in person-days (seed §1.3).
 	QuotaDays int  `json:"quota_days"`
 	Engineers []ID `json:"engineers"` // assigned vendor users (seed §2.4: fixed staff)
+	// RequireDrawnSignature makes the customer sign its tickets' decisions
+	// by drawing: a typed name is refused (DESIGN §5).
+	RequireDrawnSignature bool `json:"require_drawn_signature,omitempty"`
 }
 
 // SLATargets are a contract's service-level targets in minutes (seed §2.6).

@@ -82,6 +82,14 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 		if d.NeedsComment {
 			cmd.Comment = pick(g.rng, reasons)
 		}
+		if role.IsCustomer() {
+			if cmd, err = g.sign(acting, cmd, st); err != nil {
+				if model.ErrorCode(err) == model.EINVALID {
+					return nil
+				}
+				return fmt.Errorf("%s at %s: %w", d.Name, step.Name, err)
+			}
+		}
 		res, err := g.b.Execute(acting, cmd)
 		if err != nil {
 			if model.ErrorCode(err) == model.EINVALID {
@@ -303,4 +311,36 @@ func parkingTargets() [][2]string {
 		}
 	}
 	return out
+}
+
+// sign gives a customer's decision the contact's drawn signature of
+// exactly what it decides (DESIGN §5), as the sign-off on the laptop
+// does: the decision is previewed for its normalised comment and inputs.
+func (g *generator) sign(acting db.Acting, cmd ticket.Act, st *ticket.State) (ticket.Act, error) {
+	changes, err := g.b.Preview(acting, cmd)
+	if err != nil {
+		return cmd, err
+	}
+	p, ok := changes[0].Payload.(ticket.DecidedPayload)
+	if !ok {
+		return cmd, fmt.Errorf("a decision's preview is a %T", changes[0].Payload)
+	}
+	c := g.contacts[acting.ContactID]
+	signer := flows.Signer{ContactID: c.ID, Name: c.Name, Role: p.Role}
+	sig := ticket.DecisionContent(st, p.Decision, p.Comment, p.Inputs).By(signer, acting.UserID).
+		Sign(signatureOf(c.Name), "", model.FormatTime(g.clock))
+	cmd.Signature = &sig
+	return cmd, nil
+}
+
+// signatureOf is a person's drawn signature in the demo: a zigzag whose
+// shape follows their name, the same every time they sign.
+func signatureOf(name string) [][]model.Point {
+	var stroke []model.Point
+	x := 2
+	for i, r := range []rune(name) {
+		stroke = append(stroke, model.Point{X: x, Y: 4 + int(r)%9}, model.Point{X: x + 3, Y: 2 + (i*5)%11})
+		x += 6
+	}
+	return [][]model.Point{stroke}
 }

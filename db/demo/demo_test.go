@@ -178,3 +178,43 @@ func TestDemoTextsHaveNoFormattingErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// DESIGN §5: every customer decision in the demo is signed by its
+// contact, drawn, and each signature signed that decision when made; no
+// decision breaks a rule by the log, and no contact came late.
+func TestDemoCustomerDecisionsAreSigned(t *testing.T) {
+	s := generate(t, 200, 3)
+	ctx := context.Background()
+	signed := 0
+	err := s.EachTicket(ctx, db.TicketFilter{Status: "all"}, func(r db.TicketRow) error {
+		d, err := s.Ticket(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		if len(d.Rejected) > 0 {
+			t.Errorf("%s: %+v", d.Number, d.Rejected)
+		}
+		for _, h := range d.History {
+			if h.Contact.IsZero() {
+				continue
+			}
+			switch sig := h.Signature; {
+			case sig == nil || len(sig.Strokes) == 0:
+				t.Errorf("%s: %s's %s is not signed by drawing", d.Number, d.Names[h.Contact.String()], h.Decision)
+			case sig.ContactID != h.Contact || sig.SignerName != d.Names[h.Contact.String()]:
+				t.Errorf("%s: signed by %s for %s", d.Number, sig.SignerName, d.Names[h.Contact.String()])
+			case h.LateContact != "":
+				t.Errorf("%s: %s marked %s", d.Number, sig.SignerName, h.LateContact)
+			default:
+				signed++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if signed < 50 {
+		t.Fatalf("only %d signed customer decisions", signed)
+	}
+}

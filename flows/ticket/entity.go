@@ -5,9 +5,17 @@ import (
 	"yunwei/model"
 )
 
-// Evolve folds one ticket event into the ticket's state (flows.Evolver).
+// Evolve folds one ticket event into the ticket's state (flows.Evolver)
+// by the step tables alone, without re-checking the deciders' authority.
 func Evolve(s flows.State, e model.Event) (flows.State, error) {
-	return evolveTicket(flows.As[State](s), e)
+	return evolveTicket(flows.As[State](s), e, nil)
+}
+
+// EvolveWith folds one ticket event as Evolve does and re-checks each
+// decision against what the log says its decider held (flows.Authority):
+// the store folds every ticket this way.
+func EvolveWith(auth flows.Authority, s flows.State, e model.Event) (flows.State, error) {
+	return evolveTicket(flows.As[State](s), e, auth)
 }
 
 // Decide implements flows.Command.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"yunwei/flows"
 	"yunwei/model"
 )
 
@@ -11,15 +12,17 @@ import (
 // into the ticket. An event that does not fit the table from the state it
 // meets (taken at another step, by a role the step does not name, without
 // a required input, leading elsewhere) is marked, never applied and never
-// dropped. Events of types it does not know leave the state as it is.
-func evolveTicketFlow(s *State, e model.Event, entry *HistoryEntry) {
+// dropped. With an Authority, a decision whose decider lacked its role by
+// the log is marked too (checkAuthority). Events of types it does not know
+// leave the state as it is.
+func evolveTicketFlow(s *State, e model.Event, entry *HistoryEntry, auth flows.Authority) error {
 	if e.Type != Decided && e.Type != Converted {
-		return
+		return nil
 	}
 	var p DecidedPayload
 	if err := e.Decode(&p); err != nil {
 		s.reject(e, entry, "its payload cannot be read: "+err.Error())
-		return
+		return nil
 	}
 	entry.Kind, entry.Contact, entry.Role, entry.Decision = s.Kind, p.ContactID, p.Role, p.Decision
 	entry.From, entry.To, entry.Inputs, entry.Comment = p.Step, p.To, p.Inputs, p.Comment
@@ -27,9 +30,23 @@ func evolveTicketFlow(s *State, e model.Event, entry *HistoryEntry) {
 	d, reason := checkDecided(s, e.Type, p)
 	if reason != "" {
 		s.reject(e, entry, reason)
-		return
+		return nil
+	}
+	if auth != nil {
+		broken, late, err := checkAuthority(auth, s, e, p)
+		if err != nil {
+			return err
+		}
+		entry.LateContact = late
+		if broken != "" {
+			s.reject(e, entry, broken)
+			entry.RuleBroken = true
+			s.Rejected[len(s.Rejected)-1].RuleBroken = true
+			return nil
+		}
 	}
 	applyDecided(s, e, p, d)
+	return nil
 }
 
 // checkDecided returns the table's decision for p, or why p breaks the

@@ -58,10 +58,35 @@ func (w *world) create(k model.Kind, title string) model.ID {
 	return id
 }
 
-// act decides cmd as actor and folds its events (flowtest.World.Act).
+// act decides cmd as actor and folds its events (flowtest.World.Act). A
+// customer's decision is signed by the contact, drawn, as on the laptop;
+// w.Act decides one unsigned.
 func (w *world) act(a flows.Actor, cmd flows.Command) ([]model.Event, error) {
 	w.T.Helper()
+	if act, ok := cmd.(Act); ok && act.Signature == nil && a.Contact != nil {
+		cmd = w.sign(a, act, drawing)
+	}
 	return w.Act(a, cmd, Evolve)
+}
+
+// sign gives act the contact's signature of exactly what it decides: the
+// decision is previewed for its normalised comment and inputs, as the
+// sign-off screen does. A decision the preview refuses stays unsigned
+// (it is refused all the same).
+func (w *world) sign(a flows.Actor, act Act, strokes [][]model.Point) Act {
+	w.T.Helper()
+	env := w.Env(a)
+	env.Preview = true
+	st := w.ticket(act.ID)
+	changes, err := flows.Decide(env, st, act)
+	if err != nil || len(changes) != 1 {
+		return act
+	}
+	p := changes[0].Payload.(DecidedPayload)
+	signer := flows.Signer{ContactID: a.Contact.ID, Name: a.Contact.Name, Role: p.Role}
+	sig := DecisionContent(st, p.Decision, p.Comment, p.Inputs).By(signer, a.User.ID).Sign(strokes, "", model.FormatTime(w.Now))
+	act.Signature = &sig
+	return act
 }
 
 func (w *world) must(a flows.Actor, cmd flows.Command) []model.Event {

@@ -50,6 +50,10 @@ type State struct {
 	// state they met (a concurrent decision at the same step, a forged or
 	// unreadable event): kept in the log and the history, not applied.
 	Rejected []RejectedEvent `json:"rejected,omitempty"`
+	// CreatedHLC is the clock of the ticket's creation event: people who
+	// were added, or given the role they decide in, after it are marked
+	// on their decisions (HistoryEntry.LateContact).
+	CreatedHLC model.HLC `json:"-"`
 }
 
 // BackupRecord is a data backup made before a correction (seed §3 step 5).
@@ -73,6 +77,9 @@ type RejectedEvent struct {
 	Event  model.EventID `json:"event"`
 	Type   string        `json:"type"`
 	Reason string        `json:"reason"`
+	// RuleBroken says the decider lacked, by the log, the authority the
+	// decision needs (a role given by editing a table row, say).
+	RuleBroken bool `json:"rule_broken,omitempty"`
 }
 
 // HistoryEntry is one line of a ticket's timeline: who, when, what. For a
@@ -94,6 +101,13 @@ type HistoryEntry struct {
 	To       string            `json:"to,omitempty"`
 	Inputs   map[string]string `json:"inputs,omitempty"`
 	Rejected string            `json:"rejected,omitempty"`
+	// RuleBroken is set, with Rejected, when the log shows the decider
+	// lacked the authority the decision needs: it never counts.
+	RuleBroken bool `json:"rule_broken,omitempty"`
+	// LateContact marks a customer's decision taken by a contact who was
+	// added (LateCreated), or given the role they decided in
+	// (LateRole), after the ticket was raised, by the log's clocks.
+	LateContact string `json:"late_contact,omitempty"`
 	// Signature is the customer's drawn sign-off of the decision (DESIGN
 	// §5); VerifySignature tells whether what it signed still is, and if
 	// not, what changed.
@@ -467,7 +481,7 @@ func decideCommentTicket(env flows.Env, s *State, c Comment) ([]model.Change, er
 // evolveTicket folds one ticket event. It never fails: an event it cannot
 // read or that breaks the flow is kept in the history and listed in
 // Rejected, and the state is otherwise left as it was (DESIGN §4).
-func evolveTicket(s *State, e model.Event) (*State, error) {
+func evolveTicket(s *State, e model.Event, auth flows.Authority) (*State, error) {
 	entry := HistoryEntry{Event: e.ID, At: e.Wall, Actor: e.Actor, Type: e.Type}
 	switch e.Type {
 	case Created:
@@ -518,7 +532,9 @@ func evolveTicket(s *State, e model.Event) (*State, error) {
 	default:
 		s = orphanTicket(s, e)
 		// Unknown types are kept and shown as needing a newer app.
-		evolveTicketFlow(s, e, &entry)
+		if err := evolveTicketFlow(s, e, &entry, auth); err != nil {
+			return nil, err
+		}
 	}
 	s.UpdatedAt = e.Wall
 	s.History = append(s.History, entry)
@@ -535,7 +551,7 @@ func createdTicket(orphan *State, e model.Event, p TicketCreatedPayload) *State 
 		SiteID: p.SiteID, SystemID: p.SystemID, RequesterID: p.RequesterID, AssigneeID: p.AssigneeID,
 		OnSite: p.OnSite, Status: model.StatusOpen, ReportedAt: p.ReportedAt,
 		CreatedAt: e.Wall, CreatedBy: e.Actor,
-	}}
+	}, CreatedHLC: e.HLC}
 	if s.ReportedAt == "" {
 		s.ReportedAt = e.Wall
 	}

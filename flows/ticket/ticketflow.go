@@ -26,10 +26,11 @@ type Act struct {
 	Decision string
 	Comment  string
 	Inputs   map[string]string
-	// Signature, when given, is the deciding customer's sign-off of
-	// exactly this decision: its ContentHash must be the DecisionHash of
+	// Signature is the deciding customer's sign-off of exactly this
+	// decision: its ContentHash must be the DecisionHash of
 	// DecisionContent(…).By(signer, vendor user) (DESIGN §5), and
-	// SignedDecision.Sign makes one.
+	// SignedDecision.Sign makes one. A decision in a customer role needs
+	// one (requireSignature).
 	Signature *model.Signature
 }
 
@@ -126,6 +127,11 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 		p.ContactID = env.Actor.Contact.ID
 	}
 	p.To = f.targetFlow(d).resolve(d.To, s, dc.inputs)
+	if dc.role.IsCustomer() {
+		if err := requireSignature(env, s, dc.role, c.Signature); err != nil {
+			return nil, err
+		}
+	}
 	if c.Signature != nil {
 		if p.Signature, err = acceptSignature(env, s, p, *c.Signature); err != nil {
 			return nil, err

@@ -17,6 +17,9 @@ var contactCommands = []command{
 	{group: "contact", name: "add", usage: "--customer C --name N --roles requester,dept_head,leadership " +
 		"[--department D] [--phone P] [--email E] [--json]",
 		summary: "add a customer person", new: func() action { return new(contactAdd) }},
+	{group: "contact", name: "edit", usage: "CONTACT --customer C [--name N] [--roles requester,dept_head,leadership] " +
+		"[--department D] [--phone P] [--email E] [--json]",
+		summary: "change a customer person, or the roles they decide in", new: func() action { return new(contactEdit) }},
 }
 
 // contactList is `yunwei contact list`.
@@ -80,6 +83,54 @@ func (c *contactAdd) run(ctx context.Context, a *App, _ []string) error {
 		return err
 	}
 	v := model.Contact{ID: model.NewID(), CustomerID: cust.ID, Name: c.name, Department: c.department, Phone: c.phone, Email: c.email, Roles: rs}
+	if _, err := a.execute(ctx, directory.SaveContact{Contact: v}); err != nil {
+		return err
+	}
+	return a.report(c.json, v, a.session.Lang.Tf("Saved: %s", v.Name))
+}
+
+// contactEdit is `yunwei contact edit`. A contact given a deciding role
+// after a ticket was raised is marked on every decision they take on it
+// (ticket.LateRole).
+type contactEdit struct {
+	contactAdd
+}
+
+func (c *contactEdit) run(ctx context.Context, a *App, rest []string) error {
+	if len(rest) != 1 {
+		return a.wrong("contact edit takes the contact's name or id")
+	}
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	cust, err := a.customerOf(ctx, s, c.customer)
+	if err != nil {
+		return err
+	}
+	id, err := (resolver{ctx: ctx, s: s}).contact(cust, rest[0])
+	if err != nil {
+		return err
+	}
+	cs, err := s.Contacts(ctx, cust.ID)
+	if err != nil {
+		return err
+	}
+	var v model.Contact
+	for _, x := range cs {
+		if x.ID == id {
+			v = x
+		}
+	}
+	if c.roles != "" {
+		if v.Roles, err = parseRoles(c.roles); err != nil {
+			return err
+		}
+	}
+	setIf(&v.Name, c.name)
+	setIf(&v.Department, c.department)
+	setIf(&v.Phone, c.phone)
+	setIf(&v.Email, c.email)
 	if _, err := a.execute(ctx, directory.SaveContact{Contact: v}); err != nil {
 		return err
 	}

@@ -16,10 +16,10 @@ var contractCommands = []command{
 	{group: "contract", name: "list", usage: "[--customer C] [--json]",
 		summary: "list the contracts", new: func() action { return new(contractList) }},
 	{group: "contract", name: "add", usage: "--customer C --number N --start YYYY-MM-DD --end YYYY-MM-DD " +
-		"[--engineers login,login] [--quota-days 30] [--json]",
+		"[--engineers login,login] [--quota-days 30] [--drawn-signatures yes|no] [--json]",
 		summary: "add a service contract with a 5×8 calendar (admin)", new: func() action { return &contractSave{} }},
 	{group: "contract", name: "edit", usage: "CONTRACT --customer C [--number N] [--start YYYY-MM-DD] [--end YYYY-MM-DD] " +
-		"[--engineers login,login] [--quota-days N] [--json]",
+		"[--engineers login,login] [--quota-days N] [--drawn-signatures yes|no] [--json]",
 		summary: "change a contract (admin)", new: func() action { return &contractSave{edit: true} }},
 }
 
@@ -54,6 +54,9 @@ func (c *contractList) run(ctx context.Context, a *App, _ []string) error {
 	lines := make([]string, len(cs))
 	for i, k := range cs {
 		lines[i] = fmt.Sprintf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
+		if k.RequireDrawnSignature {
+			lines[i] += "  " + a.session.Lang.T("drawn signatures only")
+		}
 	}
 	return a.report(c.json, nonNilList(cs), strings.Join(lines, "\n"))
 }
@@ -64,6 +67,7 @@ type contractSave struct {
 	customer, number      string
 	start, end, engineers string
 	quota                 int
+	drawn                 string // --drawn-signatures: yes, no, or not given
 	json                  bool
 	fs                    *flag.FlagSet // to tell a --quota-days given from its default
 }
@@ -76,6 +80,7 @@ func (c *contractSave) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.end, "end", "", "the `DATE` it ends (its last day), as YYYY-MM-DD")
 	fs.StringVar(&c.engineers, "engineers", "", "the vendor users serving it, by `LOGINS`, comma-separated")
 	fs.IntVar(&c.quota, "quota-days", model.DefaultQuotaDays, "the yearly enhancement quota, `N` person-days")
+	fs.StringVar(&c.drawn, "drawn-signatures", "", "`yes`: the customer signs its tickets' decisions by drawing, typed names are refused; no: typed names will do")
 	fs.BoolVar(&c.json, "json", false, "print the contract saved as JSON")
 }
 
@@ -109,6 +114,11 @@ func (c *contractSave) run(ctx context.Context, a *App, rest []string) error {
 			return err
 		}
 		v.CalendarID = cal.ID
+	}
+	if c.drawn != "" {
+		if v.RequireDrawnSignature, err = parseYesNo("--drawn-signatures", c.drawn); err != nil {
+			return err
+		}
 	}
 	setIf(&v.Number, c.number)
 	setIf(&v.StartDate, c.start)

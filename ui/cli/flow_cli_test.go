@@ -48,7 +48,7 @@ func TestDataCorrectionFromTheCommandLine(t *testing.T) {
 		t.Fatalf("approve without the department head: %+v", r)
 	}
 	steps := [][]string{
-		{"ticket", "act", n, "approve", "--contact", "孙国强", "--comment", "同意"},
+		{"ticket", "act", n, "approve", "--contact", "孙国强", "--signature-typed", "孙国强", "--comment", "同意"},
 		{"ticket", "act", n, "propose", "--input", "plan=先在测试库验证再执行", "--input", "backup_needed=yes", "--input", "verify_needed=yes"},
 		{"--as", "lina", "ticket", "act", n, "return", "--comment", "请补充回退方案"},
 		{"ticket", "act", n, "propose", "--input", "plan=测试库验证，备份后执行，可回退", "--input", "backup_needed=yes", "--input", "verify_needed=yes"},
@@ -67,9 +67,9 @@ func TestDataCorrectionFromTheCommandLine(t *testing.T) {
 		{"ticket", "act", n, "propose", "--input", "plan=同时更正关联费用", "--input", "backup_needed=no", "--input", "verify_needed=no"},
 		{"--as", "lina", "ticket", "act", n, "approve"},
 		{"ticket", "act", n, "done", "--input", "result=已更正 3 条记录", "--input", "notice=电话通知"},
-		{"ticket", "act", n, "not_satisfied", "--contact", "刘晓梅", "--comment", "还有一条未改"},
+		{"ticket", "act", n, "not_satisfied", "--contact", "刘晓梅", "--signature-typed", "刘晓梅", "--comment", "还有一条未改"},
 		{"ticket", "act", n, "done", "--input", "result=已全部更正", "--input", "notice=电话通知"},
-		{"ticket", "act", n, "satisfied", "--contact", "刘晓梅", "--input", "rating=5"},
+		{"ticket", "act", n, "satisfied", "--contact", "刘晓梅", "--signature-typed", "刘晓梅", "--input", "rating=5"},
 	} {
 		mustRun(t, path, s...)
 	}
@@ -100,7 +100,7 @@ func TestEnhancementQuotaFromTheCommandLine(t *testing.T) {
 		t.Fatalf("an estimate above 1 person-day must be refused and point to convert: %+v", r)
 	}
 	mustRun(t, path, "ticket", "act", c.Number, "estimate", "--input", "estimate_minutes=6h")
-	mustRun(t, path, "ticket", "act", c.Number, "approve", "--contact", "黄立新")
+	mustRun(t, path, "ticket", "act", c.Number, "approve", "--contact", "黄立新", "--signature-typed", "黄立新")
 	before := quotaUsed(t, path, "YW-2026-EDU-003")
 	mustRun(t, path, "ticket", "act", c.Number, "done", "--input", "effort_minutes=5h")
 	if after := quotaUsed(t, path, "YW-2026-EDU-003"); after != before+300 {

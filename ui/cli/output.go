@@ -174,6 +174,9 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 			}
 		}
 		fmt.Fprintf(w, "  %s  %s  %s\n", common.LocalTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
+		if late := words.LateContact(L, h.LateContact); late != "" {
+			fmt.Fprintf(w, "      %s\n", late)
+		}
 		if h.Signature != nil {
 			// DESIGN §5: a signature is void once what was signed changed,
 			// and says what did.

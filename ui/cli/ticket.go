@@ -33,10 +33,14 @@ var ticketCommands = []command{
 		summary: "assign a ticket to a vendor user, or to nobody (-)", new: func() action { return new(ticketAssign) }},
 	{group: "ticket", name: "comment", usage: "ID TEXT [--json]",
 		summary: "add a comment to a ticket", new: func() action { return new(ticketComment) }},
-	{group: "ticket", name: "act", usage: "ID DECISION [--comment C] [--input NAME=VALUE]… [--contact NAME] [--json]",
+	{group: "ticket", name: "act", usage: "ID DECISION [--comment C] [--input NAME=VALUE]… [--contact NAME (--signature-typed NAME | --signature-file F)] [--json]",
 		summary: "decide at a ticket's current step",
 		about: "Records a decision at the ticket's current step, as its step table allows (seed §3, §4). " +
-			"--contact names the customer person deciding at this laptop (department head, leadership, requester).",
+			"--contact names the customer person deciding at this laptop (department head, leadership, requester); " +
+			"their decision needs their signature (DESIGN §5): --signature-typed with their name as they type it, " +
+			"or --signature-file with a file of their drawing, JSON strokes of canvas dots from 0 to 4095, " +
+			`[[{"x":3,"y":10},{"x":9,"y":4}],[{"x":12,"y":8},{"x":15,"y":2}]] (at most 256 KiB and 4,000 points). ` +
+			"A contract may require drawn signatures: see `yunwei contract edit --help`.",
 		new: func() action { return new(ticketAct) }},
 }
 

@@ -24,12 +24,17 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 type ticketAct struct {
 	comment, contact string
 	inputs           multiFlag
-	json             bool
+	// signatureTyped and signatureFile are the contact's signature: a
+	// customer's decision needs one (DESIGN §5).
+	signatureTyped, signatureFile string
+	json                          bool
 }
 
 func (c *ticketAct) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.comment, "comment", "", "the decision's comment `C`")
 	fs.StringVar(&c.contact, "contact", "", "the customer person deciding, by `NAME` (department head, leadership, requester)")
+	fs.StringVar(&c.signatureTyped, "signature-typed", "", "the --contact's signature: their `NAME`, typed by them")
+	fs.StringVar(&c.signatureFile, "signature-file", "", "the --contact's signature: a `FILE` of their drawing, JSON strokes [[{\"x\":3,\"y\":10},…],…]")
 	fs.Var(&c.inputs, "input", "an input the step asks for, as `NAME=VALUE`; repeat it for each input")
 	jsonFlag(fs, &c.json, "the ticket after the decision")
 }
@@ -55,6 +60,12 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 		return err
 	}
 	acting := db.Acting{UserID: u.ID}
+	switch {
+	case c.contact == "" && (c.signatureTyped != "" || c.signatureFile != ""):
+		return a.wrong("--signature-typed and --signature-file are the customer's: name who signs with --contact NAME")
+	case c.signatureTyped != "" && c.signatureFile != "":
+		return a.wrong("give one signature: --signature-typed or --signature-file, not both")
+	}
 	if c.contact != "" {
 		d, err := s.Ticket(ctx, id)
 		if err != nil {
@@ -62,6 +73,11 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 		}
 		if acting.ContactID, err = (resolver{ctx: ctx, s: s}).contact(model.Customer{ID: d.CustomerID, Name: d.CustomerName}, c.contact); err != nil {
 			return err
+		}
+		if c.signatureTyped != "" || c.signatureFile != "" {
+			if cmd, err = c.sign(ctx, s, acting, cmd); err != nil {
+				return a.explainRefusal(ctx, s, id, acting, err)
+			}
 		}
 	}
 	res, err := s.Execute(ctx, acting, cmd)

@@ -57,6 +57,9 @@ func (m Model) entry(h ticket.HistoryEntry, loc *time.Location) []string {
 		}
 	}
 	out := []string{head}
+	if late := words.LateContact(L, h.LateContact); late != "" {
+		out = append(out, common.WarnText.Render("   "+late))
+	}
 	style := common.Text
 	if h.Rejected != "" {
 		style = common.WarnText
