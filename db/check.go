@@ -2,29 +2,49 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
-
-	"yunwei/model"
 )
 
-// CheckReport is what yunwei check found. Problems is empty for a healthy DB.
+// CheckReport is what yunwei check found. Problems is empty for a healthy
+// DB; each names its kind and the event or row (Problem).
 type CheckReport struct {
-	Events      int64    `json:"events"`
-	Origins     int      `json:"origins"`
-	Digest      string   `json:"projection_digest"`
-	Problems    []string `json:"problems"`
-	IntegrityOK bool     `json:"integrity_ok"`
+	Events int64 `json:"events"`
+	// Origins is the number of devices the log knows.
+	Origins int    `json:"origins"`
+	Digest  string `json:"projection_digest"`
+	// Problems fail the check: the log's (repair refuses) and the
+	// projections' (repair rebuilds them).
+	Problems []Problem `json:"findings"`
+	// Notes are what the check could not fully verify, without failing:
+	// events written before the chain.
+	Notes       []Problem `json:"notes"`
+	IntegrityOK bool      `json:"integrity_ok"`
+	// LogVerified is true when no problem puts the log itself in doubt.
+	LogVerified bool `json:"log_verified"`
 }
 
-// Check verifies the DB: SQLite's integrity check, every event's bytes
-// against its stored hash prefix and its envelope against its row, gap-free
-// origin sequences, and the projections against a rebuild from the log made
-// in a scratch copy (the DB itself is not changed).
+// Check verifies the DB: SQLite's integrity check, the event log
+// (verifyLog: every event, each device's chain, parents, numbers and
+// counters), and the projections against a rebuild from the log made in
+// a scratch copy (the DB itself is not changed).
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
-	var r CheckReport
+	r, err := s.VerifyLog(ctx)
+	if err != nil {
+		return r, err
+	}
+	if err := s.checkProjections(ctx, &r); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// VerifyLog is the part of Check that needs no rebuild: SQLite's integrity
+// check and the event log. Repair runs it first and refuses to rebuild
+// projections from a log that fails it.
+func (s *Store) VerifyLog(ctx context.Context) (CheckReport, error) {
+	r := CheckReport{LogVerified: true}
 	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return r, err
@@ -36,7 +56,7 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 			return r, err
 		}
 		if line != "ok" {
-			r.Problems = append(r.Problems, "sqlite: "+line)
+			r.add(Problem{Kind: ProblemSQLite, Detail: line})
 		}
 	}
 	rows.Close()
@@ -45,82 +65,11 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	if err := s.checkEvents(ctx, &r); err != nil {
 		return r, err
 	}
-	if err := s.checkProjections(ctx, &r); err != nil {
-		return r, err
-	}
 	return r, nil
 }
 
 func (s *Store) checkEvents(ctx context.Context, r *CheckReport) error {
-	origins := map[int64]model.ID{}
-	ids, err := queryList(ctx, s.db, "SELECT n, id FROM origins", func(rows *sql.Rows) ([2]any, error) {
-		var n int64
-		var id model.ID
-		err := rows.Scan(&n, &id)
-		return [2]any{n, id}, err
-	})
-	if err != nil {
-		return err
-	}
-	for _, p := range ids {
-		origins[p[0].(int64)] = p[1].(model.ID)
-	}
-	r.Origins = len(origins)
-	rows, err := s.db.QueryContext(ctx, "SELECT n, id8, origin, origin_seq, entity_id, body FROM events ORDER BY origin, origin_seq")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var lastOrigin, lastSeq int64
-	for rows.Next() {
-		var n, id8, origin, seq int64
-		var entity model.ID
-		var body []byte
-		if err := rows.Scan(&n, &id8, &origin, &seq, &entity, &body); err != nil {
-			return err
-		}
-		r.Events++
-		where := fmt.Sprintf("event #%d (origin %d, seq %d)", n, origin, seq)
-		if origin != lastOrigin {
-			lastOrigin, lastSeq = origin, 0
-		}
-		if seq != lastSeq+1 {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: origin sequence jumps from %d to %d", where, lastSeq, seq))
-		}
-		lastSeq = seq
-		id := model.HashEvent(body)
-		if id.Prefix() != id8 {
-			r.Problems = append(r.Problems, where+": its bytes no longer match its hash")
-			continue
-		}
-		if err := model.CheckCanonical(body); err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: %v", where, err))
-			continue
-		}
-		e, err := model.OpenEvent(body)
-		if err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: %v", where, err))
-			continue
-		}
-		if e.Seq != seq || e.EntityID != entity || origins[origin] != e.Origin {
-			r.Problems = append(r.Problems, where+": the envelope disagrees with its row (origin, sequence or entity)")
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	var last int64
-	if err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(e.origin_seq), 0) FROM events e JOIN origins o ON o.n = e.origin WHERE o.id = ?", s.device.ID).Scan(&last); err != nil {
-		return err
-	}
-	var recorded int64
-	if err := s.db.QueryRowContext(ctx, "SELECT last_seq FROM local_device").Scan(&recorded); err != nil {
-		return err
-	}
-	if recorded != last {
-		r.Problems = append(r.Problems, fmt.Sprintf("this device's counter says %d events, the log holds %d", recorded, last))
-	}
-	return nil
+	return verifyLog(ctx, s.db, s.device, r)
 }
 
 // checkProjections rebuilds the projections in a scratch copy and compares.
@@ -143,7 +92,7 @@ func (s *Store) checkProjections(ctx context.Context, r *CheckReport) error {
 	}
 	defer copyStore.Close()
 	if err := copyStore.Rebuild(ctx); err != nil {
-		r.Problems = append(r.Problems, "rebuilding the projections failed: "+err.Error())
+		r.add(Problem{Kind: ProblemRebuildFailed, Detail: err.Error()})
 		return nil
 	}
 	rebuilt, err := copyStore.ProjectionDigest(ctx)
@@ -151,7 +100,7 @@ func (s *Store) checkProjections(ctx context.Context, r *CheckReport) error {
 		return err
 	}
 	if rebuilt != r.Digest {
-		r.Problems = append(r.Problems, "the projections differ from a rebuild of the event log: run yunwei check --repair to rebuild them")
+		return diffProjections(ctx, s.db, copyStore.db, r)
 	}
 	return nil
 }

@@ -97,6 +97,9 @@ type Batch struct {
 	lastSeq   int64
 	hlc       model.HLC
 	origin    int64
+	// head is the id of this device's newest event, which the next one
+	// links to (Envelope.Prev); zero before the device's first event.
+	head model.EventID
 }
 
 type cached struct {
@@ -179,17 +182,36 @@ func (b *Batch) flush() error {
 
 func (b *Batch) loadDevice() error {
 	var hlc int64
-	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc FROM local_device").Scan(&b.lastSeq, &hlc); err != nil {
+	var head []byte
+	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc, head FROM local_device").Scan(&b.lastSeq, &hlc, &head); err != nil {
 		return fmt.Errorf("load device: %w", err)
 	}
 	b.hlc = model.HLC(hlc)
 	n, err := originNumber(b.ctx, b.tx, b.origins, b.store.device.ID)
+	if err != nil {
+		return err
+	}
 	b.origin = n
-	return err
+	switch {
+	case len(head) == len(b.head):
+		copy(b.head[:], head)
+	case b.lastSeq > 0:
+		// A log from before the chain: it begins at the newest event.
+		if b.head, err = chainStart(b.ctx, b.tx, n, b.lastSeq); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
+// saveDevice records the sequence, the clock and the chain's head, in the
+// transaction that wrote the events they follow.
 func (b *Batch) saveDevice() error {
-	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?", b.lastSeq, int64(b.hlc))
+	var head any
+	if b.lastSeq > 0 {
+		head = b.head[:]
+	}
+	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?, head = ?", b.lastSeq, int64(b.hlc), head)
 	return err
 }
 
@@ -250,12 +272,14 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 			return Result{}, err
 		}
 	}
-	if cmd, err = b.prepare(cmd, now); err != nil {
+	cmd, undraw, err := b.prepare(cmd, now)
+	if err != nil {
 		return Result{}, err
 	}
 	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}}
 	changes, err := flows.Decide(env, cur.state, cmd)
 	if err != nil {
+		undraw() // a refused command leaves no gap in the numbers
 		return Result{}, err
 	}
 	res := Result{State: cur.state}
@@ -333,32 +357,54 @@ func (b *Batch) actor(as Acting, cmd flows.Command) (flows.Actor, error) {
 }
 
 // prepare fills what the store assigns: numbers that are final when made
-// offline, advanced in this transaction (DESIGN §4).
-func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, error) {
+// offline, advanced in this transaction (DESIGN §4). undraw puts the
+// counter back if the command is then refused.
+func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, func(), error) {
 	c, ok := cmd.(flows.Numbered)
 	if !ok || c.Counter() == "" {
-		return cmd, nil
+		return cmd, func() {}, nil
 	}
-	n, err := b.nextNumber(fmt.Sprintf("%s/%d", c.Counter(), now.Year()))
+	kind, year := c.Counter(), now.Year()
+	counter := fmt.Sprintf("%s/%d", kind, year)
+	before, had := b.counters[counter]
+	undraw := func() {
+		if had {
+			b.counters[counter] = before
+		} else {
+			delete(b.counters, counter)
+		}
+	}
+	number, err := b.nextNumber(kind, counter, year)
 	if err != nil {
-		return nil, err
+		return nil, undraw, err
 	}
-	return c.WithNumber(fmt.Sprintf("%s-%d-%04d", b.store.device.Code, now.Year(), n)), nil
+	return c.WithNumber(number), undraw, nil
 }
 
 // nextNumber advances a per-device counter; the new value is written with
-// the batch, so it commits or rolls back with the entity that uses it.
-func (b *Batch) nextNumber(counter string) (int64, error) {
+// the batch, so it commits or rolls back with the entity that uses it. A
+// number already in use is skipped, never issued twice: the counter may
+// have been set back (a restored file, an edit of the database).
+func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 	n, ok := b.counters[counter]
 	if !ok {
 		err := b.tx.QueryRowContext(b.ctx, "SELECT value FROM counters WHERE name = ?", counter).Scan(&n)
 		if err != nil && !isNoRows(err) {
-			return 0, fmt.Errorf("read counter %s: %w", counter, err)
+			return "", fmt.Errorf("read counter %s: %w", counter, err)
 		}
 	}
-	n++
-	b.counters[counter] = n
-	return n, nil
+	for {
+		n++
+		number := formatNumber(b.store.device.Code, year, n)
+		used, err := b.numberInUse(kind, number)
+		if err != nil {
+			return "", fmt.Errorf("read counter %s: %w", counter, err)
+		}
+		if !used {
+			b.counters[counter] = n
+			return number, nil
+		}
+	}
 }
 
 // append seals one change as an event of this device and stores it.
@@ -366,6 +412,10 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	payload, exact, err := model.CanonicalExact(ch.Payload)
 	if err != nil {
 		return model.Event{}, fmt.Errorf("encode %s: %w", ch.Type, err)
+	}
+	var prev string
+	if b.lastSeq > 0 {
+		prev = b.head.Link()
 	}
 	b.lastSeq++
 	b.hlc = model.Tick(b.hlc, now)
@@ -376,12 +426,13 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	env := model.Envelope{
 		V: model.EnvelopeVersion, Origin: b.store.device.ID, Seq: b.lastSeq, HLC: b.hlc,
 		Wall: model.FormatTime(now), Actor: as.UserID, Entity: entity, EntityID: id,
-		Type: ch.Type, TypeVersion: tv, Parents: parents, Payload: payload,
+		Type: ch.Type, TypeVersion: tv, Parents: parents, Payload: payload, Prev: prev,
 	}
 	e, err := model.SealEvent(env)
 	if err != nil {
 		return model.Event{}, err
 	}
+	b.head = e.ID
 	// Folding a ticket's fresh event reuses the value it was encoded from
 	// (a sixth of a bulk run was decoding JSON just written). Only ticket
 	// payloads: deciders build them fresh, so nothing else holds them.

@@ -91,6 +91,10 @@ func (s *Store) migrate(ctx context.Context) error {
 		rebuild = rebuild || (m.projection && current > 0)
 	}
 	if rebuild {
+		// The rebuild writes through a batch, which needs the device.
+		if err := s.loadDevice(ctx); err != nil {
+			return err
+		}
 		return s.Rebuild(ctx)
 	}
 	return nil
