@@ -2,126 +2,137 @@ package db
 
 import (
 	"context"
-	"encoding/json"
 	"testing"
 
 	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
-// Each event links to its device's previous one, and the device records
-// its newest: the chain covers every event written.
+// Each row holds its event's link to the device's previous event, and the
+// device records its newest event and the chain over all of them.
 func TestEventsAreChainedPerDevice(t *testing.T) {
 	f := newFixture(t)
 	c := f.newTicket("挂号系统无法打印发票")
 	f.must(t, f.engineer, c)
 	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "已电话联系"})
-	rows, err := f.s.DB().Query("SELECT origin_seq, body FROM events ORDER BY origin_seq")
+	rows, err := f.s.DB().Query("SELECT id8, body FROM events ORDER BY origin_seq")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rows.Close()
 	var prev model.EventID
+	var chain chainValue
 	for rows.Next() {
-		var seq int64
+		var id8 int64
 		var body []byte
-		rows.Scan(&seq, &body)
-		e, err := model.OpenEvent(body)
-		if err != nil {
-			t.Fatal(err)
+		rows.Scan(&id8, &body)
+		id := model.HashEvent(body)
+		if id8 != link(prev, id) {
+			t.Fatalf("event %s: stored link %x, want the link to %s", id.Short(), id8, prev.Short())
 		}
-		if e.V != model.EnvelopeVersion || seq == 1 && e.Prev != "" || seq > 1 && !e.Follows(prev) {
-			t.Fatalf("event %d: v%d prev %q, want a link to %s", seq, e.V, e.Prev, prev.Short())
-		}
-		prev = e.ID
+		prev, chain = id, chain.next(id)
 	}
-	var head []byte
-	if err := f.s.DB().QueryRow("SELECT head FROM local_device").Scan(&head); err != nil || model.EventID(head) != prev {
-		t.Fatalf("recorded head %x, %v; want the newest event %s", head, err, prev.Short())
+	var head, recorded []byte
+	if err := f.s.DB().QueryRow("SELECT head, chain FROM local_device").Scan(&head, &recorded); err != nil {
+		t.Fatal(err)
+	}
+	if model.EventID(head) != prev || chainValue(recorded) != chain {
+		t.Fatalf("recorded head %x chain %x; want %s and the chain over every event", head, recorded, prev.Short())
 	}
 }
 
-// A log written before the chain (version 1 envelopes, no head) passes
-// its check with a note that its events are unchained; the next event
-// links to its newest, which pins that one from then on.
-func TestUnchainedLogFromAnOlderVersion(t *testing.T) {
+// olderDatabase turns the fixture's file into what the previous version
+// left: every id8 the 8-byte prefix of its event's hash, no head, no
+// chain, schema 3. edit may change it further before it is reopened.
+func olderDatabase(t *testing.T, f *fixture, edit func()) *Store {
+	t.Helper()
+	q := f.s.DB()
+	for _, stmt := range []string{
+		"ALTER TABLE local_device DROP COLUMN head",
+		"ALTER TABLE local_device DROP COLUMN chain",
+		"ALTER TABLE local_device DROP COLUMN chained_upto",
+		"DROP INDEX tickets_by_number",
+		"CREATE INDEX tickets_by_number ON tickets (number)",
+		"PRAGMA user_version = 3",
+	} {
+		if _, err := q.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	rows, err := q.Query("SELECT n, body FROM events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefixes := map[int64]int64{}
+	for rows.Next() {
+		var n int64
+		var body []byte
+		rows.Scan(&n, &body)
+		prefixes[n] = model.HashEvent(body).Prefix()
+	}
+	rows.Close()
+	for n, p := range prefixes {
+		q.Exec("UPDATE events SET id8 = ? WHERE n = ?", p, n)
+	}
+	edit()
+	path := f.s.Path()
+	f.s.Close()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open the older database: %v", err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// A log from before the chain is chained when this version first opens
+// it: it passes its check, with a note of how many events predate the
+// chain, and new events continue the chain.
+func TestOlderLogIsChainedOnUpgrade(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	c := f.newTicket("检验科收费功能报错")
 	f.must(t, f.engineer, c)
 	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "远程查看日志"})
-	lastOld := downgradeToV1(t, f)
-
-	r, err := f.s.Check(ctx)
+	s := olderDatabase(t, f, func() {})
+	r, err := s.Check(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(r.Problems) > 0 || len(r.Notes) != 1 || r.Notes[0].Kind != NoteUnchained || r.Notes[0].Got != "11" || !r.LogVerified {
-		t.Fatalf("an older log: problems %s, notes %s", describe(r.Problems), describe(r.Notes))
+	if len(r.Problems) > 0 || len(r.Notes) != 1 || r.Notes[0].Kind != NoteChainedOnUpgrade || r.Notes[0].Got != "11" || !r.LogVerified {
+		t.Fatalf("an upgraded log: problems %s, notes %s", describe(r.Problems), describe(r.Notes))
 	}
+	s.Now = f.s.Now
+	if _, err := s.Execute(ctx, Acting{UserID: f.engineer}, ticket.Comment{ID: c.ID, Text: "已到现场"}); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := s.Check(ctx); err != nil || len(r.Problems) > 0 || len(r.Notes) != 1 {
+		t.Fatalf("after a new event: %s %s %v", describe(r.Problems), describe(r.Notes), err)
+	}
+}
+
+// An event changed before the upgrade in a way the previous check caught
+// (its bytes no longer matching their stored hash prefix) stays caught:
+// the upgrade does not bless it.
+func TestUpgradeKeepsAnEarlierEditVisible(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	c := f.newTicket("检验科收费功能报错")
+	f.must(t, f.engineer, c)
+	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "远程查看日志"})
 	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "已到现场"})
-	events, _ := f.s.EntityEvents(ctx, c.ID)
-	newest := events[len(events)-1]
-	if newest.V != model.EnvelopeVersion || !newest.Follows(model.HashEvent(rawBody(t, f, lastOld))) {
-		t.Fatalf("the first chained event %+v does not link to the log's newest", newest.Envelope)
-	}
-	if r, err := f.s.Check(ctx); err != nil || len(r.Problems) > 0 || len(r.Notes) != 1 {
-		t.Fatalf("after the first chained event: %s %s %v", describe(r.Problems), describe(r.Notes), err)
-	}
-	// The old newest event is pinned now: editing it breaks the chain.
-	body := recanon(t, rawBody(t, f, lastOld), func(env map[string]any) { payload(env)["text"] = "客户自行处理" })
-	f.s.DB().Exec("UPDATE events SET body = ?, id8 = ? WHERE n = ?", body, model.HashEvent(body).Prefix(), lastOld)
-	if r, err := f.s.Check(ctx); err != nil || !hasFinding(r.Problems, ProblemChainBroken, lastOld) {
-		t.Fatalf("an edit of the pinned event: %s, %v", describe(r.Problems), err)
-	}
-}
-
-func rawBody(t *testing.T, f *fixture, n int64) []byte {
-	t.Helper()
+	var n int64
 	var body []byte
-	if err := f.s.DB().QueryRow("SELECT body FROM events WHERE n = ?", n).Scan(&body); err != nil {
-		t.Fatal(err)
-	}
-	return body
-}
-
-// downgradeToV1 rewrites the log as the previous version wrote it: version
-// 1 envelopes with no link, parents naming the rewritten ids, no head. It
-// returns the row number of the newest event.
-func downgradeToV1(t *testing.T, f *fixture) int64 {
-	t.Helper()
-	rows, err := f.s.DB().Query("SELECT n, body FROM events ORDER BY n")
+	f.s.DB().QueryRow(`SELECT n, body FROM events WHERE instr(body, CAST('远程查看日志' AS BLOB)) > 0`).Scan(&n, &body)
+	s := olderDatabase(t, f, func() {
+		edited := recanon(t, body, func(env map[string]any) { payload(env)["text"] = "客户自行处理" })
+		f.s.DB().Exec("UPDATE events SET body = ? WHERE n = ?", edited, n)
+	})
+	r, err := s.Check(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	type row struct {
-		n    int64
-		body []byte
+	if !hasFinding(r.Problems, ProblemChainBroken, n) || r.LogVerified {
+		t.Fatalf("an edit from before the upgrade: %s", describe(r.Problems))
 	}
-	var all []row
-	for rows.Next() {
-		var r row
-		rows.Scan(&r.n, &r.body)
-		all = append(all, r)
-	}
-	rows.Close()
-	renamed := map[string]string{}
-	for _, r := range all {
-		body := recanon(t, r.body, func(env map[string]any) {
-			env["v"] = json.Number("1")
-			delete(env, "prev")
-			parents := env["parents"].([]any)
-			for i, p := range parents {
-				parents[i] = renamed[p.(string)]
-			}
-		})
-		renamed[model.HashEvent(r.body).String()] = model.HashEvent(body).String()
-		if _, err := f.s.DB().Exec("UPDATE events SET body = ?, id8 = ? WHERE n = ?", body, model.HashEvent(body).Prefix(), r.n); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := f.s.DB().Exec("UPDATE local_device SET head = NULL"); err != nil {
-		t.Fatal(err)
-	}
-	return all[len(all)-1].n
 }

@@ -69,18 +69,3 @@ func (s *Store) EventCount(ctx context.Context) (int64, error) {
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM events").Scan(&n)
 	return n, err
 }
-
-// chainStart is the id the first chained event of a device links to when
-// its log was written before the chain (no head recorded): the id of its
-// event seq, its newest.
-func chainStart(ctx context.Context, q queryer, origin, seq int64) (model.EventID, error) {
-	var body []byte
-	err := q.QueryRowContext(ctx, "SELECT body FROM events WHERE origin = ? AND origin_seq = ?", origin, seq).Scan(&body)
-	if errors.Is(err, sql.ErrNoRows) {
-		return model.EventID{}, model.Errorf(model.EINVALID, "this device's newest event (seq %d) is missing from the log: run yunwei check to see what is wrong", seq)
-	}
-	if err != nil {
-		return model.EventID{}, fmt.Errorf("load the newest event: %w", err)
-	}
-	return model.HashEvent(body), nil
-}

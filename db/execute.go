@@ -48,7 +48,7 @@ func (s *Store) Batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}}
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
@@ -90,6 +90,8 @@ type Batch struct {
 	counters map[string]int64  // counter values advanced in this batch
 	quota    map[quotaKey]int  // quota sums read in this batch, kept current
 	created  map[model.ID]bool // entities created in this batch by ExecuteNew
+	drawn    map[model.ID]bool // entities given a number drawn in this batch
+	checked  map[string]bool   // counters whose next number was found free in this batch
 	// rebuilding is set while Rebuild refills emptied projections.
 	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
@@ -98,8 +100,12 @@ type Batch struct {
 	hlc       model.HLC
 	origin    int64
 	// head is the id of this device's newest event, which the next one
-	// links to (Envelope.Prev); zero before the device's first event.
-	head model.EventID
+	// links to, and chain the chain over all its events (db/chain.go);
+	// linked tells that both were read (or the device has no events).
+	head   model.EventID
+	chain  chainValue
+	linked bool
+	links  []int64 // the links of the events in pending, in order
 }
 
 type cached struct {
@@ -132,11 +138,11 @@ const eventsPerInsert = 64
 // than the overlap gained.)
 func (b *Batch) flushEvents() error {
 	if len(b.pending) > 0 {
-		if err := b.insertEvents(b.pending); err != nil {
+		if err := b.insertEvents(b.pending, b.links); err != nil {
 			return err
 		}
 	}
-	b.pending = nil
+	b.pending, b.links = nil, b.links[:0]
 	clear(b.inFlight)
 	return nil
 }
@@ -145,18 +151,18 @@ func eventsInsert(n int) string {
 	return "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
 }
 
-// insertEvents writes events, many rows a statement.
-func (b *Batch) insertEvents(events []model.Event) error {
+// insertEvents writes events with their links, many rows a statement.
+func (b *Batch) insertEvents(events []model.Event, links []int64) error {
 	for len(events) > 0 {
 		n := min(len(events), eventsPerInsert)
 		args := make([]any, 0, 5*n)
-		for _, e := range events[:n] {
-			args = append(args, e.ID.Prefix(), b.origin, e.Seq, e.EntityID, e.Raw)
+		for i, e := range events[:n] {
+			args = append(args, links[i], b.origin, e.Seq, e.EntityID, e.Raw)
 		}
 		if err := b.exec(eventsInsert(n), args...); err != nil {
 			return fmt.Errorf("append events: %w", err)
 		}
-		events = events[n:]
+		events, links = events[n:], links[n:]
 	}
 	return nil
 }
@@ -182,8 +188,8 @@ func (b *Batch) flush() error {
 
 func (b *Batch) loadDevice() error {
 	var hlc int64
-	var head []byte
-	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc, head FROM local_device").Scan(&b.lastSeq, &hlc, &head); err != nil {
+	var head, chain []byte
+	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc, head, chain FROM local_device").Scan(&b.lastSeq, &hlc, &head, &chain); err != nil {
 		return fmt.Errorf("load device: %w", err)
 	}
 	b.hlc = model.HLC(hlc)
@@ -192,26 +198,23 @@ func (b *Batch) loadDevice() error {
 		return err
 	}
 	b.origin = n
-	switch {
-	case len(head) == len(b.head):
+	if len(head) == len(b.head) && len(chain) == len(b.chain) {
 		copy(b.head[:], head)
-	case b.lastSeq > 0:
-		// A log from before the chain: it begins at the newest event.
-		if b.head, err = chainStart(b.ctx, b.tx, n, b.lastSeq); err != nil {
-			return err
-		}
+		copy(b.chain[:], chain)
+		b.linked = true
 	}
+	b.linked = b.linked || b.lastSeq == 0
 	return nil
 }
 
-// saveDevice records the sequence, the clock and the chain's head, in the
-// transaction that wrote the events they follow.
+// saveDevice records the sequence, the clock, the newest event and the
+// chain, in the transaction that wrote the events they follow.
 func (b *Batch) saveDevice() error {
-	var head any
-	if b.lastSeq > 0 {
-		head = b.head[:]
+	if b.lastSeq == 0 || !b.linked { // nothing written, or nothing to write on
+		_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?", b.lastSeq, int64(b.hlc))
+		return err
 	}
-	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?, head = ?", b.lastSeq, int64(b.hlc), head)
+	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?, head = ?, chain = ?", b.lastSeq, int64(b.hlc), b.head[:], b.chain[:])
 	return err
 }
 
@@ -276,6 +279,10 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
+	drew := undraw != nil
+	if undraw == nil {
+		undraw = func() {}
+	}
 	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}}
 	changes, err := flows.Decide(env, cur.state, cmd)
 	if err != nil {
@@ -299,6 +306,9 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		b.countBookings(booked, res.State)
 		if fresh {
 			b.created[id] = true
+		}
+		if drew {
+			b.drawn[id] = true
 		}
 		b.cache[id] = cached{entity: entity, state: res.State, heads: cur.heads}
 		delete(b.lookups, id)
@@ -358,11 +368,12 @@ func (b *Batch) actor(as Acting, cmd flows.Command) (flows.Actor, error) {
 
 // prepare fills what the store assigns: numbers that are final when made
 // offline, advanced in this transaction (DESIGN §4). undraw puts the
-// counter back if the command is then refused.
+// counter back if the command is then refused; it is nil when the command
+// draws no number.
 func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, func(), error) {
 	c, ok := cmd.(flows.Numbered)
 	if !ok || c.Counter() == "" {
-		return cmd, func() {}, nil
+		return cmd, nil, nil
 	}
 	kind, year := c.Counter(), now.Year()
 	counter := fmt.Sprintf("%s/%d", kind, year)
@@ -384,7 +395,9 @@ func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, func()
 // nextNumber advances a per-device counter; the new value is written with
 // the batch, so it commits or rolls back with the entity that uses it. A
 // number already in use is skipped, never issued twice: the counter may
-// have been set back (a restored file, an edit of the database).
+// have been set back (a restored file, an edit of the database). Numbers
+// are gapless, so once one is found free the batch's next ones are too;
+// should one not be, the unique index refuses it (writeNumbered).
 func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 	n, ok := b.counters[counter]
 	if !ok {
@@ -396,12 +409,16 @@ func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 	for {
 		n++
 		number := formatNumber(b.store.device.Code, year, n)
+		if b.checked[counter] {
+			b.counters[counter] = n
+			return number, nil
+		}
 		used, err := b.numberInUse(kind, number)
 		if err != nil {
 			return "", fmt.Errorf("read counter %s: %w", counter, err)
 		}
 		if !used {
-			b.counters[counter] = n
+			b.counters[counter], b.checked[counter] = n, true
 			return number, nil
 		}
 	}
@@ -413,9 +430,9 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	if err != nil {
 		return model.Event{}, fmt.Errorf("encode %s: %w", ch.Type, err)
 	}
-	var prev string
-	if b.lastSeq > 0 {
-		prev = b.head.Link()
+	if !b.linked {
+		// Only an edit of the file removes them: writing on would hide it.
+		return model.Event{}, model.Errorf(model.EINVALID, "this device's record of its newest event is missing from %s: the database was changed outside yunwei; run yunwei check", b.store.path)
 	}
 	b.lastSeq++
 	b.hlc = model.Tick(b.hlc, now)
@@ -426,13 +443,14 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	env := model.Envelope{
 		V: model.EnvelopeVersion, Origin: b.store.device.ID, Seq: b.lastSeq, HLC: b.hlc,
 		Wall: model.FormatTime(now), Actor: as.UserID, Entity: entity, EntityID: id,
-		Type: ch.Type, TypeVersion: tv, Parents: parents, Payload: payload, Prev: prev,
+		Type: ch.Type, TypeVersion: tv, Parents: parents, Payload: payload,
 	}
 	e, err := model.SealEvent(env)
 	if err != nil {
 		return model.Event{}, err
 	}
-	b.head = e.ID
+	b.links = append(b.links, link(b.head, e.ID))
+	b.head, b.chain = e.ID, b.chain.next(e.ID)
 	// Folding a ticket's fresh event reuses the value it was encoded from
 	// (a sixth of a bulk run was decoding JSON just written). Only ticket
 	// payloads: deciders build them fresh, so nothing else holds them.

@@ -93,6 +93,10 @@ func (b *Batch) writeNumbered(table string, id model.ID, number string, write fu
 	if holder == id {
 		return err
 	}
+	if b.drawn[id] {
+		// Never record a new entity under a number in use.
+		return model.Errorf(model.ECONFLICT, "the number %s is already in use: nothing was saved; run yunwei check, which says what is wrong with the counter", number)
+	}
 	if bytes.Compare(holder[:], id[:]) < 0 {
 		return write(markedNumber(number, id))
 	}

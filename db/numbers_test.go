@@ -91,15 +91,16 @@ func forgeDuplicate(t *testing.T, f *fixture, of model.ID, newID model.ID) {
 		t.Fatal(err)
 	}
 	env := events[0].Envelope
-	env.EntityID, env.Seq, env.Prev = newID, last+1, model.EventID(head).Link()
+	env.EntityID, env.Seq = newID, last+1
 	e, err := model.SealEvent(env)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.DB().Exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, 1, ?, ?, ?)", e.ID.Prefix(), e.Seq, newID, e.Raw); err != nil {
+	if _, err := f.s.DB().Exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, 1, ?, ?, ?)", link(model.EventID(head), e.ID), e.Seq, newID, e.Raw); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.s.DB().Exec("UPDATE local_device SET last_seq = ?, head = ?", e.Seq, e.ID[:]); err != nil {
+	a := attacker{t: t, db: f.s.DB()}
+	if _, err := f.s.DB().Exec("UPDATE local_device SET last_seq = ?, head = ?, chain = ?", e.Seq, e.ID[:], a.chain()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -199,5 +200,39 @@ func TestUniqueNumberMigrationKeepsDuplicates(t *testing.T) {
 	}
 	if _, err := s.DB().Exec("UPDATE tickets SET number = (SELECT number FROM tickets WHERE id = ?) WHERE id = ?", c.ID, dup); err == nil {
 		t.Fatal("the index accepts two tickets with one number")
+	}
+}
+
+// Within one batch the numbers after the first free one are not looked up
+// again; should one be in use all the same, the unique index refuses it
+// and nothing of the batch is written.
+func TestUniqueIndexRefusesANumberInUse(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	for i := 0; i < 3; i++ {
+		f.must(t, f.engineer, f.newTicket(fmt.Sprintf("打印机故障 %d", i)))
+	}
+	// The counter set back to 0 and the first ticket's row gone: 0001
+	// looks free, 0002 is not.
+	if _, err := f.s.DB().Exec("UPDATE counters SET value = 0"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.s.DB().Exec("DELETE FROM tickets WHERE number LIKE '%-0001'"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := f.s.EventCount(ctx)
+	err := f.s.Batch(ctx, func(b *Batch) error {
+		for i := 0; i < 2; i++ {
+			if _, err := b.ExecuteNew(Acting{UserID: f.engineer}, f.newTicket("批量导入")); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if model.ErrorCode(err) != model.ECONFLICT || !strings.Contains(err.Error(), "-0002 is already in use") {
+		t.Fatalf("a batch drawing a number in use: %v", err)
+	}
+	if after, _ := f.s.EventCount(ctx); after != before {
+		t.Fatalf("the refused batch wrote %d events", after-before)
 	}
 }

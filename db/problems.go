@@ -11,9 +11,6 @@ type ProblemKind string
 const (
 	// ProblemSQLite is a line of SQLite's own integrity check (Detail).
 	ProblemSQLite ProblemKind = "sqlite_integrity"
-	// ProblemBodyHash: the event's bytes no longer hash to the id prefix
-	// stored beside them.
-	ProblemBodyHash ProblemKind = "body_hash"
 	// ProblemNotCanonical: the bytes are not the canonical JSON every
 	// event is written in (Detail says how).
 	ProblemNotCanonical ProblemKind = "not_canonical"
@@ -30,23 +27,28 @@ const (
 	ProblemForeignOrigin ProblemKind = "foreign_origin"
 )
 
-// What the chain of a device's events can show (DESIGN §4: each event
-// links to the id of its device's previous one).
+// What the chain of a device's events can show (db/chain.go: each row
+// holds the link of its event to the device's previous one, and the
+// device records its newest event and the chain over all of them).
 const (
 	// ProblemSeqGap: the device's sequence jumps (Want the next number,
 	// Got the one found): events were deleted, or a number changed.
 	ProblemSeqGap ProblemKind = "seq_gap"
-	// ProblemChainBroken: the event is not the one that the next event of
-	// its device (Other) links to: it was edited or replaced after that
-	// one was written. Without Other: a first event that links to an
-	// earlier one.
+	// ProblemEventChanged: the links on both sides of the event fail: its
+	// bytes are not those it was written with.
+	ProblemEventChanged ProblemKind = "event_changed"
+	// ProblemChainBroken: the link stored with the event no longer joins
+	// it to the event before it (Other): one of the two was edited or
+	// replaced after they were written, or the link itself.
 	ProblemChainBroken ProblemKind = "chain_broken"
-	// ProblemUnlinked: an event with no link where the chain had begun.
-	ProblemUnlinked ProblemKind = "unlinked"
 	// ProblemHead: the newest event is not the one this device recorded
 	// as its newest (Want the recorded id, Got the newest event's): the
 	// newest event was edited, deleted or added by hand.
 	ProblemHead ProblemKind = "head_mismatch"
+	// ProblemChainMismatch: every link holds, but the chain over the
+	// device's events is not the one it recorded: events were changed and
+	// their links recomputed.
+	ProblemChainMismatch ProblemKind = "chain_mismatch"
 	// ProblemLastSeq: the device's recorded sequence (Got) differs from
 	// its newest event's (Want).
 	ProblemLastSeq ProblemKind = "last_seq_mismatch"
@@ -88,10 +90,12 @@ const (
 	ProblemProjections ProblemKind = "projections_differ"
 )
 
-// NoteUnchained is not a problem: Got events of a device (Key) were written
-// before the chain, by an older yunwei; each is checked against the 8-byte
-// prefix of its hash only, which an edit can recompute.
-const NoteUnchained ProblemKind = "unchained"
+// NoteChainedOnUpgrade is not a problem: the first Got events of this
+// device (Key) were written by an older yunwei, before the chain, and were
+// chained when this version first opened the database. An edit made before
+// then that recomputed the 8-byte hash prefix they were stored with cannot
+// be told.
+const NoteChainedOnUpgrade ProblemKind = "chained_on_upgrade"
 
 // ProblemClass says what a kind puts in doubt.
 type ProblemClass string
@@ -107,7 +111,7 @@ const (
 // Class is what the kind puts in doubt.
 func (k ProblemKind) Class() ProblemClass {
 	switch k {
-	case NoteUnchained:
+	case NoteChainedOnUpgrade:
 		return ClassNote
 	case ProblemRebuildFailed, ProblemProjectionTable, ProblemProjectionRow, ProblemProjectionMissing, ProblemProjectionExtra, ProblemProjections:
 		return ClassProjection
@@ -117,11 +121,11 @@ func (k ProblemKind) Class() ProblemClass {
 
 // ProblemKinds lists every kind, for the interfaces' wording and its test.
 var ProblemKinds = []ProblemKind{
-	ProblemSQLite, ProblemBodyHash, ProblemNotCanonical, ProblemUnparseable, ProblemRowMismatch, ProblemUnknownOrigin, ProblemForeignOrigin,
-	ProblemSeqGap, ProblemChainBroken, ProblemUnlinked, ProblemHead, ProblemLastSeq,
+	ProblemSQLite, ProblemNotCanonical, ProblemUnparseable, ProblemRowMismatch, ProblemUnknownOrigin, ProblemForeignOrigin,
+	ProblemSeqGap, ProblemEventChanged, ProblemChainBroken, ProblemHead, ProblemChainMismatch, ProblemLastSeq,
 	ProblemDanglingParent, ProblemDuplicateNumber, ProblemCounterBehind, ProblemCounterAhead,
 	ProblemRebuildFailed, ProblemProjectionTable, ProblemProjectionRow, ProblemProjectionMissing, ProblemProjectionExtra, ProblemProjections,
-	NoteUnchained,
+	NoteChainedOnUpgrade,
 }
 
 // Problem is one finding of yunwei check, as data: what kind, which event
@@ -131,8 +135,8 @@ type Problem struct {
 	Class ProblemClass `json:"class"`
 	// Event is the event at fault or where the fault shows.
 	Event *EventRef `json:"event,omitempty"`
-	// Other is a second event: the one whose link to Event fails, the
-	// first holder of a repeated number.
+	// Other is a second event: the one before a broken link, the first
+	// holder of a repeated number.
 	Other *EventRef `json:"other,omitempty"`
 	// Table is the projection table of a row.
 	Table string `json:"table,omitempty"`

@@ -113,10 +113,23 @@ func (a attacker) body(n int64) []byte {
 	return body
 }
 
-// setBody writes new bytes for an event and, as an attacker who read the
-// schema would, the hash prefix that matches them.
+// setBody writes new bytes for an event and, as the attacker of the issue
+// did, the 8-byte prefix of their hash that the log stored beside events
+// before they were chained.
 func (a attacker) setBody(n int64, body []byte) {
 	a.exec("UPDATE events SET body = ?, id8 = ? WHERE n = ?", body, model.HashEvent(body).Prefix(), n)
+}
+
+// relink recomputes the stored link of event n, as an attacker who has
+// read db/chain.go would.
+func (a attacker) relink(n int64) {
+	a.t.Helper()
+	var prev model.EventID
+	var body []byte
+	if err := a.db.QueryRow("SELECT body FROM events WHERE origin = 1 AND origin_seq < (SELECT origin_seq FROM events WHERE n = ?) ORDER BY origin_seq DESC LIMIT 1", n).Scan(&body); err == nil {
+		prev = model.HashEvent(body)
+	}
+	a.exec("UPDATE events SET id8 = ? WHERE n = ?", link(prev, model.HashEvent(a.body(n))), n)
 }
 
 // edit rewrites an event's envelope canonically, hash prefix recomputed.
@@ -151,10 +164,11 @@ func decodeEnv(t *testing.T, body []byte) map[string]any {
 func payload(env map[string]any) map[string]any { return env["payload"].(map[string]any) }
 
 // forge appends an event of the incident made by the attacker: the next
-// sequence number, linked to the newest event, hash prefix right. With
-// rewriteHead it also moves this device's recorded newest event and
-// sequence to it, which is the one forgery the laptop alone cannot tell
-// from a real event (see the README: the hub keeps each device's head).
+// sequence number, its link to the newest event right. With rewriteHead
+// it also records it as this device's newest event, with the chain
+// recomputed: the one forgery the laptop alone cannot tell from a real
+// event, unless what it says is impossible (see the README: a device's
+// signature over its chain anchors it once devices sync).
 func (a attacker) forge(change func(env map[string]any), rewriteHead bool) {
 	a.t.Helper()
 	newest := a.body(a.w.newest)
@@ -164,7 +178,6 @@ func (a attacker) forge(change func(env map[string]any), rewriteHead bool) {
 	}
 	body := recanon(a.t, newest, func(env map[string]any) {
 		env["seq"] = json.Number(fmt.Sprint(seq + 1))
-		env["prev"] = model.HashEvent(newest).Link()
 		env["parents"] = []any{model.HashEvent(newest).String()}
 		payload(env)["text"] = "客户同意免除本次服务费"
 		change(env)
@@ -173,10 +186,27 @@ func (a attacker) forge(change func(env map[string]any), rewriteHead bool) {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	a.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, 1, ?, ?, ?)", e.ID.Prefix(), seq+1, e.EntityID, body)
+	a.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, 1, ?, ?, ?)", link(model.HashEvent(newest), e.ID), seq+1, e.EntityID, body)
 	if rewriteHead {
-		a.exec("UPDATE local_device SET last_seq = ?, head = ?", seq+1, e.ID[:])
+		a.exec("UPDATE local_device SET last_seq = ?, head = ?, chain = ?", seq+1, e.ID[:], a.chain())
 	}
+}
+
+// chain is the chain over the device's events as they are now.
+func (a attacker) chain() []byte {
+	a.t.Helper()
+	rows, err := a.db.Query("SELECT body FROM events WHERE origin = 1 ORDER BY origin_seq")
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer rows.Close()
+	var c chainValue
+	for rows.Next() {
+		var body []byte
+		rows.Scan(&body)
+		c = c.next(model.HashEvent(body))
+	}
+	return c[:]
 }
 
 // want is a finding the check must make: its kind and, unless at is nil,
@@ -206,35 +236,48 @@ var tamperCases = []struct {
 }{
 	{"a comment's text", func(a attacker) {
 		a.edit(a.w.comment1, func(env map[string]any) { payload(env)["text"] = "客户要求取消" })
-	}, []want{{ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"a description", func(a attacker) {
 		a.edit(a.w.create, func(env map[string]any) { payload(env)["description"] = "客户自行删除了数据" })
-	}, []want{{ProblemChainBroken, create}}, false},
+	}, []want{{ProblemEventChanged, create}}, false},
 	{"the actor", func(a attacker) {
 		a.edit(a.w.comment1, func(env map[string]any) { env["actor"] = env["origin"] })
-	}, []want{{ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"the wall time", func(a attacker) {
 		a.edit(a.w.comment1, func(env map[string]any) { env["wall"] = "2026-11-01T08:00:00.000Z" })
-	}, []want{{ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"the HLC", func(a attacker) {
 		a.edit(a.w.comment1, func(env map[string]any) { env["hlc"] = json.Number("1") })
-	}, []want{{ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"the type", func(a attacker) {
 		a.edit(a.w.comment1, func(env map[string]any) { env["type"] = "ticket.note" })
-	}, []want{{ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"the payload of a decision", func(a attacker) {
 		a.edit(a.w.decided, func(env map[string]any) { payload(env)["comment"] = "不同意" })
-	}, []want{{ProblemChainBroken, decided}}, false},
+	}, []want{{ProblemEventChanged, decided}}, false},
 	{"the signature strokes", func(a attacker) {
 		a.edit(a.w.decided, func(env map[string]any) {
 			payload(env)["signature"].(map[string]any)["strokes"] = []any{[]any{map[string]any{"x": json.Number("5"), "y": json.Number("5")}}}
 		})
-	}, []want{{ProblemChainBroken, decided}}, false},
+	}, []want{{ProblemEventChanged, decided}}, false},
 	{"the signer's name", func(a attacker) {
 		a.edit(a.w.decided, func(env map[string]any) { payload(env)["signature"].(map[string]any)["signer_name"] = "Mallory" })
-	}, []want{{ProblemChainBroken, decided}}, false},
+	}, []want{{ProblemEventChanged, decided}}, false},
+	{"a comment's text, its link recomputed", func(a attacker) {
+		a.edit(a.w.comment1, func(env map[string]any) { payload(env)["text"] = "客户要求取消" })
+		a.relink(a.w.comment1)
+	}, []want{{ProblemChainBroken, comment1}, {ProblemChainMismatch, newest}}, false},
+	{"a comment's text, the links on both sides recomputed", func(a attacker) {
+		a.edit(a.w.comment1, func(env map[string]any) { payload(env)["text"] = "客户要求取消" })
+		a.relink(a.w.comment1)
+		a.relink(a.w.comment1 + 1)
+	}, []want{{ProblemChainMismatch, newest}}, false},
 	{"the newest event", func(a attacker) {
 		a.edit(a.w.newest, func(env map[string]any) { payload(env)["text"] = "客户不满意" })
+	}, []want{{ProblemChainBroken, newest}, {ProblemHead, newest}}, false},
+	{"the newest event, its link recomputed", func(a attacker) {
+		a.edit(a.w.newest, func(env map[string]any) { payload(env)["text"] = "客户不满意" })
+		a.relink(a.w.newest)
 	}, []want{{ProblemHead, newest}}, false},
 	{"delete the newest event, lower the sequence", func(a attacker) {
 		a.exec("DELETE FROM events WHERE n = ?", a.w.newest)
@@ -246,6 +289,11 @@ var tamperCases = []struct {
 	{"delete a middle event", func(a attacker) {
 		a.exec("DELETE FROM events WHERE n = ?", a.w.comment1)
 	}, []want{{ProblemSeqGap, any_}, {ProblemDanglingParent, any_}}, false},
+	{"delete a middle event, renumber the ones after it", func(a attacker) {
+		a.exec("DELETE FROM events WHERE n = ?", a.w.comment1)
+		a.exec("UPDATE events SET origin_seq = origin_seq - 1 WHERE n > ?", a.w.comment1)
+		a.exec("UPDATE local_device SET last_seq = last_seq - 1")
+	}, []want{{ProblemChainBroken, any_}, {ProblemRowMismatch, any_}}, false},
 	{"delete the first event", func(a attacker) {
 		a.exec("DELETE FROM events WHERE n = 1")
 	}, []want{{ProblemSeqGap, second}}, false},
@@ -269,19 +317,19 @@ var tamperCases = []struct {
 	{"duplicate an event", func(a attacker) {
 		a.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) SELECT id8, origin, (SELECT max(origin_seq) + 1 FROM events), entity_id, body FROM events WHERE n = ?", a.w.comment1)
 		a.exec("UPDATE local_device SET last_seq = last_seq + 1")
-	}, []want{{ProblemRowMismatch, any_}, {ProblemHead, any_}}, false},
+	}, []want{{ProblemRowMismatch, any_}, {ProblemChainBroken, any_}, {ProblemHead, any_}}, false},
 	{"swap two events' bodies", func(a attacker) {
 		b1, b2 := a.body(a.w.comment1), a.body(a.w.comment2)
 		a.setBody(a.w.comment1, b2)
 		a.setBody(a.w.comment2, b1)
-	}, []want{{ProblemRowMismatch, comment1}, {ProblemChainBroken, any_}}, false},
+	}, []want{{ProblemRowMismatch, comment1}, {ProblemEventChanged, comment1}, {ProblemEventChanged, comment2}}, false},
 	{"change the entity_id column", func(a attacker) {
 		a.exec("UPDATE events SET entity_id = ? WHERE n = ?", a.w.correction, a.w.comment1)
 	}, []want{{ProblemRowMismatch, comment1}, {ProblemDanglingParent, any_}}, false},
 	{"move a comment to another ticket", func(a attacker) {
 		a.edit(a.w.comment1, func(env map[string]any) { env["entity_id"] = a.w.correction.String() })
 		a.exec("UPDATE events SET entity_id = ? WHERE n = ?", a.w.correction, a.w.comment1)
-	}, []want{{ProblemChainBroken, comment1}, {ProblemDanglingParent, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}, {ProblemDanglingParent, comment1}}, false},
 	{"change the origin column to another device", func(a attacker) {
 		a.exec("INSERT INTO origins (n, id) VALUES (2, ?)", model.NewID())
 		a.exec("UPDATE events SET origin = 2 WHERE n = ?", a.w.comment1)
@@ -312,22 +360,22 @@ var tamperCases = []struct {
 	}, []want{{ProblemDuplicateNumber, any_}}, false},
 	{"a body changed, hash prefix not", func(a attacker) {
 		a.exec("UPDATE events SET body = ? WHERE n = ?", recanon(a.t, a.body(a.w.comment1), func(env map[string]any) { payload(env)["text"] = "x" }), a.w.comment1)
-	}, []want{{ProblemBodyHash, comment1}, {ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemEventChanged, comment1}}, false},
+	{"a link changed", func(a attacker) {
+		a.exec("UPDATE events SET id8 = id8 + 1 WHERE n = ?", a.w.comment2)
+	}, []want{{ProblemChainBroken, comment2}}, false},
 	{"a body not in canonical form", func(a attacker) {
 		a.setBody(a.w.comment1, append([]byte(" "), a.body(a.w.comment1)...))
-	}, []want{{ProblemNotCanonical, comment1}}, false},
+	}, []want{{ProblemNotCanonical, comment1}, {ProblemEventChanged, comment1}}, false},
 	{"a body that is no event", func(a attacker) {
 		a.setBody(a.w.comment1, []byte(`{"note":"已删除"}`))
 	}, []want{{ProblemUnparseable, comment1}}, false},
 	{"a body that is not JSON", func(a attacker) {
 		a.setBody(a.w.comment1, []byte("已删除"))
-	}, []want{{ProblemUnparseable, comment1}, {ProblemChainBroken, comment1}}, false},
-	{"an event made to look older than the chain", func(a attacker) {
-		a.edit(a.w.comment1, func(env map[string]any) { env["v"] = json.Number("1"); delete(env, "prev") })
-	}, []want{{ProblemUnlinked, comment1}, {ProblemChainBroken, comment1}}, false},
+	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
 	{"an event's parents", func(a attacker) {
 		a.edit(a.w.comment2, func(env map[string]any) { env["parents"] = []any{model.HashEvent([]byte("y")).String()} })
-	}, []want{{ProblemDanglingParent, comment2}, {ProblemChainBroken, comment2}}, false},
+	}, []want{{ProblemDanglingParent, comment2}, {ProblemEventChanged, comment2}}, false},
 	{"edit local_device last_seq", func(a attacker) {
 		a.exec("UPDATE local_device SET last_seq = last_seq + 3")
 	}, []want{{ProblemLastSeq, any_}}, false},
@@ -337,6 +385,9 @@ var tamperCases = []struct {
 	{"clear local_device head", func(a attacker) {
 		a.exec("UPDATE local_device SET head = NULL")
 	}, []want{{ProblemHead, any_}}, false},
+	{"edit local_device chain", func(a attacker) {
+		a.exec("UPDATE local_device SET chain = ?", bytes.Repeat([]byte{7}, 32))
+	}, []want{{ProblemChainMismatch, any_}}, false},
 	{"a ticket's title in its projection row", func(a attacker) {
 		a.exec("UPDATE tickets SET title = '已解决' WHERE id = ?", a.w.incident)
 	}, []want{{ProblemProjectionRow, any_}}, true},
@@ -432,7 +483,7 @@ func TestTamperingIsCaughtByKindAndEvent(t *testing.T) {
 		t.Fatalf("%d kinds of edit: the suite needs at least 28", len(tamperCases))
 	}
 	for _, k := range ProblemKinds {
-		if !kinds[k] && !slices.Contains([]ProblemKind{ProblemSQLite, ProblemRebuildFailed, ProblemProjections, ProblemProjectionTable, NoteUnchained}, k) {
+		if !kinds[k] && !slices.Contains([]ProblemKind{ProblemSQLite, ProblemRebuildFailed, ProblemProjections, ProblemProjectionTable, NoteChainedOnUpgrade}, k) {
 			t.Errorf("no edit in the suite is expected to be reported as %s", k)
 		}
 	}

@@ -36,7 +36,7 @@ func verifyLog(ctx context.Context, q queryer, device Device, r *CheckReport) er
 			local = n
 		}
 	}
-	if err := verifyHead(ctx, q, chains[local], r); err != nil {
+	if err := verifyHead(ctx, q, device, chains[local], r); err != nil {
 		return err
 	}
 	if err := verifyCounters(ctx, q, numbers, r); err != nil {
@@ -64,12 +64,13 @@ func originIDs(ctx context.Context, q queryer) (map[int64]model.ID, error) {
 	return out, rows.Err()
 }
 
-// chainEnd is where a device's chain ends in the log: its newest event.
+// chainEnd is where a device's chain ends in the log: its newest event
+// and the chain over all its events.
 type chainEnd struct {
-	seq     int64
-	id      model.EventID
-	ref     *EventRef
-	chained bool // the newest event carries a link
+	seq   int64
+	id    model.EventID
+	chain chainValue
+	ref   *EventRef
 }
 
 // issued is what the log shows of the numbers drawn from counters: the
@@ -82,7 +83,7 @@ type issued struct {
 }
 
 // verifyChains reads every event in device and sequence order: each by
-// itself, then its place in its device's chain.
+// itself, then its link to the event before it (db/chain.go).
 func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, device Device, r *CheckReport) (map[int64]chainEnd, issued, error) {
 	nums := issued{highest: map[string]*EventRef{}, top: map[string]int64{}, holders: map[string]*EventRef{}, repeats: new([]Problem)}
 	rows, err := q.QueryContext(ctx, "SELECT n, id8, origin, origin_seq, entity_id, body FROM events ORDER BY origin, origin_seq")
@@ -92,9 +93,11 @@ func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, de
 	defer rows.Close()
 	type chain struct {
 		chainEnd
-		unchained, events int64
-		first             *EventRef
-		began             bool // an event with a link, or of a version that has one, was seen
+		events int64
+		first  *EventRef
+		// broken is the index in r.Problems of the link found broken at
+		// the previous event, or -1.
+		broken int
 	}
 	chains := map[int64]*chain{}
 	var order []int64
@@ -109,7 +112,7 @@ func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, de
 		}
 		r.Events++
 		if origin != curOrigin {
-			curOrigin, cur = origin, &chain{}
+			curOrigin, cur = origin, &chain{broken: -1}
 			chains[origin] = cur
 			order = append(order, origin)
 		}
@@ -131,14 +134,23 @@ func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, de
 		if gap {
 			r.add(Problem{Kind: ProblemSeqGap, Event: at, Want: strconv.FormatInt(cur.seq+1, 10), Got: strconv.FormatInt(seq, 10)})
 		}
-		if id.Prefix() != id8 {
-			r.add(Problem{Kind: ProblemBodyHash, Event: at})
+		broken := -1
+		switch {
+		case link(cur.id, id) == id8:
+		case gap: // the gap is the finding
+		case cur.broken >= 0:
+			// The links on both sides of the previous event fail: it is
+			// that event which changed.
+			r.Problems[cur.broken].Kind, r.Problems[cur.broken].Other = ProblemEventChanged, nil
+		default:
+			broken = len(r.Problems)
+			r.add(Problem{Kind: ProblemChainBroken, Event: at, Other: cur.ref})
 		}
+		cur.broken = broken
+		cur.seq, cur.id, cur.chain, cur.ref = seq, id, cur.chain.next(id), at
 		if err := model.CheckCanonical(body); err != nil {
 			r.add(Problem{Kind: ProblemNotCanonical, Event: at, Detail: err.Error()})
 		}
-		prev, prevRef := cur.id, cur.ref
-		cur.seq, cur.id, cur.ref, cur.chained = seq, id, at, false
 		if openErr != nil {
 			r.add(Problem{Kind: ProblemUnparseable, Event: at, Detail: openErr.Error()})
 			continue
@@ -152,27 +164,6 @@ func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, de
 		}
 		if known && e.Origin != originID {
 			r.add(Problem{Kind: ProblemRowMismatch, Event: at, Key: "origin", Want: e.Origin.String(), Got: originID.String()})
-		}
-		linked := e.Prev != ""
-		switch {
-		case gap: // the gap is the finding; the link cannot be judged
-		case seq == 1:
-			if linked {
-				r.add(Problem{Kind: ProblemChainBroken, Event: at})
-			}
-		case linked:
-			if !e.Follows(prev) {
-				// Named by the event that no longer matches the link to it.
-				r.add(Problem{Kind: ProblemChainBroken, Event: prevRef, Other: at})
-			}
-		case e.V >= 2 || cur.began:
-			r.add(Problem{Kind: ProblemUnlinked, Event: at})
-		}
-		cur.chained = linked || e.V >= 2
-		if cur.chained {
-			cur.began = true
-		} else if !cur.began {
-			cur.unchained++ // written before the chain, by an older yunwei
 		}
 		if e.Origin == device.ID {
 			nums.count(device.Code, &e, at)
@@ -193,9 +184,6 @@ func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, de
 			r.add(Problem{Kind: ProblemUnknownOrigin, Event: c.first, Key: strconv.FormatInt(origin, 10), Got: strconv.FormatInt(c.events, 10)})
 		case id != device.ID:
 			r.add(Problem{Kind: ProblemForeignOrigin, Event: c.first, Key: id.String(), Got: strconv.FormatInt(c.events, 10)})
-		}
-		if c.unchained > 0 {
-			r.add(Problem{Kind: NoteUnchained, Key: id.String(), Got: strconv.FormatInt(c.unchained, 10)})
 		}
 	}
 	return out, nums, nil
@@ -231,26 +219,31 @@ func (nums issued) count(code string, e *model.Event, at *EventRef) {
 	}
 }
 
-// verifyHead compares this device's recorded sequence and newest event
-// with the end of its chain in the log.
-func verifyHead(ctx context.Context, q queryer, end chainEnd, r *CheckReport) error {
-	var recorded int64
-	var head []byte
-	if err := q.QueryRowContext(ctx, "SELECT last_seq, head FROM local_device").Scan(&recorded, &head); err != nil {
+// verifyHead compares this device's recorded sequence, newest event and
+// chain with the end of its events in the log.
+func verifyHead(ctx context.Context, q queryer, device Device, end chainEnd, r *CheckReport) error {
+	var recorded, upto int64
+	var head, chain []byte
+	if err := q.QueryRowContext(ctx, "SELECT last_seq, head, chain, chained_upto FROM local_device").Scan(&recorded, &head, &chain, &upto); err != nil {
 		return err
 	}
 	if recorded != end.seq {
 		r.add(Problem{Kind: ProblemLastSeq, Event: end.ref, Want: strconv.FormatInt(end.seq, 10), Got: strconv.FormatInt(recorded, 10)})
 	}
 	switch {
-	case head == nil && (end.ref == nil || !end.chained):
-		// nothing written yet, or a log from before the chain
-	case head == nil || end.ref == nil || !bytes.Equal(head, end.id[:]):
+	case head == nil && chain == nil && end.ref == nil:
+		// nothing written yet
+	case end.ref == nil || !bytes.Equal(head, end.id[:]):
 		p := Problem{Kind: ProblemHead, Event: end.ref, Want: shortHex(head)}
 		if end.ref != nil {
 			p.Got = end.ref.ID
 		}
 		r.add(p)
+	case !bytes.Equal(chain, end.chain[:]):
+		r.add(Problem{Kind: ProblemChainMismatch, Event: end.ref, Want: shortHex(chain), Got: shortHex(end.chain[:])})
+	}
+	if upto > 0 {
+		r.add(Problem{Kind: NoteChainedOnUpgrade, Key: device.ID.String(), Got: strconv.FormatInt(upto, 10)})
 	}
 	return nil
 }

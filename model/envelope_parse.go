@@ -21,7 +21,6 @@ func parseEnvelope(raw []byte) (Envelope, bool) {
 		p.lit(`,"origin":`) && p.id(&env.Origin) &&
 		p.lit(`,"parents":[`) && p.parents(&env.Parents) &&
 		p.lit(`,"payload":`) && p.value(func(v []byte) { env.Payload = v }) &&
-		(!p.lit(`,"prev":`) || p.str(&env.Prev)) &&
 		p.lit(`,"seq":`) && p.uint(func(v uint64) { env.Seq = int64(v) }) &&
 		p.lit(`,"tv":`) && p.uint(func(v uint64) { env.TypeVersion = int(v) }) &&
 		p.lit(`,"type":`) && p.str(&env.Type) &&

@@ -2,7 +2,6 @@ package model
 
 import (
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
@@ -12,11 +11,8 @@ import (
 	"time"
 )
 
-// EnvelopeVersion is the version of the event envelope's shape. Version 2
-// added prev, which chains each device's events; version 1 events (written
-// before the chain) still open and fold, and check reports them as
-// unchained.
-const EnvelopeVersion = 2
+// EnvelopeVersion is the version of the event envelope's shape.
+const EnvelopeVersion = 1
 
 // EventID is the SHA-256 of an event's canonical bytes (DESIGN §4).
 type EventID [32]byte
@@ -34,11 +30,6 @@ func (id EventID) String() string { return hex.EncodeToString(id[:]) }
 
 // Short is the first 12 hex digits, for screens.
 func (id EventID) Short() string { return id.String()[:12] }
-
-// Link is the id as an envelope's prev holds it: unpadded base64url, 43
-// characters. Hex would cost 21 bytes more in every event, and a ticket's
-// bytes are budgeted (DESIGN §8: 1,300 a ticket with one create event).
-func (id EventID) Link() string { return base64.RawURLEncoding.EncodeToString(id[:]) }
 
 // MarshalText implements encoding.TextMarshaler.
 func (id EventID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }
@@ -69,16 +60,7 @@ type Envelope struct {
 	TypeVersion int           `json:"tv"`      // payload schema version
 	Parents     []EventID     `json:"parents"` // the entity's heads the author had seen
 	Payload     CanonicalJSON `json:"payload"`
-	// Prev chains the origin's events: the Link of the id of the same
-	// origin's previous event (seq − 1), absent on its first. Being hashed
-	// with the rest, it makes editing or deleting any event break the
-	// chain at the event that follows it.
-	Prev string `json:"prev,omitempty"`
 }
-
-// Follows reports whether the envelope links to the event with id prev as
-// its origin's previous event.
-func (env *Envelope) Follows(prev EventID) bool { return env.Prev == prev.Link() }
 
 // CanonicalJSON holds bytes that Canonical produced (or that were checked
 // with CheckCanonical); the encoder copies them without re-checking.
@@ -188,12 +170,6 @@ func (env Envelope) canonical() ([]byte, error) {
 		b.WriteString("null")
 	} else {
 		b.Write(env.Payload)
-	}
-	if env.Prev != "" {
-		b.WriteString(`,"prev":`)
-		if err := writeCanonicalString(&b, env.Prev); err != nil {
-			return nil, err
-		}
 	}
 	b.WriteString(`,"seq":`)
 	b.WriteString(strconv.FormatInt(env.Seq, 10))

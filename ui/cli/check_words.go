@@ -13,13 +13,17 @@ func problemText(L i18n.Lang, p db.Problem) string {
 	where := ""
 	switch {
 	case p.Event != nil && p.Event.Type != "":
-		where = L.Tf("event #%d (device %d, seq %d, %s, %s…)", p.Event.N, p.Event.Origin, p.Event.Seq, p.Event.Type, p.Event.ID) + ": "
+		where = L.Tf("event #%d (device %d, seq %d, %s, %s…)", p.Event.N, p.Event.Origin, p.Event.Seq, p.Event.Type, p.Event.ID)
 	case p.Event != nil:
-		where = L.Tf("event #%d (device %d, seq %d, %s…)", p.Event.N, p.Event.Origin, p.Event.Seq, p.Event.ID) + ": "
+		where = L.Tf("event #%d (device %d, seq %d, %s…)", p.Event.N, p.Event.Origin, p.Event.Seq, p.Event.ID)
 	case p.Table != "" && p.Key != "":
-		where = L.Tf("table %s, row %s", p.Table, p.Key) + ": "
+		where = L.Tf("table %s, row %s", p.Table, p.Key)
 	}
-	return "[" + string(p.Kind) + "] " + where + problemWhat(L, p)
+	what := problemWhat(L, p)
+	if where != "" {
+		what = L.Tf(i18n.In("check", "%s: %s"), where, what)
+	}
+	return "[" + string(p.Kind) + "] " + what
 }
 
 // problemWhat says what a finding means, by kind.
@@ -33,8 +37,6 @@ func problemWhat(L i18n.Lang, p db.Problem) string {
 	switch p.Kind {
 	case db.ProblemSQLite:
 		return L.Tf("SQLite reports the file damaged: %s", p.Detail)
-	case db.ProblemBodyHash:
-		return L.T("its bytes no longer match its hash stored beside them: the event was edited")
 	case db.ProblemNotCanonical:
 		return L.T("its bytes are not in the canonical form every event is written in: the event was edited")
 	case db.ProblemUnparseable:
@@ -47,13 +49,15 @@ func problemWhat(L i18n.Lang, p db.Problem) string {
 		return L.Tf("%s events come from device %s, and this version receives no events from other devices: they were added by hand", p.Got, p.Key)
 	case db.ProblemSeqGap:
 		return L.Tf("its device's sequence should continue with %s here, not %s: events before it were deleted, or its number was changed", p.Want, p.Got)
+	case db.ProblemEventChanged:
+		return L.T("its bytes are not those it was written with (the links to the events before and after it both fail): the event was edited or replaced")
 	case db.ProblemChainBroken:
 		if p.Other == nil {
-			return L.T("it is its device's first event but links to an earlier one: events before it were deleted")
+			return L.T("the link stored with it fails: it is its device's first event, so events before it were deleted, or the link was changed")
 		}
-		return L.Tf("the event after it, #%d (seq %d), links to other bytes than these: this event was edited or replaced after that one was written", p.Other.N, p.Other.Seq)
-	case db.ProblemUnlinked:
-		return L.T("it carries no link to the event before it, though its device's chain began earlier: it was edited or added by hand")
+		return L.Tf("the link stored with it no longer joins it to event #%d (seq %d) before it: that event or this one was edited or replaced after they were written, or the link was changed", p.Other.N, p.Other.Seq)
+	case db.ProblemChainMismatch:
+		return L.Tf("every link holds, but the chain over this device's events is %s…, not the %s… it recorded: events were changed and their links recomputed", or(p.Got), or(p.Want))
 	case db.ProblemHead:
 		return L.Tf("this device recorded %s… as its newest event, but its log ends with %s…: the newest event was deleted, edited or added by hand", or(p.Want), or(p.Got))
 	case db.ProblemLastSeq:
@@ -82,8 +86,8 @@ func problemWhat(L i18n.Lang, p db.Problem) string {
 		return L.T("comes from no event: a rebuild of the event log does not have it")
 	case db.ProblemProjections:
 		return L.T("the projections differ from a rebuild of the event log")
-	case db.NoteUnchained:
-		return L.Tf("%s events of device %s were written before events were chained, by an older yunwei: each is checked only against the 8-byte prefix of its hash, which an edit can recompute", p.Got, p.Key)
+	case db.NoteChainedOnUpgrade:
+		return L.Tf("the first %s events of device %s were written by an older yunwei and chained when this version first opened the database: an edit made to them before then that recomputed their stored 8-byte hash prefix cannot be told", p.Got, p.Key)
 	}
 	return L.Tf("a problem of a kind this version cannot word: %s", strconv.Quote(string(p.Kind)))
 }
