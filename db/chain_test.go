@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"yunwei/flows/ticket"
@@ -134,5 +135,32 @@ func TestUpgradeKeepsAnEarlierEditVisible(t *testing.T) {
 	}
 	if !hasFinding(r.Problems, ProblemChainBroken, n) || r.LogVerified {
 		t.Fatalf("an edit from before the upgrade: %s", describe(r.Problems))
+	}
+}
+
+// With this device's record of its newest event removed from the file,
+// writing on would make the removal undetectable: the store refuses, and
+// writes nothing.
+func TestNoWriteWithoutTheRecordedHead(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	c := f.newTicket("检验科收费功能报错")
+	f.must(t, f.engineer, c)
+	if _, err := f.s.DB().Exec("UPDATE local_device SET head = NULL"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := f.s.EventCount(ctx)
+	_, err := f.s.Execute(ctx, Acting{UserID: f.engineer}, ticket.Comment{ID: c.ID, Text: "已到现场"})
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "yunwei check") {
+		t.Fatalf("a write with the head removed: %v", err)
+	}
+	if after, _ := f.s.EventCount(ctx); after != before {
+		t.Fatalf("%d events written", after-before)
+	}
+	if err := f.s.Rebuild(ctx); err != nil {
+		t.Fatalf("a rebuild writes no event and still runs: %v", err)
+	}
+	if r, err := f.s.Check(ctx); err != nil || !hasFinding(r.Problems, ProblemHead, 0) {
+		t.Fatalf("check: %s, %v", describe(r.Problems), err)
 	}
 }

@@ -39,7 +39,8 @@ func init() {
 		"The event log itself fails verification: it was changed outside yunwei, or the file is damaged. yunwei check --repair will not rebuild the projections from it. Restore the database from a backup that passes yunwei check, and keep this file as evidence.": "事件日志本身未通过校验：它在 yunwei 之外被修改过，或文件已损坏。yunwei check --repair 不会据此重建投影。请从通过 yunwei check 的备份恢复数据库，并保留此文件作为证据。",
 		"The event log verifies; only the projections differ from a rebuild of it: yunwei check --repair rebuilds them from the log.":                                                                                                                                  "事件日志校验通过，只有投影与其重建结果不同：yunwei check --repair 会从日志重建投影。",
 		"repair refused: the event log of %s fails verification (%d problems), and repair rebuilds the projections only from a log that verifies; nothing was changed. Restore the database from a backup that passes yunwei check, and keep this file as evidence":    "拒绝修复：%s 的事件日志未通过校验（%d 个问题），而修复只会从通过校验的日志重建投影；未做任何更改。请从通过 yunwei check 的备份恢复数据库，并保留此文件作为证据",
+		"this device's record of its newest event is missing from %s: the database was changed outside yunwei; run yunwei check":                                                                                                                                       "%s 中缺少本设备对其最新事件的记录：数据库在 yunwei 之外被修改过；请运行 yunwei check",
+		"the number %s is already in use: nothing was saved; run yunwei check, which says what is wrong with the counter":                                                                                                                                              "编号 %s 已被使用：未保存任何内容；请运行 yunwei check，它会说明计数器有什么问题",
 		"%s failed its check (%d problems)": "%s 未通过检查（%d 个问题）",
-		"this device's newest event (seq %d) is missing from the log: run yunwei check to see what is wrong": "本设备的最新事件（序号 %d）不在日志中：请运行 yunwei check 查看问题",
 	})
 }
