@@ -280,13 +280,12 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		return Result{}, err
 	}
 	drew := undraw != nil
-	if undraw == nil {
-		undraw = func() {}
-	}
 	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}}
 	changes, err := flows.Decide(env, cur.state, cmd)
 	if err != nil {
-		undraw() // a refused command leaves no gap in the numbers
+		if drew {
+			undraw() // a refused command leaves no gap in the numbers
+		}
 		return Result{}, err
 	}
 	res := Result{State: cur.state}

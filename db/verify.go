@@ -14,12 +14,12 @@ import (
 )
 
 // verifyLog checks the event log on its own, without the projections
-// (DESIGN §4): every event's bytes against the hash prefix stored beside
-// them, their canonical form and their envelope against the row; each
-// device's sequence and hash chain, and this device's recorded newest
-// event; every parent among its entity's events; numbers never repeated
-// and counters equal to the highest number issued. Each finding is added
-// to r by kind and event.
+// (DESIGN §4): every event's canonical form and its envelope against its
+// row; each device's sequence and the link stored with each event
+// (db/chain.go); this device's recorded newest event and chain; every
+// parent among its entity's events; numbers never repeated and counters
+// equal to the highest number issued. Each finding is added to r by kind
+// and event.
 func verifyLog(ctx context.Context, q queryer, device Device, r *CheckReport) error {
 	origins, err := originIDs(ctx, q)
 	if err != nil {
