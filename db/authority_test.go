@@ -63,7 +63,7 @@ func TestRoleForgedInTheUsersTableBreaksTheRule(t *testing.T) {
 	if after, _ := f.s.EventCount(ctx); after != before+1 {
 		t.Fatalf("a refused decision and a comment wrote %d events", after-before)
 	}
-	if report, err := f.s.Check(ctx); err != nil || len(report.Problems) != 1 || !strings.Contains(report.Problems[0], "projections") {
+	if report, err := f.s.Check(ctx); err != nil || len(report.Problems) != 1 || report.Problems[0].Kind.Class() != ClassProjection || report.Problems[0].Table != "users" {
 		t.Fatalf("check of the edited users table: %v %v", err, report.Problems)
 	}
 

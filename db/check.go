@@ -2,30 +2,38 @@ package db
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 
 	"yunwei/model"
 )
 
-// CheckReport is what yunwei check found. Problems is empty for a healthy DB.
+// CheckReport is what yunwei check found. Problems is empty for a healthy
+// DB; each names its kind and the event or row (Problem).
 type CheckReport struct {
-	Events      int64    `json:"events"`
-	Origins     int      `json:"origins"`
-	Digest      string   `json:"projection_digest"`
-	Problems    []string `json:"problems"`
-	IntegrityOK bool     `json:"integrity_ok"`
+	Events int64 `json:"events"`
+	// Origins is the number of devices the log knows.
+	Origins int    `json:"origins"`
+	Digest  string `json:"projection_digest"`
+	// Problems fail the check: the log's (repair refuses) and the
+	// projections' (repair rebuilds them).
+	Problems []Problem `json:"findings"`
+	// Notes are what the check could not fully verify, without failing:
+	// events written before the chain.
+	Notes       []Problem `json:"notes"`
+	IntegrityOK bool      `json:"integrity_ok"`
+	// LogVerified is true when no problem puts the log itself in doubt.
+	LogVerified bool `json:"log_verified"`
 }
 
 // Check verifies the DB: SQLite's integrity check, that the -wal file
-// beside it is its own, every event's bytes against its stored hash prefix
-// and its envelope against its row, gap-free origin sequences, and the
-// projections against a rebuild from the log. All but SQLite's check read
-// one snapshot: a scratch copy made in one read transaction, so another
+// beside it is its own, the event log (verifyLog: every event, each
+// device's chain, parents, numbers and counters), and the projections
+// against a rebuild from the log. All but SQLite's check read one
+// snapshot: a scratch copy made in one read transaction, so another
 // process writing meanwhile cannot make the log and the projections
-// disagree; the rebuild is made in that copy (the DB itself is not
-// changed), which is removed on every way out.
+// disagree; the rebuild is made in a second copy of that snapshot (the DB
+// itself is not changed), and both are removed on every way out.
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 	r, err := s.check(ctx)
 	if err != nil && ctx.Err() != nil {
@@ -35,33 +43,16 @@ func (s *Store) Check(ctx context.Context) (CheckReport, error) {
 }
 
 func (s *Store) check(ctx context.Context) (CheckReport, error) {
-	var r CheckReport
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
-	if err != nil {
+	r := CheckReport{LogVerified: true}
+	if err := s.checkFile(ctx, &r); err != nil {
 		return r, err
 	}
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			rows.Close()
-			return r, err
-		}
-		if line != "ok" {
-			r.Problems = append(r.Problems, "sqlite: "+line)
-		}
-	}
-	rows.Close()
-	r.IntegrityOK = len(r.Problems) == 0
-	if problem := walMismatch(ctx, s.path); problem != "" {
-		r.Problems = append(r.Problems, problem)
-	}
-
 	snap, err := s.snapshot(ctx)
 	if err != nil {
 		return r, err
 	}
 	defer snap.remove()
-	if err := snap.checkEvents(ctx, &r); err != nil {
+	if err := verifyLog(ctx, snap.db, s.device, &r); err != nil {
 		return r, err
 	}
 	if err := snap.checkProjections(ctx, &r); err != nil {
@@ -70,74 +61,41 @@ func (s *Store) check(ctx context.Context) (CheckReport, error) {
 	return r, nil
 }
 
-func (s *Store) checkEvents(ctx context.Context, r *CheckReport) error {
-	origins := map[int64]model.ID{}
-	ids, err := queryList(ctx, s.db, "SELECT n, id FROM origins", func(rows *sql.Rows) ([2]any, error) {
-		var n int64
-		var id model.ID
-		err := rows.Scan(&n, &id)
-		return [2]any{n, id}, err
-	})
+// VerifyLog is the part of Check that needs no rebuild: SQLite's integrity
+// check, the -wal file and the event log. Repair runs it first and refuses
+// to rebuild projections from a log that fails it.
+func (s *Store) VerifyLog(ctx context.Context) (CheckReport, error) {
+	r := CheckReport{LogVerified: true}
+	if err := s.checkFile(ctx, &r); err != nil {
+		return r, err
+	}
+	if err := verifyLog(ctx, s.db, s.device, &r); err != nil {
+		return r, err
+	}
+	return r, nil
+}
+
+// checkFile runs SQLite's own integrity check and looks at the -wal file
+// beside the database.
+func (s *Store) checkFile(ctx context.Context, r *CheckReport) error {
+	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return err
 	}
-	for _, p := range ids {
-		origins[p[0].(int64)] = p[1].(model.ID)
-	}
-	r.Origins = len(origins)
-	rows, err := s.db.QueryContext(ctx, "SELECT n, id8, origin, origin_seq, entity_id, body FROM events ORDER BY origin, origin_seq")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var lastOrigin, lastSeq int64
 	for rows.Next() {
-		var n, id8, origin, seq int64
-		var entity model.ID
-		var body []byte
-		if err := rows.Scan(&n, &id8, &origin, &seq, &entity, &body); err != nil {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			rows.Close()
 			return err
 		}
-		r.Events++
-		where := fmt.Sprintf("event #%d (origin %d, seq %d)", n, origin, seq)
-		if origin != lastOrigin {
-			lastOrigin, lastSeq = origin, 0
-		}
-		if seq != lastSeq+1 {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: origin sequence jumps from %d to %d", where, lastSeq, seq))
-		}
-		lastSeq = seq
-		id := model.HashEvent(body)
-		if id.Prefix() != id8 {
-			r.Problems = append(r.Problems, where+": its bytes no longer match its hash")
-			continue
-		}
-		if err := model.CheckCanonical(body); err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: %v", where, err))
-			continue
-		}
-		e, err := model.OpenEvent(body)
-		if err != nil {
-			r.Problems = append(r.Problems, fmt.Sprintf("%s: %v", where, err))
-			continue
-		}
-		if e.Seq != seq || e.EntityID != entity || origins[origin] != e.Origin {
-			r.Problems = append(r.Problems, where+": the envelope disagrees with its row (origin, sequence or entity)")
+		if line != "ok" {
+			r.add(Problem{Kind: ProblemSQLite, Detail: line})
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	var last int64
-	if err := s.db.QueryRowContext(ctx, "SELECT coalesce(max(e.origin_seq), 0) FROM events e JOIN origins o ON o.n = e.origin WHERE o.id = ?", s.device.ID).Scan(&last); err != nil {
-		return err
-	}
-	var recorded int64
-	if err := s.db.QueryRowContext(ctx, "SELECT last_seq FROM local_device").Scan(&recorded); err != nil {
-		return err
-	}
-	if recorded != last {
-		r.Problems = append(r.Problems, fmt.Sprintf("this device's counter says %d events, the log holds %d", recorded, last))
+	rows.Close()
+	r.IntegrityOK = len(r.Problems) == 0
+	if problem := walMismatch(ctx, s.path); problem != "" {
+		r.add(Problem{Kind: ProblemForeignWAL, Detail: problem})
 	}
 	return nil
 }
@@ -175,25 +133,31 @@ func (s *Store) remove() {
 }
 
 // checkProjections digests a snapshot's projections, rebuilds them from
-// its log and compares.
+// its log in a copy of it, and compares; where they differ it names every
+// row (diffProjections).
 func (s *Store) checkProjections(ctx context.Context, r *CheckReport) error {
 	var err error
 	if r.Digest, err = s.ProjectionDigest(ctx); err != nil {
 		return err
 	}
-	if err := s.Rebuild(ctx); err != nil {
-		if ctx.Err() != nil {
-			return err
-		}
-		r.Problems = append(r.Problems, "rebuilding the projections failed: "+err.Error())
-		return nil
-	}
-	rebuilt, err := s.ProjectionDigest(ctx)
+	rebuilt, err := s.snapshot(ctx)
 	if err != nil {
 		return err
 	}
-	if rebuilt != r.Digest {
-		r.Problems = append(r.Problems, "the projections differ from a rebuild of the event log: run yunwei check --repair to rebuild them")
+	defer rebuilt.remove()
+	if err := rebuilt.Rebuild(ctx); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		r.add(Problem{Kind: ProblemRebuildFailed, Detail: err.Error()})
+		return nil
+	}
+	digest, err := rebuilt.ProjectionDigest(ctx)
+	if err != nil {
+		return err
+	}
+	if digest != r.Digest {
+		return diffProjections(ctx, s.db, rebuilt.db, r)
 	}
 	return nil
 }

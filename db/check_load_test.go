@@ -53,7 +53,7 @@ func TestCheckUnderLoadHasNoFalseFailures(t *testing.T) {
 	startWriter(t, f)
 	ctx := context.Background()
 	failures := 0
-	var last []string
+	var last []Problem
 	for i := 0; i < 12; i++ {
 		r, err := f.s.Check(ctx)
 		if err != nil {

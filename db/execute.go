@@ -57,7 +57,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(ctx, s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}}
 	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
@@ -104,6 +104,8 @@ type Batch struct {
 	counters map[string]int64  // counter values advanced in this batch
 	quota    map[quotaKey]int  // quota sums read in this batch, kept current
 	created  map[model.ID]bool // entities created in this batch by ExecuteNew
+	drawn    map[model.ID]bool // entities given a number drawn in this batch
+	checked  map[string]bool   // counters whose next number was found free in this batch
 	// rebuilding is set while Rebuild refills emptied projections.
 	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
@@ -119,6 +121,13 @@ type Batch struct {
 	lastSeq int64
 	hlc     model.HLC
 	origin  int64
+	// head is the id of this device's newest event, which the next one
+	// links to, and chain the chain over all its events (db/chain.go);
+	// linked tells that both were read (or the device has no events).
+	head   model.EventID
+	chain  chainValue
+	linked bool
+	links  []int64 // the links of the events in pending, in order
 }
 
 type cached struct {
@@ -151,11 +160,11 @@ const eventsPerInsert = 64
 // than the overlap gained.)
 func (b *Batch) flushEvents() error {
 	if len(b.pending) > 0 {
-		if err := b.insertEvents(b.pending); err != nil {
+		if err := b.insertEvents(b.pending, b.links); err != nil {
 			return err
 		}
 	}
-	b.pending = nil
+	b.pending, b.links = nil, b.links[:0]
 	clear(b.inFlight)
 	return nil
 }
@@ -164,18 +173,18 @@ func eventsInsert(n int) string {
 	return "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
 }
 
-// insertEvents writes events, many rows a statement.
-func (b *Batch) insertEvents(events []model.Event) error {
+// insertEvents writes events with their links, many rows a statement.
+func (b *Batch) insertEvents(events []model.Event, links []int64) error {
 	for len(events) > 0 {
 		n := min(len(events), eventsPerInsert)
 		args := make([]any, 0, 5*n)
-		for _, e := range events[:n] {
-			args = append(args, e.ID.Prefix(), b.origin, e.Seq, e.EntityID, e.Raw)
+		for i, e := range events[:n] {
+			args = append(args, links[i], b.origin, e.Seq, e.EntityID, e.Raw)
 		}
 		if err := b.exec(eventsInsert(n), args...); err != nil {
 			return fmt.Errorf("append events: %w", err)
 		}
-		events = events[n:]
+		events, links = events[n:], links[n:]
 	}
 	return nil
 }
@@ -201,17 +210,33 @@ func (b *Batch) flush() error {
 
 func (b *Batch) loadDevice() error {
 	var hlc int64
-	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc FROM local_device").Scan(&b.lastSeq, &hlc); err != nil {
+	var head, chain []byte
+	if err := b.tx.QueryRowContext(b.ctx, "SELECT last_seq, hlc, head, chain FROM local_device").Scan(&b.lastSeq, &hlc, &head, &chain); err != nil {
 		return fmt.Errorf("load device: %w", err)
 	}
 	b.hlc = model.HLC(hlc)
 	n, err := originNumber(b.ctx, b.tx, b.origins, b.store.device.ID)
+	if err != nil {
+		return err
+	}
 	b.origin = n
-	return err
+	if len(head) == len(b.head) && len(chain) == len(b.chain) {
+		copy(b.head[:], head)
+		copy(b.chain[:], chain)
+		b.linked = true
+	}
+	b.linked = b.linked || b.lastSeq == 0
+	return nil
 }
 
+// saveDevice records the sequence, the clock, the newest event and the
+// chain, in the transaction that wrote the events they follow.
 func (b *Batch) saveDevice() error {
-	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?", b.lastSeq, int64(b.hlc))
+	if b.lastSeq == 0 || !b.linked { // nothing written, or nothing to write on
+		_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?", b.lastSeq, int64(b.hlc))
+		return err
+	}
+	_, err := b.tx.ExecContext(b.ctx, "UPDATE local_device SET last_seq = ?, hlc = ?, head = ?, chain = ?", b.lastSeq, int64(b.hlc), b.head[:], b.chain[:])
 	return err
 }
 
@@ -272,12 +297,17 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 			return Result{}, err
 		}
 	}
-	if cmd, err = b.prepare(cmd, now); err != nil {
+	cmd, undraw, err := b.prepare(cmd, now)
+	if err != nil {
 		return Result{}, err
 	}
+	drew := undraw != nil
 	env := flows.Env{Now: now, Actor: actor, Dir: dirOver{b}, Preview: b.preview}
 	changes, err := flows.Decide(env, cur.state, cmd)
 	if err != nil {
+		if drew {
+			undraw() // a refused command leaves no gap in the numbers
+		}
 		return Result{}, err
 	}
 	res := Result{State: cur.state}
@@ -308,6 +338,9 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		if fresh {
 			b.created[id] = true
 		}
+		if drew {
+			b.drawn[id] = true
+		}
 		b.cache[id] = cached{entity: entity, state: res.State, heads: cur.heads}
 		delete(b.lookups, id)
 		b.dirty[id] = true
@@ -315,16 +348,18 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	return res, nil
 }
 
-// savepoint is where a command's appends start: the events waiting and the
-// device's sequence and clock.
+// savepoint is where a command's appends start: the events waiting, their
+// links, and the device's sequence, clock and chain.
 type savepoint struct {
-	pending int
-	seq     int64
-	hlc     model.HLC
+	pending, links int
+	seq            int64
+	hlc            model.HLC
+	head           model.EventID
+	chain          chainValue
 }
 
 func (b *Batch) savepoint() savepoint {
-	return savepoint{pending: len(b.pending), seq: b.lastSeq, hlc: b.hlc}
+	return savepoint{pending: len(b.pending), links: len(b.links), seq: b.lastSeq, hlc: b.hlc, head: b.head, chain: b.chain}
 }
 
 // rollbackTo takes back the events appended since sp, refused with err.
@@ -335,7 +370,8 @@ func (b *Batch) rollbackTo(sp savepoint, err error) {
 		b.broken = err
 		return
 	}
-	b.pending, b.lastSeq, b.hlc = b.pending[:sp.pending], sp.seq, sp.hlc
+	b.pending, b.links, b.lastSeq, b.hlc = b.pending[:sp.pending], b.links[:sp.links], sp.seq, sp.hlc
+	b.head, b.chain = sp.head, sp.chain
 }
 
 // load returns the entity's folded state and heads.
@@ -388,32 +424,61 @@ func (b *Batch) actor(as Acting, cmd flows.Command) (flows.Actor, error) {
 }
 
 // prepare fills what the store assigns: numbers that are final when made
-// offline, advanced in this transaction (DESIGN §4).
-func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, error) {
+// offline, advanced in this transaction (DESIGN §4). undraw puts the
+// counter back if the command is then refused; it is nil when the command
+// draws no number.
+func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, func(), error) {
 	c, ok := cmd.(flows.Numbered)
 	if !ok || c.Counter() == "" {
-		return cmd, nil
+		return cmd, nil, nil
 	}
-	n, err := b.nextNumber(fmt.Sprintf("%s/%d", c.Counter(), now.Year()))
+	kind, year := c.Counter(), now.Year()
+	counter := fmt.Sprintf("%s/%d", kind, year)
+	before, had := b.counters[counter]
+	undraw := func() {
+		if had {
+			b.counters[counter] = before
+		} else {
+			delete(b.counters, counter)
+		}
+	}
+	number, err := b.nextNumber(kind, counter, year)
 	if err != nil {
-		return nil, err
+		return nil, undraw, err
 	}
-	return c.WithNumber(fmt.Sprintf("%s-%d-%04d", b.store.device.Code, now.Year(), n)), nil
+	return c.WithNumber(number), undraw, nil
 }
 
 // nextNumber advances a per-device counter; the new value is written with
-// the batch, so it commits or rolls back with the entity that uses it.
-func (b *Batch) nextNumber(counter string) (int64, error) {
+// the batch, so it commits or rolls back with the entity that uses it. A
+// number already in use is skipped, never issued twice: the counter may
+// have been set back (a restored file, an edit of the database). Numbers
+// are gapless, so once one is found free the batch's next ones are too;
+// should one not be, the unique index refuses it (writeNumbered).
+func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 	n, ok := b.counters[counter]
 	if !ok {
 		err := b.tx.QueryRowContext(b.ctx, "SELECT value FROM counters WHERE name = ?", counter).Scan(&n)
 		if err != nil && !isNoRows(err) {
-			return 0, fmt.Errorf("read counter %s: %w", counter, err)
+			return "", fmt.Errorf("read counter %s: %w", counter, err)
 		}
 	}
-	n++
-	b.counters[counter] = n
-	return n, nil
+	for {
+		n++
+		number := formatNumber(b.store.device.Code, year, n)
+		if b.checked[counter] {
+			b.counters[counter] = n
+			return number, nil
+		}
+		used, err := b.numberInUse(kind, number)
+		if err != nil {
+			return "", fmt.Errorf("read counter %s: %w", counter, err)
+		}
+		if !used {
+			b.counters[counter], b.checked[counter] = n, true
+			return number, nil
+		}
+	}
 }
 
 // append seals one change as an event of this device and stores it.
@@ -421,6 +486,10 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	payload, exact, err := model.CanonicalExact(ch.Payload)
 	if err != nil {
 		return model.Event{}, fmt.Errorf("encode %s: %w", ch.Type, err)
+	}
+	if !b.linked {
+		// Only an edit of the file removes them: writing on would hide it.
+		return model.Event{}, model.Errorf(model.EINVALID, "this device's record of its newest event is missing from %s: the database was changed outside yunwei; run yunwei check", b.store.path)
 	}
 	b.lastSeq++
 	b.hlc = model.Tick(b.hlc, now)
@@ -437,6 +506,8 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 	if err != nil {
 		return model.Event{}, err
 	}
+	b.links = append(b.links, link(b.head, e.ID))
+	b.head, b.chain = e.ID, b.chain.next(e.ID)
 	// Folding a ticket's fresh event reuses the value it was encoded from
 	// (a sixth of a bulk run was decoding JSON just written). Only ticket
 	// payloads: deciders build them fresh, so nothing else holds them.

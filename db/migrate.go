@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -23,6 +24,12 @@ type migration struct {
 	name       string
 	sql        string
 	projection bool
+}
+
+// migrationSteps are the parts of migrations that SQL cannot do, run in
+// the migration's transaction after its SQL.
+var migrationSteps = map[string]func(context.Context, *sql.Tx) error{
+	"0004_log_chain.sql": chainExistingLog,
 }
 
 func loadMigrations() ([]migration, error) {
@@ -92,6 +99,12 @@ func (s *Store) migrate(ctx context.Context) (rebuild bool, err error) {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			tx.Rollback()
 			return false, fmt.Errorf("migration %s: %w", m.name, err)
+		}
+		if step := migrationSteps[m.name]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				tx.Rollback()
+				return false, fmt.Errorf("migration %s: %w", m.name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d; PRAGMA application_id = %d", m.version, ApplicationID)); err != nil {
 			tx.Rollback()

@@ -3,6 +3,7 @@ package db
 import (
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"time"
 
@@ -93,16 +94,34 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 			slaClock, slaDue, slaState = string(clock.Kind), clock.Due.UnixMilli(), string(clock.State)
 		}
 	}
-	if err := b.exec(`INSERT OR REPLACE INTO tickets (id, number, kind, channel, severity, title, customer_id, contract_id,
-		site_id, system_id, requester_id, assignee_id, on_site, status, step, reported_at, updated_at, closed_at, comments,
-		waiting, sla_clock, sla_due, sla_state, rejected)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, t.Number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
-		t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, storedMillis(t.ReportedAt), storedMillis(t.UpdatedAt), closed, t.Comments,
-		joinRoles(ticket.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected)); err != nil {
+	// The number is unique (migration 0005): an upsert on the id, not
+	// INSERT OR REPLACE, which would silently delete another ticket that
+	// the log gives the same number.
+	write := func(number string) error {
+		return b.exec(ticketUpsert, id, number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
+			t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, storedMillis(t.ReportedAt), storedMillis(t.UpdatedAt), closed, t.Comments,
+			joinRoles(ticket.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected))
+	}
+	if err := b.writeNumbered("tickets", id, t.Number, write); err != nil {
 		return err
 	}
 	return b.projectBookings(id, t)
+}
+
+// ticketUpsert writes a ticket's row, replacing every column of an existing one.
+var ticketUpsert = upsert("tickets", "id", "number", "kind", "channel", "severity", "title", "customer_id", "contract_id",
+	"site_id", "system_id", "requester_id", "assignee_id", "on_site", "status", "step", "reported_at", "updated_at", "closed_at", "comments",
+	"waiting", "sla_clock", "sla_due", "sla_state", "rejected")
+
+// upsert is an INSERT of the columns that updates every column but the
+// key (the first) when a row with that key exists.
+func upsert(table string, cols ...string) string {
+	set := make([]string, 0, len(cols)-1)
+	for _, c := range cols[1:] {
+		set = append(set, c+" = excluded."+c)
+	}
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (%s) DO UPDATE SET %s", table, strings.Join(cols, ", "),
+		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "), cols[0], strings.Join(set, ", "))
 }
 
 // nextClock is the ticket's SLA clock due next, as it stood at the

@@ -63,7 +63,11 @@ func TestCheckFindsAWALFileOfAnotherDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(r.Problems, "\n"), "the -wal file beside the database belongs to another database") {
+	named := false
+	for _, p := range r.Problems {
+		named = named || p.Kind == ProblemForeignWAL && strings.Contains(p.Detail, "belongs to another database")
+	}
+	if !named {
 		t.Fatalf("check did not name the stranger's -wal: %v", r.Problems)
 	}
 	_, err = s.Execute(ctx, Acting{UserID: a.engineer}, ticket.Comment{ID: model.NewID(), Text: "x"})

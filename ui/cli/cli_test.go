@@ -201,7 +201,7 @@ func TestCheckFailsOnATamperedEvent(t *testing.T) {
 	}
 	s.Close()
 	r := runCLI(t, nil, "--db", path, "check")
-	if r.code != ExitError || !strings.Contains(r.stdout, "no longer match its hash") {
+	if r.code != ExitError || !strings.Contains(r.stdout, "[chain_broken] event #") || !strings.Contains(r.stdout, "[head_mismatch]") {
 		t.Fatalf("tampered event not reported: %+v", r)
 	}
 }

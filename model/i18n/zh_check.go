@@ -1,0 +1,46 @@
+package i18n
+
+// Strings of yunwei check: where a finding is, what each kind means, and
+// what to do (ui/cli/check_words.go).
+func init() {
+	add(map[string]string{
+		"event #%d (device %d, seq %d, %s, %s…)": "事件 #%d（设备 %d，序号 %d，%s，%s…）",
+		"event #%d (device %d, seq %d, %s…)":     "事件 #%d（设备 %d，序号 %d，%s…）",
+		"table %s, row %s":                       "表 %s，行 %s",
+		In("check", "%s: %s"):                    "%s：%s",
+		"none":                                   "无",
+		"SQLite reports the file damaged: %s":    "SQLite 报告文件已损坏：%s",
+		"its bytes are not in the canonical form every event is written in: the event was edited":                                                                                                                                   "其字节不是每条事件统一使用的规范格式：该事件被修改过",
+		"its bytes are not a readable event: the event was edited or damaged":                                                                                                                                                       "其字节不是可读的事件：该事件被修改过或已损坏",
+		"its row's %s column holds %s, its envelope %s: the row was edited":                                                                                                                                                         "其数据行的 %s 列为 %s，事件信封中为 %s：该行被修改过",
+		"%s events name device number %s, which is not in the table of devices: they were added or changed by hand":                                                                                                                 "%s 条事件标明的设备编号 %s 不在设备表中：这些事件是手工添加或修改的",
+		"%s events come from device %s, and this version receives no events from other devices: they were added by hand":                                                                                                            "%s 条事件来自设备 %s，而本版本不接收其他设备的事件：这些事件是手工添加的",
+		"its device's sequence should continue with %s here, not %s: events before it were deleted, or its number was changed":                                                                                                      "该设备的序号在此应为 %s，而不是 %s：之前的事件被删除，或其序号被修改",
+		"this device recorded %s… as its newest event, but its log ends with %s…: the newest event was deleted, edited or added by hand":                                                                                            "本设备记录的最新事件为 %s…，但其日志以 %s… 结尾：最新事件被删除、修改，或是手工添加的",
+		"this device recorded %s as its last sequence number, but its newest event has %s: events were deleted or added by hand":                                                                                                    "本设备记录的最后序号为 %s，但其最新事件的序号为 %s：有事件被删除或手工添加",
+		"it names a parent %s… that is not among its entity's events: an event was deleted, or a parent changed":                                                                                                                    "它引用的父事件 %s… 不在同一对象的事件中：有事件被删除，或父事件被修改",
+		"it creates another entity with the number %s, which event #%d already gave: numbers must never repeat":                                                                                                                     "它以编号 %s 创建了另一个对象，而事件 #%d 已用过该编号：编号绝不能重复",
+		"the counter %s stands at %s, below %s, the highest number this device issued from it: it was set back":                                                                                                                     "计数器 %s 的值为 %s，低于本设备由它发出的最大编号 %s：它被调低过",
+		"the counter %s stands at %s, above %s, the highest number this device issued from it: it was changed by hand":                                                                                                              "计数器 %s 的值为 %s，高于本设备由它发出的最大编号 %s：它被手工修改过",
+		"rebuilding the projections from the event log failed: %s":                                                                                                                                                                  "从事件日志重建投影失败：%s",
+		"the table %s differs in its columns from a rebuild of the event log":                                                                                                                                                       "表 %s 的列与事件日志重建的结果不同",
+		"differs from a rebuild of the event log in %s":                                                                                                                                                                             "与事件日志重建的结果在 %s 上不同",
+		"is missing: a rebuild of the event log has it":                                                                                                                                                                             "缺失：事件日志重建的结果中有这一行",
+		"comes from no event: a rebuild of the event log does not have it":                                                                                                                                                          "没有任何事件产生这一行：事件日志重建的结果中没有它",
+		"the projections differ from a rebuild of the event log":                                                                                                                                                                    "投影与事件日志重建的结果不同",
+		"its bytes are not those it was written with (the links to the events before and after it both fail): the event was edited or replaced":                                                                                     "其字节已不是写入时的字节（它与前后两条事件之间的链接都不成立）：该事件被修改或替换过",
+		"the link stored with it fails: it is its device's first event, so events before it were deleted, or the link was changed":                                                                                                  "与它一起保存的链接不成立：它是该设备的第一条事件，因此之前的事件被删除，或链接被修改",
+		"the link stored with it no longer joins it to event #%d (seq %d) before it: that event or this one was edited or replaced after they were written, or the link was changed":                                                "与它一起保存的链接已不能把它与之前的事件 #%d（序号 %d）连起来：那条事件或本事件在写入之后被修改或替换，或链接被修改",
+		"every link holds, but the chain over this device's events is %s…, not the %s… it recorded: events were changed and their links recomputed":                                                                                 "每个链接都成立，但本设备事件的哈希链为 %s…，而不是它记录的 %s…：有事件被修改，且其链接被重新计算",
+		"the first %s events of device %s were written by an older yunwei and chained when this version first opened the database: an edit made to them before then that recomputed their stored 8-byte hash prefix cannot be told": "设备 %[2]s 的前 %[1]s 条事件由旧版 yunwei 写入，在本版本首次打开数据库时才加入哈希链：此前对它们的修改如果重新计算了所存的 8 字节哈希前缀，则无法发现",
+		"a problem of a kind this version cannot word: %s":                                                                                                                                                                          "本版本无法描述的一类问题：%s",
+		"[%s] … and %d more of this kind": "[%s] ……另有 %d 个同类问题",
+		"Notes:":                          "说明：",
+		"The event log itself fails verification: it was changed outside yunwei, or the file is damaged. yunwei check --repair will not rebuild the projections from it. Restore the database from a backup that passes yunwei check, and keep this file as evidence.": "事件日志本身未通过校验：它在 yunwei 之外被修改过，或文件已损坏。yunwei check --repair 不会据此重建投影。请从通过 yunwei check 的备份恢复数据库，并保留此文件作为证据。",
+		"The event log verifies; only the projections differ from a rebuild of it: yunwei check --repair rebuilds them from the log.":                                                                                                                                  "事件日志校验通过，只有投影与其重建结果不同：yunwei check --repair 会从日志重建投影。",
+		"repair refused: the event log of %s fails verification (%d problems), and repair rebuilds the projections only from a log that verifies; nothing was changed. Restore the database from a backup that passes yunwei check, and keep this file as evidence":    "拒绝修复：%s 的事件日志未通过校验（%d 个问题），而修复只会从通过校验的日志重建投影；未做任何更改。请从通过 yunwei check 的备份恢复数据库，并保留此文件作为证据",
+		"this device's record of its newest event is missing from %s: the database was changed outside yunwei; run yunwei check":                                                                                                                                       "%s 中缺少本设备对其最新事件的记录：数据库在 yunwei 之外被修改过；请运行 yunwei check",
+		"the number %s is already in use: nothing was saved; run yunwei check, which says what is wrong with the counter":                                                                                                                                              "编号 %s 已被使用：未保存任何内容；请运行 yunwei check，它会说明计数器有什么问题",
+		"%s failed its check (%d problems)": "%s 未通过检查（%d 个问题）",
+	})
+}
