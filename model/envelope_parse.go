@@ -3,138 +3,250 @@ package model
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
+	"fmt"
+	"reflect"
 )
 
-// parseEnvelope reads an envelope in exactly the canonical form this
-// version writes (keys in sorted order, no white space) without reflection:
-// rebuilding projections decodes every event in the log. Anything else —
-// an older or newer shape, unknown keys — reports false and is decoded
-// with encoding/json instead.
+// parseEnvelope reads an envelope in canonical form without reflection on
+// the bytes: rebuilding projections decodes every event in the log. It
+// accepts exactly what decodeEnvelope accepts, and gives the same envelope
+// (FuzzEnvelopeParse): anything else reports false. The fields are those
+// of the Envelope struct, in canonical order, so a field added there is
+// read here too.
 func parseEnvelope(raw []byte) (Envelope, bool) {
 	var env Envelope
-	p := envParser{b: raw}
-	ok := p.lit(`{"actor":`) && p.id(&env.Actor) &&
-		p.lit(`,"entity":`) && p.str(&env.Entity) &&
-		p.lit(`,"entity_id":`) && p.id(&env.EntityID) &&
-		p.lit(`,"hlc":`) && p.uint(func(v uint64) { env.HLC = HLC(v) }) &&
-		p.lit(`,"origin":`) && p.id(&env.Origin) &&
-		p.lit(`,"parents":[`) && p.parents(&env.Parents) &&
-		p.lit(`,"payload":`) && p.value(func(v []byte) { env.Payload = v }) &&
-		p.lit(`,"seq":`) && p.uint(func(v uint64) { env.Seq = int64(v) }) &&
-		p.lit(`,"tv":`) && p.uint(func(v uint64) { env.TypeVersion = int(v) }) &&
-		p.lit(`,"type":`) && p.str(&env.Type) &&
-		p.lit(`,"v":`) && p.uint(func(v uint64) { env.V = int(v) }) &&
-		p.lit(`,"wall":`) && p.str(&env.Wall) &&
-		p.lit(`}`) && p.i == len(p.b)
-	return env, ok
+	p := scanner{b: raw}
+	if !p.next('{') {
+		return env, false
+	}
+	v := reflect.ValueOf(&env).Elem()
+	first := true
+	for i := range envelopeFields {
+		f := &envelopeFields[i]
+		key := f.key
+		if first {
+			key = key[1:]
+		}
+		if !p.lit(key) {
+			if f.omitEmpty {
+				continue // absent: zero
+			}
+			return env, false
+		}
+		first = false
+		fv := v.Field(f.index)
+		if !f.read(&p, fv) || f.omitEmpty && fv.IsZero() {
+			return env, false // canonical form leaves an empty field out
+		}
+	}
+	return env, p.next('}') && p.i == len(p.b)
 }
 
-type envParser struct {
-	b []byte
-	i int
+// decodeEnvelope is the reference reading of an envelope: encoding/json
+// decodes it, and it must be exactly what the canonical encoder writes
+// for what was decoded, its payload canonical JSON itself.
+func decodeEnvelope(raw []byte) (Envelope, error) {
+	var env Envelope
+	if err := json.Unmarshal(raw, &env); err != nil {
+		return Envelope{}, err
+	}
+	if err := CheckCanonical(env.Payload); err != nil {
+		return Envelope{}, fmt.Errorf("payload: %w", err)
+	}
+	again, err := Canonical(env)
+	if err != nil {
+		return Envelope{}, err
+	}
+	if !bytes.Equal(again, raw) {
+		return Envelope{}, fmt.Errorf("the envelope is not in canonical form")
+	}
+	return env, nil
 }
 
-func (p *envParser) lit(s string) bool {
-	if len(p.b)-p.i < len(s) || string(p.b[p.i:p.i+len(s)]) != s {
+// envField is one field of the envelope as parseEnvelope reads it.
+type envField struct {
+	key       string // `,"name":`
+	index     int
+	omitEmpty bool
+	read      func(p *scanner, v reflect.Value) bool
+}
+
+// envelopeFields are the Envelope's fields in the order the canonical
+// encoder writes them.
+var envelopeFields = func() []envField {
+	var out []envField
+	for _, f := range structFields(reflect.TypeFor[Envelope]()) {
+		t := reflect.TypeFor[Envelope]().Field(f.index).Type
+		out = append(out, envField{key: "," + f.quotedName + ":", index: f.index, omitEmpty: f.omitEmpty, read: fieldReader(t)})
+	}
+	return out
+}()
+
+var eventIDsType = reflect.TypeFor[[]EventID]()
+
+// fieldReader picks how a field of type t is read: directly for the types
+// the envelope is made of, through encoding/json and a re-encoding for
+// any other.
+func fieldReader(t reflect.Type) func(*scanner, reflect.Value) bool {
+	switch t {
+	case idType:
+		return readID
+	case eventIDType:
+		return readEventID
+	case eventIDsType:
+		return readEventIDs
+	case trustedType:
+		return readCanonicalJSON
+	}
+	if t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]()) ||
+		reflect.PointerTo(t).Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
+		return readOther
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return readText
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return readInt
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return readUint
+	}
+	return readOther
+}
+
+func readText(p *scanner, v reflect.Value) bool {
+	s, ok := p.text()
+	v.SetString(s)
+	return ok
+}
+
+func readInt(p *scanner, v reflect.Value) bool {
+	n, ok := p.integer()
+	if !ok || v.OverflowInt(n) {
 		return false
 	}
-	p.i += len(s)
+	v.SetInt(n)
 	return true
 }
 
-// str reads a string with no escapes (entity kinds, types, times); one with
-// escapes is left to encoding/json.
-func (p *envParser) str(dst *string) bool {
-	if p.i >= len(p.b) || p.b[p.i] != '"' {
+// readUint refuses a negative number, as encoding/json does, and one
+// beyond int64, as the canonical encoder does.
+func readUint(p *scanner, v reflect.Value) bool {
+	if p.i < len(p.b) && p.b[p.i] == '-' {
 		return false
 	}
-	end := bytes.IndexByte(p.b[p.i+1:], '"')
-	if end < 0 {
+	n, ok := p.integer()
+	if !ok || v.OverflowUint(uint64(n)) {
 		return false
 	}
-	s := p.b[p.i+1 : p.i+1+end]
-	if bytes.IndexByte(s, '\\') >= 0 {
-		return false
-	}
-	*dst = string(s)
-	p.i += end + 2
+	v.SetUint(uint64(n))
 	return true
 }
 
-func (p *envParser) id(dst *ID) bool {
-	if len(p.b)-p.i < 38 || p.b[p.i] != '"' || p.b[p.i+37] != '"' {
+// readID reads an ID: null for NilID, else its text form in lower case
+// (an all-zero text would be written null).
+func readID(p *scanner, v reflect.Value) bool {
+	if p.lit("null") {
+		return true
+	}
+	b := p.b[p.i:]
+	if len(b) < 38 || b[0] != '"' || b[37] != '"' {
 		return false
 	}
-	if err := dst.UnmarshalText(p.b[p.i+1 : p.i+37]); err != nil {
+	id := v.Addr().Interface().(*ID)
+	if !decodeUUID(id, b[1:37]) || id.IsZero() {
 		return false
 	}
 	p.i += 38
 	return true
 }
 
-func (p *envParser) uint(set func(uint64)) bool {
-	j := p.i
-	for j < len(p.b) && p.b[j] >= '0' && p.b[j] <= '9' {
+// decodeUUID reads the 36-character lower-case text form encodeUUID writes.
+func decodeUUID(id *ID, text []byte) bool {
+	j := 0
+	for i := 0; i < 36; i++ {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			if text[i] != '-' {
+				return false
+			}
+			continue
+		}
+		hi, ok1 := lowerHex(text[i])
+		lo, ok2 := lowerHex(text[i+1])
+		if !ok1 || !ok2 {
+			return false
+		}
+		id[j] = hi<<4 | lo
 		j++
+		i++
 	}
-	v, err := strconv.ParseUint(string(p.b[p.i:j]), 10, 64)
-	if err != nil {
-		return false
-	}
-	set(v)
-	p.i = j
 	return true
 }
 
-func (p *envParser) parents(dst *[]EventID) bool {
+func readEventID(p *scanner, v reflect.Value) bool {
+	return scanEventID(p, v.Addr().Interface().(*EventID))
+}
+
+// scanEventID reads an event id: 64 lower-case hex digits.
+func scanEventID(p *scanner, id *EventID) bool {
+	b := p.b[p.i:]
+	if len(b) < 66 || b[0] != '"' || b[65] != '"' {
+		return false
+	}
+	for k := range id {
+		hi, ok1 := lowerHex(b[1+2*k])
+		lo, ok2 := lowerHex(b[2+2*k])
+		if !ok1 || !ok2 {
+			return false
+		}
+		id[k] = hi<<4 | lo
+	}
+	p.i += 66
+	return true
+}
+
+// readEventIDs reads a list of event ids; the empty list is left nil.
+func readEventIDs(p *scanner, v reflect.Value) bool {
+	if !p.next('[') {
+		return false
+	}
+	if p.next(']') {
+		return true
+	}
+	ids := v.Addr().Interface().(*[]EventID)
 	for {
-		if p.i < len(p.b) && p.b[p.i] == ']' {
-			p.i++
-			return true
-		}
-		if len(*dst) > 0 && !p.lit(",") {
-			return false
-		}
-		if len(p.b)-p.i < 66 || p.b[p.i] != '"' || p.b[p.i+65] != '"' {
-			return false
-		}
 		var id EventID
-		if err := id.UnmarshalText(p.b[p.i+1 : p.i+65]); err != nil {
+		if !scanEventID(p, &id) {
 			return false
 		}
-		*dst = append(*dst, id)
-		p.i += 66
+		*ids = append(*ids, id)
+		if !p.next(',') {
+			return p.next(']')
+		}
 	}
 }
 
-// value skips one JSON value (the payload) and hands over its bytes.
-func (p *envParser) value(set func([]byte)) bool {
-	start, depth, inString := p.i, 0, false
-	for ; p.i < len(p.b); p.i++ {
-		c := p.b[p.i]
-		switch {
-		case inString:
-			if c == '\\' {
-				p.i++
-			} else if c == '"' {
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-		case c == '}' || c == ']':
-			depth--
-			if depth == 0 {
-				p.i++
-				set(p.b[start:p.i:p.i])
-				return true
-			}
-		case depth == 0 && (c == ',' || c == '}'):
-			set(p.b[start:p.i:p.i]) // a scalar payload
-			return json.Valid(p.b[start:p.i])
-		}
+// readCanonicalJSON keeps the bytes of a canonical JSON value (the payload).
+func readCanonicalJSON(p *scanner, v reflect.Value) bool {
+	start := p.i
+	if !p.value(1) {
+		return false
 	}
-	return false
+	v.SetBytes(p.b[start:p.i:p.i])
+	return true
+}
+
+// readOther reads a field of any other type as the reference does: decode
+// the value with encoding/json and accept it only if the canonical encoder
+// writes those very bytes for it.
+func readOther(p *scanner, v reflect.Value) bool {
+	start := p.i
+	if !p.value(1) {
+		return false
+	}
+	span := p.b[start:p.i]
+	if json.Unmarshal(span, v.Addr().Interface()) != nil {
+		return false
+	}
+	var again canonBuf
+	return encodeCanonical(&again, v) == nil && bytes.Equal(again.Bytes(), span)
 }
