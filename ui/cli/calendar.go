@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -93,7 +94,7 @@ func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 1 {
 		return a.wrong("calendar import takes one file")
 	}
-	raw, err := os.ReadFile(rest[0])
+	raw, err := readAtMost(rest[0], calendar.MaxFileBytes+1)
 	if err != nil {
 		return model.Errorf(model.EINVALID, "cannot read %s: %v", rest[0], err)
 	}
@@ -163,4 +164,15 @@ func (a *App) printCalendar(cal model.Calendar, contract model.Contract) {
 	}
 	list("Holidays", cal.Holidays)
 	list("Make-up working days", cal.Workdays)
+}
+
+// readAtMost reads up to n bytes of a file: one byte past a parser's limit
+// is enough for it to refuse the file, and a huge file is never read whole.
+func readAtMost(path string, n int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }
