@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 
@@ -49,7 +48,7 @@ func (c *check) run(ctx context.Context, a *App, rest []string) error {
 		if r.Problems == nil {
 			r.Problems = []string{}
 		}
-		enc := json.NewEncoder(a.Stdout)
+		enc := newJSONEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(r); err != nil {
 			return err
@@ -59,7 +58,7 @@ func (c *check) run(ctx context.Context, a *App, rest []string) error {
 	} else {
 		fmt.Fprintf(a.Stdout, L.T("Check found %d problems:")+"\n", len(r.Problems))
 		for _, p := range r.Problems {
-			fmt.Fprintln(a.Stdout, "  - "+p)
+			printLine(a.Stdout, "  - %s", p)
 		}
 	}
 	if len(r.Problems) > 0 {
