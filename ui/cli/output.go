@@ -127,7 +127,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 	fmt.Fprintf(w, "%s  [%s] %s\n", clean(d.Number), d.Kind.Label(lang), clean(d.Title))
 	assignee := L.T("nobody")
 	if d.Assignee != nil {
-		assignee = fmt.Sprintf("%s (%s)", clean(d.Assignee.Name), d.Assignee.Login)
+		assignee = fmt.Sprintf("%s (%s)", clean(d.Assignee.Name), clean(d.Assignee.Login))
 	}
 	onSite := L.T("no")
 	if d.OnSite {
