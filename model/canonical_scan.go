@@ -48,14 +48,14 @@ func (p *scanner) str() (content []byte, escaped, ok bool) {
 	if !p.next('"') {
 		return nil, false, false
 	}
-	start, ascii := p.i, true
+	start, inert := p.i, true // inert: ASCII and nfcInert characters only
 	for j := start; j < len(p.b); {
 		c := p.b[j]
 		switch {
 		case c == '"':
 			content = p.b[start:j]
 			p.i = j + 1
-			if ascii {
+			if inert {
 				return content, escaped, true
 			}
 			if escaped {
@@ -74,16 +74,36 @@ func (p *scanner) str() (content []byte, escaped, ok bool) {
 			return nil, false, false
 		case c < utf8.RuneSelf:
 			j++
+		case c >= 0xe4 && c <= 0xe9 && j+2 < len(p.b) && p.b[j+1]&0xc0 == 0x80 && p.b[j+2]&0xc0 == 0x80:
+			j += 3 // U+4000–U+9FFF, the CJK ideographs: valid and inert
 		default:
-			ascii = false
 			r, size := utf8.DecodeRune(p.b[j:])
 			if r == utf8.RuneError && size == 1 {
 				return nil, false, false
 			}
+			inert = inert && nfcInert(r)
 			j += size
 		}
 	}
 	return nil, false, false
+}
+
+// nfcInert reports characters that are in NFC whatever surrounds them: no
+// decomposition, combining class 0, and nothing composes with them on
+// either side (TestNFCInert checks each against the Unicode tables). Text
+// made of these and ASCII, such as most Chinese, needs no NFC check.
+func nfcInert(r rune) bool {
+	switch {
+	case r >= 0x4000 && r <= 0x9fff: // CJK ideographs
+		return true
+	case r >= 0x3000 && r <= 0x303f: // CJK punctuation, but the tone marks
+		return r < 0x302a || r > 0x302f
+	case r >= 0xff00 && r <= 0xff9d: // full-width forms: ，：（）
+		return true
+	case r >= 0x2018 && r <= 0x203d: // quotation marks, dashes, …
+		return true
+	}
+	return false
 }
 
 // canonicalEscapeLen is the length of the escape b starts with, or 0 when

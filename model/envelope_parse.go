@@ -2,9 +2,11 @@ package model
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"unsafe"
 )
 
 // parseEnvelope reads an envelope in canonical form without reflection on
@@ -15,12 +17,26 @@ import (
 // read here too.
 func parseEnvelope(raw []byte) (Envelope, bool) {
 	var env Envelope
+	var others [4]span // fields of other types, decoded afterwards
+	n, ok := parseFields(&env, raw, &others)
+	if !ok || n == 0 {
+		return env, ok
+	}
+	return decodeOthers(env, raw, others[:n])
+}
+
+// span is where a field's value lies in the envelope's bytes.
+type span struct{ field, start, end int }
+
+// parseFields reads raw into *env, field by field, through pointers at the
+// fields' offsets: with reflection the envelope would move to the heap,
+// one allocation per event.
+func parseFields(env *Envelope, raw []byte, others *[4]span) (int, bool) {
 	p := scanner{b: raw}
 	if !p.next('{') {
-		return env, false
+		return 0, false
 	}
-	v := reflect.ValueOf(&env).Elem()
-	first := true
+	n, first := 0, true
 	for i := range envelopeFields {
 		f := &envelopeFields[i]
 		key := f.key
@@ -31,15 +47,62 @@ func parseEnvelope(raw []byte) (Envelope, bool) {
 			if f.omitEmpty {
 				continue // absent: zero
 			}
-			return env, false
+			return 0, false
 		}
 		first = false
-		fv := v.Field(f.index)
-		if !f.read(&p, fv) || f.omitEmpty && fv.IsZero() {
-			return env, false // canonical form leaves an empty field out
+		at := unsafe.Add(unsafe.Pointer(env), f.offset)
+		var ok, zero bool
+		switch f.kind {
+		case kindID:
+			id := (*ID)(at)
+			ok, zero = readID(&p, id), id.IsZero()
+		case kindEventID:
+			id := (*EventID)(at)
+			ok, zero = scanEventID(&p, id), *id == EventID{}
+		case kindEventIDs:
+			ok = readEventIDs(&p, (*[]EventID)(at))
+		case kindCanonicalJSON:
+			ok = readCanonicalJSON(&p, (*CanonicalJSON)(at))
+		case kindText:
+			s := (*string)(at)
+			*s, ok = p.text()
+			zero = *s == ""
+		case kindInt:
+			ok, zero = readInt(&p, at, f.bits)
+		case kindUint:
+			ok, zero = readUint(&p, at, f.bits)
+		default:
+			start := p.i
+			if ok = n < len(others) && p.value(1); ok {
+				others[n] = span{i, start, p.i}
+				n++
+			}
+		}
+		if !ok || f.omitEmpty && zero {
+			return 0, false // canonical form leaves an empty field out
 		}
 	}
-	return env, p.next('}') && p.i == len(p.b)
+	return n, p.next('}') && p.i == len(p.b)
+}
+
+// decodeOthers decodes the fields of types parseFields does not read
+// directly, as the reference does: encoding/json decodes the value, and
+// the canonical encoder must write those very bytes for it.
+func decodeOthers(env Envelope, raw []byte, others []span) (Envelope, bool) {
+	v := reflect.ValueOf(&env).Elem()
+	for _, o := range others {
+		f := &envelopeFields[o.field]
+		fv := v.Field(f.index)
+		value := raw[o.start:o.end]
+		if json.Unmarshal(value, fv.Addr().Interface()) != nil {
+			return env, false
+		}
+		var again canonBuf
+		if encodeCanonical(&again, fv) != nil || !bytes.Equal(again.Bytes(), value) || f.omitEmpty && fv.IsZero() {
+			return env, false
+		}
+	}
+	return env, true
 }
 
 // decodeEnvelope is the reference reading of an envelope: encoding/json
@@ -63,88 +126,118 @@ func decodeEnvelope(raw []byte) (Envelope, error) {
 	return env, nil
 }
 
-// envField is one field of the envelope as parseEnvelope reads it.
+// envField is one field of the envelope as parseFields reads it.
 type envField struct {
 	key       string // `,"name":`
 	index     int
+	offset    uintptr
 	omitEmpty bool
-	read      func(p *scanner, v reflect.Value) bool
+	kind      fieldKind
+	bits      int // of an integer
 }
+
+// fieldKind is how parseFields reads a field.
+type fieldKind int
+
+const (
+	kindOther fieldKind = iota // through encoding/json (decodeOthers)
+	kindID
+	kindEventID
+	kindEventIDs
+	kindCanonicalJSON
+	kindText
+	kindInt
+	kindUint
+)
 
 // envelopeFields are the Envelope's fields in the order the canonical
 // encoder writes them.
 var envelopeFields = func() []envField {
+	t := reflect.TypeFor[Envelope]()
 	var out []envField
-	for _, f := range structFields(reflect.TypeFor[Envelope]()) {
-		t := reflect.TypeFor[Envelope]().Field(f.index).Type
-		out = append(out, envField{key: "," + f.quotedName + ":", index: f.index, omitEmpty: f.omitEmpty, read: fieldReader(t)})
+	for _, f := range structFields(t) {
+		sf := t.Field(f.index)
+		kind, bits := fieldKindOf(sf.Type)
+		out = append(out, envField{key: "," + f.quotedName + ":", index: f.index, offset: sf.Offset,
+			omitEmpty: f.omitEmpty, kind: kind, bits: bits})
 	}
 	return out
 }()
 
-var eventIDsType = reflect.TypeFor[[]EventID]()
-
-// fieldReader picks how a field of type t is read: directly for the types
-// the envelope is made of, through encoding/json and a re-encoding for
-// any other.
-func fieldReader(t reflect.Type) func(*scanner, reflect.Value) bool {
+// fieldKindOf picks how a field of type t is read: directly for the types
+// the envelope is made of, through encoding/json for any other.
+func fieldKindOf(t reflect.Type) (fieldKind, int) {
 	switch t {
 	case idType:
-		return readID
+		return kindID, 0
 	case eventIDType:
-		return readEventID
-	case eventIDsType:
-		return readEventIDs
+		return kindEventID, 0
+	case reflect.TypeFor[[]EventID]():
+		return kindEventIDs, 0
 	case trustedType:
-		return readCanonicalJSON
+		return kindCanonicalJSON, 0
 	}
 	if t.Implements(textMarshalerType) || reflect.PointerTo(t).Implements(reflect.TypeFor[json.Unmarshaler]()) ||
-		reflect.PointerTo(t).Implements(reflect.TypeFor[interface{ UnmarshalText([]byte) error }]()) {
-		return readOther
+		reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		return kindOther, 0
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return readText
+		return kindText, 0
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return readInt
+		return kindInt, t.Bits()
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return readUint
+		return kindUint, t.Bits()
 	}
-	return readOther
+	return kindOther, 0
 }
 
-func readText(p *scanner, v reflect.Value) bool {
-	s, ok := p.text()
-	v.SetString(s)
-	return ok
-}
-
-func readInt(p *scanner, v reflect.Value) bool {
+// readInt reads a signed integer of the given size into *at.
+func readInt(p *scanner, at unsafe.Pointer, bits int) (ok, zero bool) {
 	n, ok := p.integer()
-	if !ok || v.OverflowInt(n) {
-		return false
+	if !ok || bits < 64 && (n < -1<<(bits-1) || n > 1<<(bits-1)-1) {
+		return false, false
 	}
-	v.SetInt(n)
-	return true
+	switch bits {
+	case 8:
+		*(*int8)(at) = int8(n)
+	case 16:
+		*(*int16)(at) = int16(n)
+	case 32:
+		*(*int32)(at) = int32(n)
+	default:
+		*(*int64)(at) = n
+	}
+	return true, n == 0
 }
 
-// readUint refuses a negative number, as encoding/json does, and one
-// beyond int64, as the canonical encoder does.
-func readUint(p *scanner, v reflect.Value) bool {
+// readUint reads an unsigned integer of the given size into *at. It
+// refuses a negative number, as encoding/json does, and one beyond int64,
+// as the canonical encoder does.
+func readUint(p *scanner, at unsafe.Pointer, bits int) (ok, zero bool) {
 	if p.i < len(p.b) && p.b[p.i] == '-' {
-		return false
+		return false, false
 	}
 	n, ok := p.integer()
-	if !ok || v.OverflowUint(uint64(n)) {
-		return false
+	if !ok || bits < 64 && n > 1<<bits-1 {
+		return false, false
 	}
-	v.SetUint(uint64(n))
-	return true
+	switch bits {
+	case 8:
+		*(*uint8)(at) = uint8(n)
+	case 16:
+		*(*uint16)(at) = uint16(n)
+	case 32:
+		*(*uint32)(at) = uint32(n)
+	default:
+		*(*uint64)(at) = uint64(n)
+	}
+	return true, n == 0
 }
 
 // readID reads an ID: null for NilID, else its text form in lower case
 // (an all-zero text would be written null).
-func readID(p *scanner, v reflect.Value) bool {
+func readID(p *scanner, id *ID) bool {
 	if p.lit("null") {
 		return true
 	}
@@ -152,7 +245,6 @@ func readID(p *scanner, v reflect.Value) bool {
 	if len(b) < 38 || b[0] != '"' || b[37] != '"' {
 		return false
 	}
-	id := v.Addr().Interface().(*ID)
 	if !decodeUUID(id, b[1:37]) || id.IsZero() {
 		return false
 	}
@@ -182,10 +274,6 @@ func decodeUUID(id *ID, text []byte) bool {
 	return true
 }
 
-func readEventID(p *scanner, v reflect.Value) bool {
-	return scanEventID(p, v.Addr().Interface().(*EventID))
-}
-
 // scanEventID reads an event id: 64 lower-case hex digits.
 func scanEventID(p *scanner, id *EventID) bool {
 	b := p.b[p.i:]
@@ -204,15 +292,16 @@ func scanEventID(p *scanner, id *EventID) bool {
 	return true
 }
 
-// readEventIDs reads a list of event ids; the empty list is left nil.
-func readEventIDs(p *scanner, v reflect.Value) bool {
+// readEventIDs reads a list of event ids; [] is an empty list, not nil, as
+// encoding/json reads it.
+func readEventIDs(p *scanner, ids *[]EventID) bool {
 	if !p.next('[') {
 		return false
 	}
+	*ids = []EventID{}
 	if p.next(']') {
 		return true
 	}
-	ids := v.Addr().Interface().(*[]EventID)
 	for {
 		var id EventID
 		if !scanEventID(p, &id) {
@@ -226,27 +315,11 @@ func readEventIDs(p *scanner, v reflect.Value) bool {
 }
 
 // readCanonicalJSON keeps the bytes of a canonical JSON value (the payload).
-func readCanonicalJSON(p *scanner, v reflect.Value) bool {
+func readCanonicalJSON(p *scanner, dst *CanonicalJSON) bool {
 	start := p.i
 	if !p.value(1) {
 		return false
 	}
-	v.SetBytes(p.b[start:p.i:p.i])
+	*dst = p.b[start:p.i:p.i]
 	return true
-}
-
-// readOther reads a field of any other type as the reference does: decode
-// the value with encoding/json and accept it only if the canonical encoder
-// writes those very bytes for it.
-func readOther(p *scanner, v reflect.Value) bool {
-	start := p.i
-	if !p.value(1) {
-		return false
-	}
-	span := p.b[start:p.i]
-	if json.Unmarshal(span, v.Addr().Interface()) != nil {
-		return false
-	}
-	var again canonBuf
-	return encodeCanonical(&again, v) == nil && bytes.Equal(again.Bytes(), span)
 }

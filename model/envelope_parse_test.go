@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/unicode/norm"
 	"pgregory.net/rapid"
 )
 
@@ -250,6 +251,30 @@ func BenchmarkOpenEvent(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := OpenEvent(events[i%len(events)]); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestNFCInert(t *testing.T) {
+	for r := rune(0x80); r <= 0x10ffff; r++ {
+		if !nfcInert(r) {
+			continue
+		}
+		p := norm.NFC.PropertiesString(string(r))
+		if !p.BoundaryBefore() || !p.BoundaryAfter() || p.Decomposition() != nil || p.CCC() != 0 {
+			t.Fatalf("%U is not inert under NFC", r)
+		}
+	}
+}
+
+// BenchmarkParseEnvelope: the envelope parser alone, without the hash.
+func BenchmarkParseEnvelope(b *testing.B) {
+	events := realEvents(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, ok := parseEnvelope(events[i%len(events)]); !ok {
+			b.Fatal("refused")
 		}
 	}
 }
