@@ -47,6 +47,10 @@ func jsonUnsafeAt(b []byte) int {
 			i++
 			continue
 		}
+		if cjk(b[i], b[i+1:]) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRune(b[i:])
 		if Hidden(r) {
 			return i

@@ -64,6 +64,10 @@ func unsafeAt(s string, keepNewlines bool) int {
 			i++
 			continue
 		}
+		if cjk(c, s[i+1:]) {
+			i += 3
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 || Hidden(r) {
 			return i
@@ -71,6 +75,13 @@ func unsafeAt(s string, keepNewlines bool) int {
 		i += size
 	}
 	return len(s)
+}
+
+// cjk reports whether a character of U+3000–U+CFFF (CJK, kana, most
+// Hangul) starts with the byte c, rest following: always valid UTF-8,
+// never Hidden, so most Chinese text is checked without decoding it.
+func cjk[T string | []byte](c byte, rest T) bool {
+	return c >= 0xe3 && c <= 0xec && len(rest) >= 2 && rest[0]&0xc0 == 0x80 && rest[1]&0xc0 == 0x80
 }
 
 // Hidden reports the characters that a terminal does not show as
