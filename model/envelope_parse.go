@@ -9,15 +9,17 @@ import (
 	"unsafe"
 )
 
-// parseEnvelope reads an envelope in canonical form without reflection on
-// the bytes: rebuilding projections decodes every event in the log. It
+// parseEnvelope reads an envelope in canonical form directly, without
+// encoding/json: rebuilding projections decodes every event in the log. It
 // accepts exactly what decodeEnvelope accepts, and gives the same envelope
 // (FuzzEnvelopeParse): anything else reports false. The fields are those
 // of the Envelope struct, in canonical order, so a field added there is
 // read here too.
 func parseEnvelope(raw []byte) (Envelope, bool) {
 	var env Envelope
-	var others [4]span // fields of other types, decoded afterwards
+	// Fields of other types are decoded afterwards; an envelope with more
+	// than four of them reports false and is left to the reference.
+	var others [4]span
 	n, ok := parseFields(&env, raw, &others)
 	if !ok || n == 0 {
 		return env, ok
