@@ -142,10 +142,11 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 	}
 	if t == numberType {
 		s := v.String()
-		if _, err := strconv.ParseInt(s, 10, 64); err != nil {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
 			return fmt.Errorf("canonical JSON holds integers only, got %s", s)
 		}
-		buf.WriteString(s)
+		buf.WriteString(strconv.FormatInt(n, 10)) // -0 is written 0, as the integer it is
 		return nil
 	}
 	if t.Implements(textMarshalerType) && (t.Kind() != reflect.Pointer || !v.IsNil()) {

@@ -43,7 +43,7 @@ func TestCanonicalRejectsFloatsAndBadText(t *testing.T) {
 	if _, err := Canonical(map[string]string{"x": "\xff\xfe"}); err == nil {
 		t.Fatal("invalid UTF-8 accepted")
 	}
-	for _, in := range []string{`{"b":1,"a":2}`, `{"a": 1}`, `{"a":1.0}`, `{"a":"\u00e9"}`, `[1,2] `, `{"a":"\/"}`, ``, `nul`} {
+	for _, in := range []string{`{"b":1,"a":2}`, `{"a": 1}`, `{"a":1.0}`, `{"a":"\u00e9"}`, `[1,2] `, `{"a":"\/"}`, `{"a":-0}`, ``, `nul`} {
 		if err := CheckCanonical([]byte(in)); err == nil {
 			t.Errorf("%q accepted as canonical", in)
 		}

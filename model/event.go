@@ -193,12 +193,14 @@ func (env Envelope) canonical() ([]byte, error) {
 }
 
 // OpenEvent decodes stored event bytes; the id is the hash of the bytes as
-// given. Bytes received from elsewhere go through CheckCanonical first.
+// given. Only the canonical form is read: any other bytes (not JSON, not
+// canonical, an envelope of another shape) are an error, which the
+// reference decoder words.
 func OpenEvent(raw []byte) (Event, error) {
 	env, ok := parseEnvelope(raw)
 	if !ok {
-		env = Envelope{}
-		if err := json.Unmarshal(raw, &env); err != nil {
+		var err error
+		if env, err = decodeEnvelope(raw); err != nil {
 			return Event{}, fmt.Errorf("decode event: %w", err)
 		}
 	}

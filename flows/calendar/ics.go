@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"yunwei/model"
 )
 
 // icsLine is one unfolded content line: NAME;PARAM=V:VALUE.
@@ -31,7 +33,10 @@ func ParseICS(r io.Reader) (Changes, error) {
 	if err != nil {
 		return Changes{}, err
 	}
-	lines := unfold(raw)
+	lines, err := unfold(raw)
+	if err != nil {
+		return Changes{}, err
+	}
 	b := newBuilder()
 	if len(lines) == 0 || !strings.EqualFold(lines[0].text, "BEGIN:VCALENDAR") {
 		b.add(0, "this is not an iCalendar file: it must begin with BEGIN:VCALENDAR (or write the text format: %s)", textForms)
@@ -105,20 +110,37 @@ type physical struct {
 
 // unfold joins folded lines (RFC 5545 §3.1: a line starting with a space or
 // tab continues the previous one). UTF-8 is checked after unfolding, since
-// some writers fold in the middle of a character.
-func unfold(raw []string) []physical {
+// some writers fold in the middle of a character. One pass, each byte
+// copied once: a file folded into a million pieces unfolds as fast as one
+// that is not. A line longer than maxLineBytes once unfolded is refused.
+func unfold(raw []string) ([]physical, error) {
 	var out []physical
-	for i, l := range raw {
-		if (strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")) && len(out) > 0 {
-			out[len(out)-1].text += l[1:]
-			continue
+	var cur strings.Builder
+	start := 0 // the physical line cur began on; 0 while there is none
+	flush := func() {
+		if start > 0 {
+			out = append(out, physical{start, cur.String()})
+			cur.Reset()
 		}
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		out = append(out, physical{i + 1, l})
 	}
-	return out
+	for i, l := range raw {
+		folded := strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t")
+		switch {
+		case folded && start > 0:
+			l = l[1:]
+		case strings.TrimSpace(l) == "":
+			continue
+		default:
+			flush()
+			start = i + 1
+		}
+		if cur.Len()+len(l) > maxLineBytes {
+			return nil, model.Errorf(model.EINVALID, "line %d is longer than 64 KiB once unfolded, far more than a calendar needs: check that it is the right file", start)
+		}
+		cur.WriteString(l)
+	}
+	flush()
+	return out, nil
 }
 
 // parseContentLine splits NAME *(;PARAM=VALUE) : VALUE, honouring quoted

@@ -9,8 +9,12 @@ import (
 	"yunwei/model"
 )
 
-// maxFileBytes bounds an import file: a calendar file is a few kilobytes.
-const maxFileBytes = 1 << 20
+// MaxFileBytes bounds an import file: a calendar file is a few kilobytes,
+// a year of a country's holidays as iCalendar some tens.
+const MaxFileBytes = 1 << 20
+
+// maxLineBytes bounds one line of an iCalendar file once unfolded.
+const maxLineBytes = 64 << 10
 
 // maxProblems bounds how many problems one error lists.
 const maxProblems = 20
@@ -21,11 +25,11 @@ const maxRangeDays = 366
 // readLines reads a whole import file and splits it into lines, accepting a
 // UTF-8 byte-order mark and CRLF, LF or CR line ends.
 func readLines(r io.Reader) ([]string, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxFileBytes+1))
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("read calendar file: %w", err)
 	}
-	if len(b) > maxFileBytes {
+	if len(b) > MaxFileBytes {
 		return nil, model.Errorf(model.EINVALID, "the file is larger than 1 MiB, far more than a calendar needs: check that it is the right file")
 	}
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
@@ -38,9 +42,14 @@ func readLines(r io.Reader) ([]string, error) {
 // line rather than the first only.
 type problems struct {
 	list []string
+	more int // problems beyond maxProblems, counted but not worded
 }
 
 func (p *problems) add(line int, format string, args ...any) {
+	if len(p.list) >= maxProblems {
+		p.more++
+		return
+	}
 	msg := fmt.Sprintf(format, args...)
 	if line > 0 {
 		msg = fmt.Sprintf("line %d: %s", line, msg)
@@ -53,8 +62,8 @@ func (p *problems) err() error {
 		return nil
 	}
 	list := p.list
-	if len(list) > maxProblems {
-		list = append(list[:maxProblems:maxProblems], fmt.Sprintf("… and %d more problems", len(p.list)-maxProblems))
+	if p.more > 0 {
+		list = append(list[:maxProblems:maxProblems], fmt.Sprintf("… and %d more problems", p.more))
 	}
 	return model.Errorf(model.EINVALID, "%s", strings.Join(list, "\n"))
 }

@@ -75,10 +75,11 @@ func (a *App) Run(ctx context.Context, args []string) int {
 		fmt.Fprint(a.Stdout, help.usage)
 		return ExitOK
 	case errors.As(err, &ue):
-		fmt.Fprintf(a.Stderr, "yunwei: %s\n\n%s", ue.msg, ue.usage)
+		fmt.Fprintf(a.Stderr, "yunwei: %s\n\n%s", text.Sanitize(ue.msg, true), ue.usage)
 		return ExitUsage
 	default:
-		fmt.Fprintf(a.Stderr, "yunwei: %s\n", model.ErrorText(err, a.session.Lang))
+		// Errors name what people typed and stored (choose from …).
+		printLine(a.Stderr, "yunwei: %s", model.ErrorText(err, a.session.Lang))
 		return ExitError
 	}
 }

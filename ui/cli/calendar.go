@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -93,7 +94,7 @@ func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 1 {
 		return a.wrong("calendar import takes one file")
 	}
-	raw, err := os.ReadFile(rest[0])
+	raw, err := readAtMost(rest[0], calendar.MaxFileBytes+1)
 	if err != nil {
 		return model.Errorf(model.EINVALID, "cannot read %s: %v", rest[0], err)
 	}
@@ -107,10 +108,10 @@ func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
 		return model.Errorf(model.EINVALID, "%s: %s", rest[0], err)
 	}
 	for _, w := range ch.Warnings {
-		fmt.Fprintf(a.Stderr, "%s: %s\n", rest[0], words.Notice(L, w))
+		printLine(a.Stderr, "%s: %s", rest[0], words.Notice(L, w))
 	}
 	for _, o := range calendar.Overrides(cal, ch) {
-		fmt.Fprintf(a.Stdout, L.T("replaces: %s")+"\n", words.Notice(L, o))
+		printLine(a.Stdout, L.T("replaces: %s"), words.Notice(L, o))
 	}
 	updated, err := calendar.Apply(cal, ch)
 	if err != nil {
@@ -137,7 +138,7 @@ func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
 
 func (a *App) printCalendar(cal model.Calendar, contract model.Contract) {
 	L := a.session.Lang
-	fmt.Fprintf(a.Stdout, "%s · %s · %s\n", cal.Name, contract.Number, cal.TimeZone)
+	printLine(a.Stdout, "%s · %s · %s", cal.Name, contract.Number, cal.TimeZone)
 	days := []string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
 	for i := 1; i <= 7; i++ {
 		d := i % 7
@@ -158,9 +159,20 @@ func (a *App) printCalendar(cal model.Calendar, contract model.Contract) {
 		sort.Strings(dates)
 		fmt.Fprintf(a.Stdout, "%s\n", L.T(title))
 		for _, d := range dates {
-			fmt.Fprintf(a.Stdout, "  %s  %s\n", d, m[d])
+			printLine(a.Stdout, "  %s  %s", d, m[d])
 		}
 	}
 	list("Holidays", cal.Holidays)
 	list("Make-up working days", cal.Workdays)
+}
+
+// readAtMost reads up to n bytes of a file: one byte past a parser's limit
+// is enough for it to refuse the file, and a huge file is never read whole.
+func readAtMost(path string, n int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 
@@ -101,7 +100,7 @@ func (c *check) print(a *App, r db.CheckReport, repaired bool) error {
 		for _, p := range r.Problems {
 			out.Problems = append(out.Problems, problemText(L, p))
 		}
-		enc := json.NewEncoder(a.Stdout)
+		enc := newJSONEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
@@ -134,7 +133,7 @@ func printProblems(a *App, ps []db.Problem) {
 	for _, p := range ps {
 		shown[p.Kind]++
 		if shown[p.Kind] <= perKind {
-			fmt.Fprintln(a.Stdout, "  - "+problemText(L, p))
+			printLine(a.Stdout, "  - %s", problemText(L, p))
 		}
 	}
 	for _, k := range db.ProblemKinds {

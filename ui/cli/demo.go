@@ -83,7 +83,7 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 	fmt.Fprintf(a.Stdout, L.T("Demo data written to %s")+" (%.1fs)\n", path, time.Since(start).Seconds())
 	fmt.Fprintf(a.Stdout, L.T("%d customers, %d contacts, %d vendor users, %d tickets, %d events")+"\n",
 		sum.Customers, sum.Contacts, sum.Users, sum.Tickets, sum.Events)
-	fmt.Fprintf(a.Stdout, L.T("You are %s (%s). Start with: yunwei --db %s")+"\n", sum.Profile.Name, sum.Profile.Login, path)
+	printLine(a.Stdout, L.T("You are %s (%s). Start with: yunwei --db %s"), sum.Profile.Name, sum.Profile.Login, path)
 	fmt.Fprintf(a.Stdout, L.T("Passphrase of every demo user: %s")+"\n", sum.Passphrase)
 	return nil
 }

@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strings"
 
 	"yunwei/db"
@@ -21,12 +19,12 @@ const directoryAbout = "Every directory command takes --json: what it lists or s
 // line for people.
 func (a *App) report(asJSON bool, v any, line string) error {
 	if asJSON {
-		enc := json.NewEncoder(a.Stdout)
+		enc := newJSONEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(v)
 	}
-	_, err := fmt.Fprintln(a.Stdout, line)
-	return err
+	printLine(a.Stdout, "%s", line) // Saved: NAME
+	return nil
 }
 
 // customerOf finds the customer --customer names, which the command being

@@ -20,6 +20,31 @@ import (
 
 func newBufferedOut(w io.Writer) *bufio.Writer { return bufio.NewWriterSize(w, 64<<10) }
 
+// newJSONEncoder is the encoder of every --json output: what it writes is
+// escaped for the terminal (text.EscapeJSON), so that a stored title
+// holding a bidirectional override or a C1 control prints as \u202e, and
+// still decodes to the text as stored.
+func newJSONEncoder(w io.Writer) *json.Encoder { return json.NewEncoder(jsonEscaper{w}) }
+
+// jsonEscaper escapes each value json.Encoder writes: the encoder writes a
+// whole value at a time, so no character is split between writes.
+type jsonEscaper struct{ w io.Writer }
+
+func (e jsonEscaper) Write(p []byte) (int, error) {
+	if _, err := e.w.Write(text.EscapeJSON(p)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// printLine prints a line for people, sanitised (text.Sanitize, newlines
+// kept): every line holding stored text that is not a table cell goes
+// through it, so that no control character or bidirectional override in
+// a name reaches the terminal.
+func printLine(w io.Writer, format string, args ...any) {
+	io.WriteString(w, text.Sanitize(fmt.Sprintf(format, args...), true)+"\n")
+}
+
 // writeJSONArray streams a JSON array, one element a line, so that a list
 // of 100,000 tickets is valid JSON without being held in memory.
 func writeJSONArray(w io.Writer, each func(emit func(any) error) error) error {
@@ -32,6 +57,7 @@ func writeJSONArray(w io.Writer, each func(emit func(any) error) error) error {
 		if err != nil {
 			return err
 		}
+		b = text.EscapeJSON(b)
 		sep := ",\n"
 		if first {
 			sep, first = "\n", false
@@ -99,10 +125,10 @@ func stepLabel(kind model.Kind, step, status string, lang i18n.Lang) string {
 func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Location) {
 	lang := L.Code()
 	clean := func(s string) string { return text.Sanitize(s, false) }
-	fmt.Fprintf(w, "%s  [%s] %s\n", d.Number, d.Kind.Label(lang), clean(d.Title))
+	fmt.Fprintf(w, "%s  [%s] %s\n", clean(d.Number), d.Kind.Label(lang), clean(d.Title))
 	assignee := L.T("nobody")
 	if d.Assignee != nil {
-		assignee = fmt.Sprintf("%s (%s)", clean(d.Assignee.Name), d.Assignee.Login)
+		assignee = fmt.Sprintf("%s (%s)", clean(d.Assignee.Name), clean(d.Assignee.Login))
 	}
 	onSite := L.T("no")
 	if d.OnSite {
@@ -150,7 +176,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 			}
 			fmt.Fprintf(w, "  %s %s · %s %s\n", text.Pad(c.Label, 12), state, L.T("due"), common.LocalTime(c.Due, loc))
 			for _, line := range c.Explanation {
-				fmt.Fprintf(w, "      %s\n", line)
+				printLine(w, "      %s", line) // may name a holiday
 			}
 		}
 	}

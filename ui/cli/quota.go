@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 
@@ -57,7 +56,7 @@ func (c *quota) run(ctx context.Context, a *App, rest []string) error {
 		ledgers = append(ledgers, l)
 	}
 	if c.json {
-		enc := json.NewEncoder(a.Stdout)
+		enc := newJSONEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(nonNilList(ledgers))
 	}
@@ -65,14 +64,14 @@ func (c *quota) run(ctx context.Context, a *App, rest []string) error {
 	for i, l := range ledgers {
 		k := contracts[i]
 		for _, y := range l.Years {
-			fmt.Fprintf(a.Stdout, L.T("%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)")+"\n",
+			printLine(a.Stdout, L.T("%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)"),
 				k.Number, y.ServiceYear, ticket.FormatMinutes(y.UsedMinutes), ticket.FormatMinutes(y.LimitMinutes), ticket.FormatMinutes(y.RemainingMinutes), len(y.Bookings), y.Overrides)
 			for _, b := range y.Bookings {
 				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, zoneOf("Asia/Shanghai")), b.Number, ticket.FormatMinutes(b.Minutes))
 				if b.Override {
 					line += "  " + L.T("override") + ": " + b.Reason
 				}
-				fmt.Fprintln(a.Stdout, line)
+				printLine(a.Stdout, "%s", line)
 			}
 		}
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"time"
@@ -194,7 +193,7 @@ func (a *App) printTicket(ctx context.Context, s *db.Store, id model.ID, asJSON 
 		return err
 	}
 	if asJSON {
-		enc := json.NewEncoder(a.Stdout)
+		enc := newJSONEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(ticketJSON{TicketDetail: d, Flow: words.Steps(a.session.Lang, &d.State),
 			WaitingFor: d.WaitingFor, Clocks: words.Clocks(a.session.Lang, d.Clocks),
@@ -222,7 +221,7 @@ func (a *App) reportTicket(ctx context.Context, res db.Result, asJSON bool, msg 
 	if asJSON {
 		return a.printTicket(ctx, a.session.Store, st.ID, true)
 	}
-	fmt.Fprintf(a.Stdout, a.session.Lang.T(msg)+"\n", st.Number)
+	printLine(a.Stdout, a.session.Lang.T(msg), st.Number)
 	return nil
 }
 

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 	"strings"
 
 	"yunwei/db"
@@ -89,7 +88,7 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 		return a.printTicket(ctx, s, st.ID, true)
 	}
 	L := a.session.Lang
-	fmt.Fprintf(a.Stdout, L.T("%s: now at %s")+"\n", st.Number, stepLabel(st.Kind, st.Step, st.Status, L))
+	printLine(a.Stdout, L.T("%s: now at %s"), st.Number, stepLabel(st.Kind, st.Step, st.Status, L))
 	return nil
 }
 

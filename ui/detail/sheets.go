@@ -29,7 +29,11 @@ type editDraft struct {
 func (m Model) editSheet() common.Sheet {
 	L, lang := m.deps.Lang, m.deps.Lang.Code()
 	t := m.data.c.Ticket
-	d := &editDraft{Title: t.Title, Description: t.Description, Severity: t.Severity, Channel: t.Channel,
+	// The fields show the stored text sanitised, as every screen does (a
+	// right-to-left override shows as ‹U+202E›); a field left as shown is
+	// not changed.
+	title, description := text.Sanitize(t.Title, false), text.Sanitize(t.Description, true)
+	d := &editDraft{Title: title, Description: description, Severity: t.Severity, Channel: t.Channel,
 		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite}
 	sites, systems, contacts := m.data.sites, m.data.systems, m.data.c.Contacts
 	build := func() (*huh.Form, common.FormSizer) {
@@ -83,8 +87,8 @@ func (m Model) editSheet() common.Sheet {
 			}
 			return v.String()
 		}
-		set("title", d.Title != t.Title, d.Title)
-		set("description", d.Description != t.Description, d.Description)
+		set("title", d.Title != title, d.Title)
+		set("description", d.Description != description, d.Description)
 		set("severity", d.Severity != t.Severity, strconv.Itoa(int(d.Severity)))
 		set("channel", d.Channel != t.Channel, string(d.Channel))
 		set("site_id", d.Site != t.SiteID, id(d.Site))

@@ -196,7 +196,7 @@ func (m Model) View() string {
 		lines = append(lines, common.Faint.Render(L.T("Loading…")))
 	}
 	if m.err != "" {
-		for _, l := range text.Wrap(L.T("The form cannot open:")+" "+m.err, m.w) {
+		for _, l := range text.Wrap(text.Sanitize(L.T("The form cannot open:")+" "+m.err, false), m.w) {
 			lines = append(lines, common.ErrorText.Render(l))
 		}
 	}
