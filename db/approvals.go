@@ -55,7 +55,7 @@ func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, e
 	defer rows.Close()
 	var out []Approval
 	for rows.Next() {
-		r, err := scanTicketRow(rows, nm)
+		r, err := scanTicketRow(rows, nm, s.Now())
 		if err != nil {
 			return nil, err
 		}

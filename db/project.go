@@ -125,7 +125,9 @@ func upsert(table string, cols ...string) string {
 }
 
 // nextClock is the ticket's SLA clock due next, as it stood at the
-// ticket's last event.
+// ticket's last event: a wait that event began counts (sla.Clocks), so a
+// ticket that has just gone to the customer is stored paused. Between
+// events, sla.StateAt tells how the stored clock stands.
 func (b *Batch) nextClock(t *ticket.State, c model.Contract) (sla.Clock, bool) {
 	if t.Status == model.StatusClosed {
 		return sla.Clock{}, false

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"yunwei/flows"
 	"yunwei/flows/sla"
@@ -38,16 +39,18 @@ type TicketRow struct {
 	Comments   int            `json:"comments"`
 	// WaitingFor are the roles that must act next (empty when closed).
 	WaitingFor model.Roles `json:"waiting_for"`
-	// SLA is the clock due next as it stood at the last change; null when
-	// no clock is open.
+	// SLA is the clock due next, its state as it stands now; null when no
+	// clock is open.
 	SLA *SLARef `json:"sla"`
 }
 
 // SLARef is a ticket's next SLA clock (seed §2.6).
 type SLARef struct {
 	Clock string `json:"clock"` // response, on_site or resolution
+	// Due is the due time; while paused, the due time had the clock
+	// resumed at the ticket's last change.
 	Due   string `json:"due"`
-	State string `json:"state"` // running, or paused while waiting on the customer
+	State string `json:"state"` // running, paused while waiting on the customer, or breached
 }
 
 // CustomerRef names a customer.
@@ -155,8 +158,9 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 		return fmt.Errorf("list tickets: %w", err)
 	}
 	defer rows.Close()
+	now := s.Now()
 	for rows.Next() {
-		r, err := scanTicketRow(rows, nm)
+		r, err := scanTicketRow(rows, nm, now)
 		if err != nil {
 			return err
 		}
@@ -167,22 +171,25 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 	return rows.Err()
 }
 
-func scanTicketRow(rows *sql.Rows, nm names) (TicketRow, error) {
+// scanTicketRow reads a row of ticketRowSelect, its clock as it stands at
+// now.
+func scanTicketRow(rows *sql.Rows, nm names, now time.Time) (TicketRow, error) {
 	var r TicketRow
 	var assignee model.ID
 	var kind, channel, waiting string
-	var sla SLARef
+	var clock SLARef
 	var reported, updated, closed, due sql.NullInt64
 	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
 		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &reported, &updated, &closed, &r.Comments,
-		&waiting, &sla.Clock, &due, &sla.State)
-	r.ReportedAt, r.UpdatedAt, r.ClosedAt, sla.Due = formatMillis(reported), formatMillis(updated), formatMillis(closed), formatMillis(due)
+		&waiting, &clock.Clock, &due, &clock.State)
+	r.ReportedAt, r.UpdatedAt, r.ClosedAt, clock.Due = formatMillis(reported), formatMillis(updated), formatMillis(closed), formatMillis(due)
 	r.WaitingFor = splitRoles(waiting)
 	if r.WaitingFor == nil {
 		r.WaitingFor = model.Roles{}
 	}
-	if sla.Clock != "" {
-		r.SLA = &sla
+	if clock.Clock != "" {
+		clock.State = string(sla.StateAt(sla.State(clock.State), fromMillis(due), now))
+		r.SLA = &clock
 	}
 	r.Kind, r.Channel = model.Kind(kind), model.Channel(channel)
 	if c, ok := nm.customers[r.Customer.ID]; ok {

@@ -11,9 +11,11 @@ import (
 // clock always, the on-site clock when on-site service is needed, the
 // resolution clock when the contract sets a target for the ticket's kind. A
 // target of 0 means the contract sets none, and that clock is left out;
-// events after now are ignored, so the answer is what was known at now.
+// events after now are ignored, so the answer is what was known at now. The
+// basis decides what they count from: a vendor's own notice has no clock,
+// and planned work's arrival and resolution count from its scheduled time.
 func Clocks(in Input, now time.Time) []Clock {
-	if in.ReportedAt.IsZero() {
+	if in.ReportedAt.IsZero() || in.Basis == BasisNone {
 		return nil
 	}
 	cal, standard := in.Calendar, false
@@ -29,26 +31,42 @@ func Clocks(in Input, now time.Time) []Clock {
 	if where.Phase != calendar.PhaseWorking {
 		rule, minutes = RuleOutHours, in.Targets.ResponseOutHours
 	}
-	specs := []spec{{Response, rule, minutes, []stopAt{{in.RespondedAt, StopResponded}, {in.ArrivedAt, StopArrived}, {in.ResolvedAt, StopResolved}}}}
-	if in.OnSite {
-		specs = append(specs, spec{OnSite, RuleOnSite, in.Targets.OnSite, []stopAt{{in.ArrivedAt, StopArrived}, {in.ResolvedAt, StopResolved}}})
+	// The work itself: from the request, or from the time it is planned for.
+	basis, work, scheduled := BasisRequest, in.ReportedAt, false
+	if in.Basis == BasisSchedule {
+		basis, work, scheduled = BasisSchedule, in.ScheduledAt, true
 	}
-	specs = append(specs, spec{Resolution, RuleResolution, in.Targets.Resolution[string(in.Kind)], []stopAt{{in.ResolvedAt, StopResolved}}})
+	specs := []spec{{Response, rule, minutes, in.ReportedAt, false, []stopAt{{in.RespondedAt, StopResponded}, {in.ArrivedAt, StopArrived}, {in.ResolvedAt, StopResolved}}}}
+	if in.OnSite {
+		specs = append(specs, spec{OnSite, RuleOnSite, in.Targets.OnSite, work, scheduled, []stopAt{{in.ArrivedAt, StopArrived}, {in.ResolvedAt, StopResolved}}})
+	}
+	specs = append(specs, spec{Resolution, RuleResolution, in.Targets.Resolution[string(in.Kind)], work, scheduled, []stopAt{{in.ResolvedAt, StopResolved}}})
 
 	var out []Clock
 	for _, s := range specs {
-		if s.minutes <= 0 {
+		if s.minutes <= 0 || s.start.IsZero() {
 			continue
 		}
-		c := Clock{Kind: s.kind, Rule: s.rule, Target: time.Duration(s.minutes) * time.Minute, Business: m.business, Start: in.ReportedAt.In(loc)}
+		c := Clock{Kind: s.kind, Rule: s.rule, Target: time.Duration(s.minutes) * time.Minute, Business: m.business, Start: s.start.In(loc)}
 		stop, reason := s.firstStop(now)
-		head := []Step{{Kind: StepRule, At: c.Start, Rule: s.rule, Duration: c.Target, TicketKind: in.Kind, Moment: where}}
+		head := []Step{
+			{Kind: StepBasis, Basis: basis, TicketKind: in.Kind, At: timeIn(in.ScheduledAt, loc)},
+			{Kind: StepRule, At: in.ReportedAt.In(loc), Rule: s.rule, Duration: c.Target, TicketKind: in.Kind, Moment: where, Scheduled: s.scheduled},
+		}
 		if standard {
 			head = append(head, Step{Kind: StepStandardCalendar})
 		}
-		out = append(out, run(c, head, m, stop.In(loc), reason, in.Pauses, now.In(loc)))
+		out = append(out, run(c, head, m, stop.In(loc), reason, in.Pauses, now.In(loc), s.scheduled))
 	}
 	return out
+}
+
+// timeIn is t in loc, the zero time staying zero.
+func timeIn(t time.Time, loc *time.Location) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return t.In(loc)
 }
 
 // spec is one clock to compute: its rule, target and the events that stop
@@ -57,7 +75,11 @@ type spec struct {
 	kind    ClockKind
 	rule    Rule
 	minutes int
-	stops   []stopAt
+	// start is when the clock starts: the request, or for planned work the
+	// scheduled time (scheduled); zero while the work is not scheduled.
+	start     time.Time
+	scheduled bool
+	stops     []stopAt
 }
 
 type stopAt struct {
@@ -106,22 +128,26 @@ type pause struct {
 
 // clip keeps the pauses that begin before the horizon, clipped to start at
 // the clock's start and end by the horizon, sorted and merged so that
-// overlapping pauses count once.
-func clip(ps []Interval, start, horizon time.Time, loc *time.Location) []pause {
+// overlapping pauses count once. A pause that begins at the horizon itself
+// counts when the horizon is now (open): the ticket is waiting on the
+// customer at now, as it is when the projection computes the clock at the
+// very event that began the wait. At a stop it does not: the clock had
+// stopped.
+func clip(ps []Interval, start, horizon time.Time, open bool, loc *time.Location) []pause {
 	var out []pause
 	for _, p := range ps {
-		if p.Start.IsZero() || !p.Start.Before(horizon) {
+		if p.Start.IsZero() || p.Start.After(horizon) || (!open && p.Start.Equal(horizon)) {
 			continue
 		}
-		s, e, open := p.Start, p.End, false
+		s, e, ongoing := p.Start, p.End, false
 		if s.Before(start) {
 			s = start
 		}
 		if e.IsZero() || e.After(horizon) {
-			e, open = horizon, true
+			e, ongoing = horizon, true
 		}
-		if e.After(s) || open {
-			out = append(out, pause{s.In(loc), e.In(loc), open})
+		if e.After(s) || (ongoing && e.Equal(s)) {
+			out = append(out, pause{s.In(loc), e.In(loc), ongoing})
 		}
 	}
 	slices.SortFunc(out, func(a, b pause) int { return a.start.Compare(b.start) })
@@ -142,13 +168,14 @@ func clip(ps []Interval, start, horizon time.Time, loc *time.Location) []pause {
 
 // run walks the clock from its start through its pauses to its stop or now;
 // head is the start of its explanation (the rule).
-func run(c Clock, head []Step, m measure, stop time.Time, reason StopReason, pauses []Interval, now time.Time) Clock {
+// A scheduled clock's start is the time its work is scheduled for.
+func run(c Clock, head []Step, m measure, stop time.Time, reason StopReason, pauses []Interval, now time.Time, scheduled bool) Clock {
 	stopped := !stop.IsZero()
 	horizon := now
 	if stopped {
 		horizon, c.StoppedAt, c.Stop = stop, stop, reason
 	}
-	start := Step{Kind: StepStart, At: c.Start}
+	start := Step{Kind: StepStart, At: c.Start, Scheduled: scheduled}
 	if m.business {
 		if from := m.cal.NextWorkingStart(c.Start); !from.Equal(c.Start) {
 			start.To = from
@@ -158,7 +185,7 @@ func run(c Clock, head []Step, m measure, stop time.Time, reason StopReason, pau
 	remaining, cur := c.Target, c.Start
 	c.Due = m.add(cur, remaining)
 	paused := false
-	for _, p := range clip(pauses, c.Start, horizon, m.cal.Location()) {
+	for _, p := range clip(pauses, c.Start, horizon, !stopped, m.cal.Location()) {
 		if !p.start.Before(c.Due) {
 			steps = append(steps, Step{Kind: StepLatePause, At: p.start})
 			continue
@@ -181,7 +208,7 @@ func run(c Clock, head []Step, m measure, stop time.Time, reason StopReason, pau
 		c.State, c.Overdue = Breached, m.between(c.Due, stop)
 	case paused:
 		c.State, c.Remaining = Paused, remaining
-	case now.After(c.Due):
+	case StateAt(Running, c.Due, now) == Breached:
 		c.State, c.Overdue = Breached, m.between(c.Due, now)
 	default:
 		c.State, c.Remaining = Running, m.between(now, c.Due)

@@ -15,6 +15,11 @@
 // due time moves it later by the pause's length (wall or working time, as
 // the contract counts). A pause that begins after the due time does not undo
 // a breach.
+//
+// Seed §2.6 times the vendor's response to the customer's requests, so what
+// a clock counts from depends on the ticket's kind (Basis): a request is
+// timed from when it was raised, planned work from when it is scheduled
+// for, and the vendor's own notices (seed §2.4) have no clock at all.
 package sla
 
 import (
@@ -67,6 +72,25 @@ const (
 	StopResolved  StopReason = "resolved"
 )
 
+// Basis is what a ticket's clocks count from. Seed §2.6 times the
+// vendor's response to the customer's requests; the vendor's own notices
+// are no request, and planned work is done at the time agreed.
+type Basis string
+
+// The bases.
+const (
+	// BasisRequest: a customer's request; every clock counts from when it
+	// was raised (seed §2.6). The zero Basis means the same.
+	BasisRequest Basis = "request"
+	// BasisSchedule: planned work (training on request, seed §2.2.1); the
+	// response counts from the request, arrival on site and resolution from
+	// the time the work is scheduled for, and not before it is scheduled.
+	BasisSchedule Basis = "schedule"
+	// BasisNone: the vendor's own notice or record (seed §2.4: a staff
+	// change, an overtime confirmation); no clock applies.
+	BasisNone Basis = "none"
+)
+
 // Interval is a stretch of time; a zero End means it has not ended.
 type Interval struct {
 	Start, End time.Time
@@ -74,9 +98,13 @@ type Interval struct {
 
 // Input is what the clocks of one ticket depend on.
 type Input struct {
-	ReportedAt time.Time  // when the customer raised the request: every clock starts here
+	ReportedAt time.Time  // when the customer raised the request: the response clock starts here
 	Kind       model.Kind // selects the resolution target
 	OnSite     bool       // on-site service is needed (seed §2.6)
+	// Basis is what the clocks count from; ScheduledAt is, for planned
+	// work, the time it is scheduled for (zero while it is not).
+	Basis       Basis
+	ScheduledAt time.Time
 	// RespondedAt, ArrivedAt and ResolvedAt stop the clocks; zero means not
 	// yet. Arriving or resolving also counts as a response, and resolving
 	// without a visit ends the on-site clock.
@@ -112,6 +140,20 @@ type Clock struct {
 
 // Open reports whether the clock has not been stopped.
 func (c Clock) Open() bool { return c.StoppedAt.IsZero() }
+
+// StateAt is how an open clock stands at now, given how it stood when its
+// ticket last changed (state) and its due time then. Only an event starts
+// or ends waiting on the customer, so a paused clock stays paused until the
+// next one, and a breach is never undone; a running clock breaches once now
+// passes its due time. It is the one rule for a clock's state: Clocks
+// decides with it, and the queue, its Breaching filter and the ticket list
+// apply it to the clock the projection stored.
+func StateAt(state State, due, now time.Time) State {
+	if state == Running && now.After(due) {
+		return Breached
+	}
+	return state
+}
 
 // Next returns the open clock due first: the one a queue shows as its
 // countdown. Running and paused clocks count, and so does a breached clock

@@ -12,6 +12,7 @@ type StepKind string
 
 // The steps, in the order an explanation lists them.
 const (
+	StepBasis            StepKind = "basis"             // what the ticket's kind is timed by
 	StepRule             StepKind = "rule"              // which target applies, and why
 	StepStandardCalendar StepKind = "standard_calendar" // the contract has no calendar: 5×8 was used
 	StepCounting         StepKind = "counting"          // wall-clock or working time
@@ -29,8 +30,9 @@ const (
 // rendered in any language (Explain) or shown as a timeline.
 type Step struct {
 	Kind StepKind
-	// At is when: the request (rule), the start, the pause, the resume, the
-	// due time or the stop.
+	// At is when: the scheduled time (basis; zero while unscheduled), the
+	// request (rule), the start, the pause, the resume, the due time or the
+	// stop.
 	At time.Time
 	// To is, for a start in working-time mode outside working hours, when
 	// working time begins to count.
@@ -39,11 +41,15 @@ type Step struct {
 	// measure (resume), or the margin or lateness (outcome).
 	Duration   time.Duration
 	Rule       Rule            // rule
-	TicketKind model.Kind      // rule: the kind a resolution target is for
+	Basis      Basis           // basis
+	TicketKind model.Kind      // basis, rule: the ticket's kind
 	Moment     calendar.Moment // rule: where the request fell in the calendar
 	Days       []calendar.DayInfo
 	Stop       StopReason // stop
 	State      State      // due and outcome
 	Open       bool       // outcome: the clock has not stopped
 	Business   bool       // counting, resume, outcome: working time
+	// Scheduled marks, for rule and start, a clock that counts from the
+	// time its work is scheduled for rather than from the request.
+	Scheduled bool
 }

@@ -164,7 +164,9 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 	if len(d.WaitingFor) > 0 && d.Status != model.StatusClosed {
 		fmt.Fprintf(w, "  %s: %s\n", L.T("Waiting for"), roleLabels(d.WaitingFor, lang))
 	}
-	if len(d.Clocks) > 0 {
+	if len(d.Clocks) == 0 {
+		fmt.Fprintf(w, "\n%s\n  %s\n", L.T("SLA clocks"), words.NoClocks(L, d.Kind))
+	} else {
 		fmt.Fprintf(w, "\n%s\n", L.T("SLA clocks"))
 		for _, c := range words.Clocks(L, d.Clocks) {
 			state := L.T(c.State)

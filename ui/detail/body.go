@@ -135,7 +135,10 @@ func (m Model) clocks() []string {
 	}
 	out := []string{"", common.Rule(L.T("SLA clocks"), note, m.w)}
 	if len(t.Clocks) == 0 {
-		return append(out, common.Faint.Render(" "+L.T("No SLA clock applies to this ticket.")))
+		for _, l := range text.Wrap(words.NoClocks(L, t.Kind), max(m.w-1, 10)) {
+			out = append(out, common.Faint.Render(" "+l))
+		}
+		return out
 	}
 	loc := common.Zone(t.TimeZone)
 	clocks := words.Clocks(L, t.Clocks)

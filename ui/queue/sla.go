@@ -34,6 +34,13 @@ var slaStyles = [...]lipgloss.Style{
 	slaBreached: common.DangerText, slaPaused: common.Faint,
 }
 
+// stateAt is how row i's open clock stands at now (Unix ms), by the one
+// rule the detail's clocks follow too (sla.StateAt).
+func (t *table) stateAt(i int32, now int64) sla.State {
+	r := &t.rows[i]
+	return sla.StateAt(clockStates[r.state], time.UnixMilli(r.due), time.UnixMilli(now))
+}
+
 // clockOf returns the state of row i's clock at now and the time left,
 // negative when overdue. A paused clock does not count down: the detail
 // screen explains where it stands.
@@ -42,25 +49,33 @@ func (t *table) clockOf(i int32, now int64) (slaState, time.Duration) {
 	if r.clock == 0 || r.flags&flagClosed != 0 {
 		return slaNone, 0
 	}
-	if clockStates[r.state] == sla.Paused {
-		return slaPaused, 0
-	}
 	left := time.Duration(r.due-now) * time.Millisecond
-	switch {
-	case left <= 0:
+	switch t.stateAt(i, now) {
+	case sla.Paused:
+		return slaPaused, 0
+	case sla.Breached:
 		return slaBreached, left
-	case left < warnWithin || (r.target > 0 && left < time.Duration(r.target)*time.Second/4):
+	}
+	if left < warnWithin || (r.target > 0 && left < time.Duration(r.target)*time.Second/4) {
 		return slaWarning, left
 	}
 	return slaOK, left
 }
 
-// breaching is the breaching filter: open, counting, and due within 30
-// minutes or past due. A paused clock cannot breach while it waits.
+// breaching is the breaching filter: open, and breached or running with 30
+// minutes or less left. A paused clock cannot breach while it waits.
 func (t *table) breaching(i int32, now int64) bool {
 	r := &t.rows[i]
-	return r.clock != 0 && r.flags&flagClosed == 0 && clockStates[r.state] != sla.Paused &&
-		r.due-now < warnWithin.Milliseconds()
+	if r.clock == 0 || r.flags&flagClosed != 0 {
+		return false
+	}
+	switch t.stateAt(i, now) {
+	case sla.Breached:
+		return true
+	case sla.Running:
+		return r.due-now < warnWithin.Milliseconds()
+	}
+	return false
 }
 
 // countdown formats a duration compactly in at most 7 cells: "45s",

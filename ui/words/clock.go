@@ -68,6 +68,13 @@ var rules = map[sla.Rule]string{
 	sla.RuleResolution: "The contract sets a resolution target of %[3]s for %[4]s tickets.",
 }
 
+// scheduledRules word the rules of a clock that counts from the time its
+// work is scheduled for (planned work).
+var scheduledRules = map[sla.Rule]string{
+	sla.RuleOnSite:     "On-site service is needed, so arrival on site is due within %[3]s of the scheduled time.",
+	sla.RuleResolution: "The contract sets a resolution target of %[3]s for %[4]s tickets, counted from the scheduled time.",
+}
+
 // stops word the event that stopped each clock.
 var stops = map[sla.ClockKind]map[sla.StopReason]string{
 	sla.Response: {
@@ -108,7 +115,12 @@ func Explain(L i18n.Lang, c sla.Clock) []string {
 
 func explainStep(L i18n.Lang, c sla.Clock, s sla.Step) string {
 	switch s.Kind {
+	case sla.StepBasis:
+		return TimedBy(L, s.Basis, s.TicketKind, s.At)
 	case sla.StepRule:
+		if f, ok := scheduledRules[s.Rule]; ok && s.Scheduled {
+			return L.Tf(f, When(L, s.At), where(L, s.Moment), Duration(L, s.Duration), s.TicketKind.Label(L.Code()))
+		}
 		if f, ok := rules[s.Rule]; ok {
 			return L.Tf(f, When(L, s.At), where(L, s.Moment), Duration(L, s.Duration), s.TicketKind.Label(L.Code()))
 		}
@@ -130,6 +142,12 @@ func explainStep(L i18n.Lang, c sla.Clock, s sla.Step) string {
 		}
 		return L.Tf("%[1]s to %[2]s (%[3]s): %[4]s.", Day(L, first), Day(L, last), Reason(L, first), counted)
 	case sla.StepStart:
+		if s.Scheduled {
+			if !s.To.IsZero() {
+				return L.Tf("The clock counts from %[1]s, the time the work is scheduled for; working time counts from %[2]s.", When(L, s.At), When(L, s.To))
+			}
+			return L.Tf("The clock counts from %[1]s, the time the work is scheduled for.", When(L, s.At))
+		}
 		if !s.To.IsZero() {
 			return L.Tf("The clock started at %[1]s, when the request was raised; working time counts from %[2]s.", When(L, s.At), When(L, s.To))
 		}

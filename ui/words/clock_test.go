@@ -40,10 +40,11 @@ func TestExplainRule(t *testing.T) {
 	for _, tt := range tests {
 		reported := at(t, tt.reported)
 		c := clock(t, sla.Clocks(sla.Input{ReportedAt: reported, Targets: model.DefaultSLA(), Calendar: cal}, reported), sla.Response)
-		if got := words.Explain(i18n.En, c)[0]; !strings.Contains(got, tt.en) {
+		// The first line says what the ticket is timed by, the second the rule.
+		if got := words.Explain(i18n.En, c)[1]; !strings.Contains(got, tt.en) {
 			t.Errorf("%s en:\n got %s\nwant %s", tt.reported, got, tt.en)
 		}
-		if got := words.Explain(i18n.Zh, c)[0]; !strings.Contains(got, tt.zh) {
+		if got := words.Explain(i18n.Zh, c)[1]; !strings.Contains(got, tt.zh) {
 			t.Errorf("%s zh:\n got %s\nwant %s", tt.reported, got, tt.zh)
 		}
 	}
@@ -60,6 +61,7 @@ func TestExplainTimeline(t *testing.T) {
 	c := clock(t, sla.Clocks(in, at(t, "2026-10-08 12:00")), sla.Response)
 	want := map[string][]string{
 		"en": {
+			"This ticket is the customer's request: its clocks count from when it was raised (seed §2.6).",
 			"Raised Wed 2026-09-30 17:00, inside working hours (09:00-12:00, 13:00-18:00), so the 2 h response target for requests raised in working hours applies.",
 			"The target counts working time only: nights, rest days and public holidays do not count.",
 			"Thu 2026-10-01 to Wed 2026-10-07 (public holiday: 国庆节): not counted.",
@@ -71,6 +73,7 @@ func TestExplainTimeline(t *testing.T) {
 			"Met, exactly at the due time.",
 		},
 		"zh": {
+			"此工单是客户提出的请求，各项时限自请求提出时起算（服务方案 §2.6）。",
 			"请求于 2026-09-30（周三）17:00 提出，属工作时间（09:00-12:00、13:00-18:00），按合同适用“工作时间 2 小时内响应”。",
 			"仅计工作时间，夜间、休息日和法定节假日不计。",
 			"2026-10-01（周四）至2026-10-07（周三）为法定节假日：国庆节，不计时。",
