@@ -56,19 +56,21 @@ func New(d common.Deps) Model {
 }
 
 // Init lists the approvals.
-func (m Model) Init() tea.Cmd { return list(m.deps.Context(), m.deps.Store, m.deps.User.Roles, m.seq) }
+func (m Model) Init() tea.Cmd {
+	return list(m.deps.Context(), m.deps.Store, m.deps.User.ID, m.deps.User.Roles, m.seq)
+}
 
-func list(ctx context.Context, s *db.Store, roles model.Roles, seq int) tea.Cmd {
+func list(ctx context.Context, s *db.Store, user model.ID, roles model.Roles, seq int) tea.Cmd {
 	roles = append(model.Roles(nil), roles...)
 	return func() tea.Msg {
-		rows, err := s.Approvals(ctx, roles)
+		rows, err := s.Approvals(ctx, user, roles)
 		return listedMsg{seq: seq, rows: rows, err: err}
 	}
 }
 
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return list(m.deps.Context(), m.deps.Store, m.deps.User.Roles, m.seq)
+	return list(m.deps.Context(), m.deps.Store, m.deps.User.ID, m.deps.User.Roles, m.seq)
 }
 
 func open(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {

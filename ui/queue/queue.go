@@ -94,6 +94,19 @@ func (m Model) Selected() (model.ID, bool) {
 	return m.t.rows[m.v.rows[m.cursor]].id, true
 }
 
+// Rows are the tickets the queue shows now (its filter, search and sort
+// applied), in order: for tests.
+func (m Model) Rows() []model.ID {
+	if m.t == nil {
+		return nil
+	}
+	out := make([]model.ID, len(m.v.rows))
+	for i, r := range m.v.rows {
+		out[i] = m.t.rows[r].id
+	}
+	return out
+}
+
 // Update handles keys, mouse, loads and ticks.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
