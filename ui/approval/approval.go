@@ -125,7 +125,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.clamp()
 		return m, nil
-	case common.TicketChangedMsg:
+	case common.TicketChangedMsg, common.TicketsChangedMsg:
+		// A step decided anywhere, here or by another process, leaves
+		// the list at once: it never offers a step already decided.
 		return m, m.reload()
 	case openedMsg:
 		if msg.id != m.opening {

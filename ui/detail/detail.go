@@ -181,6 +181,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, m.reload()
 		}
 		return m, nil
+	case common.TicketsChangedMsg:
+		if msg.Has(m.id) {
+			return m, m.reload()
+		}
+		return m, nil
 	case common.TickMsg:
 		// The SLA clocks count down: read them again now and then, not
 		// while a form is open over them.
