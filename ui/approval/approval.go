@@ -1,8 +1,10 @@
 // Package approval is the Approvals tab (DESIGN §6): the decisions waiting
-// for someone at this laptop — the signed-in user in one of their vendor
-// roles, or a customer person present — the user's first, then the
-// customer's. enter opens the decision form (ui/decide) on the one under
-// the cursor.
+// for someone at this laptop — the signed-in user (ticket.WaitsFor, the
+// same tickets as the queue's "waiting for me"), or a customer person
+// present — the user's first, then the customer's. enter opens the
+// decision form (ui/decide) on the one under the cursor. The list is read
+// again whenever a ticket changes, here or in another process, so it
+// never offers a step already decided.
 package approval
 
 import (
