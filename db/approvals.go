@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"yunwei/flows"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 )
 
@@ -21,10 +22,11 @@ type Approval struct {
 	ForCustomer bool `json:"for_customer"`
 }
 
-// Approvals lists the open tickets whose next step waits on one of roles
-// (the user's vendor roles) or on any customer role: the user's own
-// decisions first, then the customer's, each the longest waiting first.
-func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, error) {
+// Approvals lists the open tickets whose next step waits for user, who
+// holds roles (ticket.WaitsFor: the queue's "waiting for me" is the same
+// tickets), or on any customer role: the user's own decisions first, then
+// the customer's, each the longest waiting first.
+func (s *Store) Approvals(ctx context.Context, user model.ID, roles model.Roles) ([]Approval, error) {
 	want := map[model.Role]bool{}
 	for _, r := range roles {
 		if r.IsVendor() {
@@ -59,11 +61,13 @@ func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, e
 		if err != nil {
 			return nil, err
 		}
-		a := Approval{TicketRow: r}
-		for _, w := range r.WaitingFor {
-			if w.IsCustomer() {
-				a.ForCustomer = true
-			}
+		var assignee model.ID
+		if r.Assignee != nil {
+			assignee = r.Assignee.ID
+		}
+		a := Approval{TicketRow: r, ForCustomer: !ticket.WaitsFor(r.WaitingFor, assignee, user, roles)}
+		if a.ForCustomer && !hasCustomerRole(r.WaitingFor) {
+			continue // another engineer's step: theirs
 		}
 		out = append(out, a)
 	}
@@ -81,6 +85,16 @@ func (s *Store) Approvals(ctx context.Context, roles model.Roles) ([]Approval, e
 		return a.Number < b.Number
 	})
 	return out, nil
+}
+
+// hasCustomerRole reports whether a step waiting for roles is a customer's.
+func hasCustomerRole(roles []model.Role) bool {
+	for _, r := range roles {
+		if r.IsCustomer() {
+			return true
+		}
+	}
+	return false
 }
 
 // errDryRun undoes a dry run's transaction.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"testing"
 
+	"yunwei/flows/directory"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 )
@@ -28,7 +29,7 @@ func TestApprovals(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	list, err := f.s.Approvals(ctx, model.Roles{model.RoleEngineer})
+	list, err := f.s.Approvals(ctx, f.engineer, model.Roles{model.RoleEngineer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,12 +41,53 @@ func TestApprovals(t *testing.T) {
 	}
 
 	// A developer has no decision at the plan step; the customer's stay.
-	list, err = f.s.Approvals(ctx, model.Roles{model.RoleDeveloper})
+	list, err = f.s.Approvals(ctx, model.NewID(), model.Roles{model.RoleDeveloper})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(list) != 1 || list[0].ID != waitsForHead {
 		t.Fatalf("developer's approvals: %+v", list)
+	}
+}
+
+// The plan of a ticket assigned to one engineer is not another engineer's
+// to write (ticket.WaitsFor), and neither is it the customer's: it is not
+// listed for them at all. Its review by a technical lead is every
+// technical lead's, whoever is assigned.
+func TestApprovalsOfAnotherEngineersTicket(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	other, lead := model.NewID(), model.NewID()
+	f.must(t, f.admin, directory.SaveUser{User: model.User{ID: other, Login: "li", Name: "李工", Roles: model.Roles{model.RoleEngineer}}})
+	f.must(t, f.admin, directory.SaveUser{User: model.User{ID: lead, Login: "zhao", Name: "赵工", Roles: model.Roles{model.RoleTechLead}}})
+	c := f.newTicket("挂号记录有误")
+	c.Kind = model.KindDataCorrection
+	f.must(t, f.engineer, c)
+	head := Acting{UserID: f.engineer, ContactID: f.head}
+	if _, err := f.s.Execute(ctx, head, f.signed(t, head, ticket.Act{ID: c.ID, Decision: "approve"})); err != nil {
+		t.Fatal(err)
+	}
+	f.must(t, f.engineer, ticket.Assign{ID: c.ID, AssigneeID: f.engineer})
+	mine, err := f.s.Approvals(ctx, f.engineer, model.Roles{model.RoleEngineer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	theirs, err := f.s.Approvals(ctx, other, model.Roles{model.RoleEngineer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mine) != 1 || mine[0].ID != c.ID || mine[0].ForCustomer || len(theirs) != 0 {
+		t.Fatalf("the assigned engineer's approvals %+v, another engineer's %+v", mine, theirs)
+	}
+
+	plan := ticket.Act{ID: c.ID, Decision: "propose", Inputs: map[string]string{"plan": "更正挂号记录", "backup_needed": "no", "verify_needed": "no"}}
+	f.must(t, f.engineer, plan)
+	reviews, err := f.s.Approvals(ctx, lead, model.Roles{model.RoleTechLead})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reviews) != 1 || reviews[0].ID != c.ID || reviews[0].ForCustomer {
+		t.Fatalf("the technical lead's approvals: %+v", reviews)
 	}
 }
 

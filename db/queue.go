@@ -117,6 +117,26 @@ func (s *Store) EachQueueTicket(ctx context.Context, q QueueQuery, fn func(*Queu
 	return s.eachQueueRow(ctx, nm, "SELECT "+queueColumns+" WHERE sla_due IS NULL ORDER BY updated_at DESC, number LIMIT ?", []any{q.Limit - n}, fn)
 }
 
+// QueueTicketsByID reads the queue rows of tickets ids after they changed,
+// resolving names once for all of them; an id of no ticket is left out.
+func (s *Store) QueueTicketsByID(ctx context.Context, ids []model.ID) ([]QueueTicket, error) {
+	nm, err := s.loadQueueNames(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]QueueTicket, 0, len(ids))
+	for _, id := range ids {
+		err := s.eachQueueRow(ctx, nm, "SELECT "+queueColumns+" WHERE id = ?", []any{id}, func(t *QueueTicket) error {
+			out = append(out, *t)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // QueueTicketByID reads one ticket's queue row, after a change.
 func (s *Store) QueueTicketByID(ctx context.Context, id model.ID) (QueueTicket, error) {
 	nm, err := s.loadQueueNames(ctx)

@@ -32,6 +32,12 @@ type Act struct {
 	// SignedDecision.Sign makes one. A decision in a customer role needs
 	// one (requireSignature).
 	Signature *model.Signature
+	// At is the step the decider saw when they chose, "" when they did not
+	// look (a script). A ticket that has moved on since (another process
+	// decided meanwhile) refuses the decision rather than take it at a
+	// step the decider never saw: the next step may offer a decision of
+	// the same name ("done", "approve") that means something else there.
+	At string
 }
 
 // ConvertToChange turns an enhancement estimated above 1 person-day into a
@@ -93,6 +99,9 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 	st := f.Step(s.Step)
 	if st == nil || st.End {
 		return nil, model.Errorf(model.EINVALID, "ticket %s is at step %q, which the %s flow does not have: an admin must resolve it", s.Number, s.Step, labelIn(f.Kind, f.Label))
+	}
+	if c.At != "" && c.At != st.Name {
+		return nil, movedOn(f, st, s, c.At)
 	}
 	d := st.Decision(c.Decision)
 	if d == nil {

@@ -45,6 +45,15 @@ type Options struct {
 	Setup bool
 	// Headless leaves out the clock tick: frames depend only on Deps.Now.
 	Headless bool
+	// Watch keeps the screens current with what other processes write
+	// (the command line, a sync): at every tick the root asks the store
+	// for the tickets written after event WatchFrom
+	// (db.TicketsChangedSince) and tells the screens
+	// (common.TicketsChangedMsg). WatchFrom is read before the screens'
+	// first loads (db.LastEvent), so that nothing written in between is
+	// missed.
+	Watch     bool
+	WatchFrom int64
 }
 
 // Model is the root model.
@@ -73,6 +82,7 @@ type Model struct {
 	// started: the tabs loaded after the queue that have started loading.
 	started map[common.Screen]bool
 	wasFull bool // the active screen had the whole terminal after the last message
+	watch   watch
 }
 
 // tickMsg is the root's clock: every second it sends common.TickMsg to
@@ -84,7 +94,8 @@ func New(opt Options) Model {
 	if opt.Deps.Now == nil {
 		opt.Deps.Now = time.Now
 	}
-	m := Model{opt: opt, deps: opt.Deps, keys: common.NewGlobalKeys(opt.Deps.Lang), help: help.New()}
+	m := Model{opt: opt, deps: opt.Deps, keys: common.NewGlobalKeys(opt.Deps.Lang), help: help.New(),
+		watch: watch{on: opt.Watch, from: opt.WatchFrom}}
 	if opt.Setup {
 		m.setup = common.Adapt(setup.New(opt.Deps))
 	} else {
@@ -211,7 +222,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = common.StatusMsg{}
 		}
 		m, cmd := m.broadcast(common.TickMsg(msg))
-		return m, tea.Batch(cmd, tick())
+		read := m.poll()
+		return m, tea.Batch(cmd, tick(), read)
+	case changesMsg:
+		return m.changes(msg)
 	case setup.DoneMsg:
 		m.deps.User = msg.User
 		m.buildScreens()

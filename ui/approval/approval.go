@@ -1,8 +1,10 @@
 // Package approval is the Approvals tab (DESIGN §6): the decisions waiting
-// for someone at this laptop — the signed-in user in one of their vendor
-// roles, or a customer person present — the user's first, then the
-// customer's. enter opens the decision form (ui/decide) on the one under
-// the cursor.
+// for someone at this laptop — the signed-in user (ticket.WaitsFor, the
+// same tickets as the queue's "waiting for me"), or a customer person
+// present — the user's first, then the customer's. enter opens the
+// decision form (ui/decide) on the one under the cursor. The list is read
+// again whenever a ticket changes, here or in another process, so it
+// never offers a step already decided.
 package approval
 
 import (
@@ -56,19 +58,21 @@ func New(d common.Deps) Model {
 }
 
 // Init lists the approvals.
-func (m Model) Init() tea.Cmd { return list(m.deps.Context(), m.deps.Store, m.deps.User.Roles, m.seq) }
+func (m Model) Init() tea.Cmd {
+	return list(m.deps.Context(), m.deps.Store, m.deps.User.ID, m.deps.User.Roles, m.seq)
+}
 
-func list(ctx context.Context, s *db.Store, roles model.Roles, seq int) tea.Cmd {
+func list(ctx context.Context, s *db.Store, user model.ID, roles model.Roles, seq int) tea.Cmd {
 	roles = append(model.Roles(nil), roles...)
 	return func() tea.Msg {
-		rows, err := s.Approvals(ctx, roles)
+		rows, err := s.Approvals(ctx, user, roles)
 		return listedMsg{seq: seq, rows: rows, err: err}
 	}
 }
 
 func (m *Model) reload() tea.Cmd {
 	m.seq++
-	return list(m.deps.Context(), m.deps.Store, m.deps.User.Roles, m.seq)
+	return list(m.deps.Context(), m.deps.Store, m.deps.User.ID, m.deps.User.Roles, m.seq)
 }
 
 func open(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) tea.Cmd {
@@ -123,7 +127,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.clamp()
 		return m, nil
-	case common.TicketChangedMsg:
+	case common.TicketChangedMsg, common.TicketsChangedMsg:
+		// A step decided anywhere, here or by another process, leaves
+		// the list at once: it never offers a step already decided.
 		return m, m.reload()
 	case openedMsg:
 		if msg.id != m.opening {

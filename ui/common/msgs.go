@@ -74,6 +74,25 @@ type TicketChangedMsg struct {
 	ID model.ID
 }
 
+// TicketsChangedMsg tells every screen that tickets were written, by
+// this process or another (the command line, a sync): the root's change
+// feed found them in the log. Lists re-read just those rows, a detail its
+// ticket, so a screen left open stays current without reading every
+// ticket again.
+type TicketsChangedMsg struct {
+	IDs []model.ID
+}
+
+// Has reports whether ticket id is among those changed.
+func (m TicketsChangedMsg) Has(id model.ID) bool {
+	for _, x := range m.IDs {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
 // ErrorStatus turns an error into a status-line message a user can act on,
 // in L.
 func ErrorStatus(err error, L i18n.Lang) StatusMsg {

@@ -46,6 +46,11 @@ type (
 		state *ticket.State
 		err   error
 	}
+	// reloadedMsg carries the ticket read again after a refusal.
+	reloadedMsg struct {
+		c   Context
+		err error
+	}
 )
 
 // Stage is what the form is doing: summary and form, check, sign, save.
@@ -110,6 +115,9 @@ type Model struct {
 	lines   []string // the summary laid out for the width
 	off     int      // first summary line shown
 	err     string   // the last refusal, shown under the form
+	// fresh is the ticket read again after a refusal while the customer
+	// was signing: the form shows it when they go back to it.
+	fresh *Context
 
 	keys   KeyMap
 	w, h   int
@@ -119,31 +127,47 @@ type Model struct {
 // New opens the decision form for the ticket in c. decision preselects one
 // of the allowed decisions ("" for the first). Call SetSize before View.
 func New(d common.Deps, c Context, decision string) Model {
-	m := Model{deps: d, c: &c, keys: newKeys(d.Lang)}
+	m := Model{deps: d, keys: newKeys(d.Lang)}
 	if m.deps.Now == nil {
 		m.deps.Now = d.Store.Now
 	}
-	t := &m.c.Ticket.State
-	m.actions = Actions(t, d.User, c.Contacts)
-	m.customer = len(m.actions) > 0 && m.actions[0].Customer()
-	m.role = actingRole(t, d.User)
 	m.draft = &draft{Decision: decision, Inputs: map[string]map[string]*string{}}
-	if m.action(decision) == nil && len(m.actions) > 0 {
-		m.draft.Decision = m.actions[0].Decision.Name
-	}
-	if cs := candidates(m.actions); len(cs) > 0 {
-		m.draft.Contact = cs[0].ID
-	}
-	for _, a := range m.actions {
-		in := map[string]*string{}
-		for _, i := range a.Decision.Inputs {
-			in[i.Name] = new(string)
-		}
-		m.draft.Inputs[a.Decision.Name] = in
-	}
-	m.summary = Summary(m.c, d.Lang)
+	m.adopt(c)
 	m.buildForm()
 	return m
+}
+
+// adopt makes c the ticket the form decides on: the decisions it offers
+// now, who decides, and a draft field for each input, keeping what the
+// draft already holds for decisions still offered.
+func (m *Model) adopt(c Context) {
+	m.c = &c
+	t := &m.c.Ticket.State
+	m.actions = Actions(t, m.deps.User, c.Contacts)
+	m.customer = len(m.actions) > 0 && m.actions[0].Customer()
+	m.role = actingRole(t, m.deps.User)
+	if m.action(m.draft.Decision) == nil && len(m.actions) > 0 {
+		m.draft.Decision = m.actions[0].Decision.Name
+	}
+	if _, ok := m.contact(m.draft.Contact); !ok {
+		m.draft.Contact = model.NilID
+		if cs := candidates(m.actions); len(cs) > 0 {
+			m.draft.Contact = cs[0].ID
+		}
+	}
+	for _, a := range m.actions {
+		in := m.draft.Inputs[a.Decision.Name]
+		if in == nil {
+			in = map[string]*string{}
+			m.draft.Inputs[a.Decision.Name] = in
+		}
+		for _, i := range a.Decision.Inputs {
+			if in[i.Name] == nil {
+				in[i.Name] = new(string)
+			}
+		}
+	}
+	m.summary = Summary(m.c, m.deps.Lang)
 }
 
 // Init starts the form's fields (focus, cursor).
@@ -234,6 +258,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.checked(msg)
 	case savedMsg:
 		return m.saved(msg)
+	case reloadedMsg:
+		return m.reloaded(msg)
 	case signoff.SignedMsg:
 		if m.stage != StageSign {
 			return m, nil
@@ -249,6 +275,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		// Back to the decision, everything typed kept: the customer may
 		// want a different comment before signing.
 		m.stage = StageForm
+		if c := m.fresh; c != nil {
+			m.fresh = nil
+			return m, m.refresh(*c)
+		}
 		return m, m.rebuildIfDone()
 	}
 	switch m.stage {
@@ -306,7 +336,9 @@ func (m Model) submit() (Model, tea.Cmd) {
 		m.err = L.T("Choose a decision.")
 		return m, m.rebuildIfDone()
 	}
-	cmd := ticket.Act{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}}
+	// At: the step shown. Should another process have decided it
+	// meanwhile, flows refuses rather than decide at the next step.
+	cmd := ticket.Act{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}, At: m.c.Ticket.Step}
 	if a.Decision.NeedsComment && strings.TrimSpace(cmd.Comment) == "" {
 		m.err = L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Label(L))
 		return m, m.rebuildIfDone()
@@ -377,7 +409,7 @@ func (m Model) checked(msg checkedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
 		m.stage = StageForm
 		m.err = model.ErrorText(msg.err, m.deps.Lang)
-		return m, m.rebuildIfDone()
+		return m, tea.Batch(m.rebuildIfDone(), m.reload())
 	}
 	p := msg.payload
 	// Record the normalised values: they are what the hash was taken of,
@@ -412,11 +444,11 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 			m.pending.Signature = nil
 			m.stage = StageSign
 			m.sign.Fail(msg.err)
-			return m, nil
+			return m, m.reload()
 		}
 		m.stage = StageForm
 		m.err = model.ErrorText(msg.err, m.deps.Lang)
-		return m, m.rebuildIfDone()
+		return m, tea.Batch(m.rebuildIfDone(), m.reload())
 	}
 	L := m.deps.Lang
 	done := DecidedMsg{ID: m.c.Ticket.ID, Number: m.c.Ticket.Number}
@@ -428,6 +460,54 @@ func (m Model) saved(msg savedMsg) (Model, tea.Cmd) {
 		done.Status = L.Tf("%s: now at %s", st.Number, at)
 	}
 	return m, func() tea.Msg { return done }
+}
+
+// reload reads the ticket again after a refusal: someone else may have
+// written it meanwhile (another process; the refusal may be that its step
+// moved on), and the form then shows it as it is now.
+func (m Model) reload() tea.Cmd {
+	ctx, s, id, L := m.deps.Context(), m.deps.Store, m.c.Ticket.ID, m.deps.Lang
+	return func() tea.Msg {
+		c, err := Load(ctx, s, id, L)
+		return reloadedMsg{c: c, err: err}
+	}
+}
+
+// reloaded shows the ticket read again when it changed since the form
+// opened, and tells the other screens; the refusal stays shown. A ticket
+// that did not change leaves the form as it is, focus and all.
+func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
+	if msg.err != nil || msg.c.Ticket.ID != m.c.Ticket.ID || !changed(&m.c.Ticket.State, &msg.c.Ticket.State) {
+		return m, nil
+	}
+	id := msg.c.Ticket.ID
+	tell := func() tea.Msg { return common.TicketChangedMsg{ID: id} }
+	if m.stage != StageForm {
+		// The customer is signing (or the form is saving again): the
+		// form changes when they go back to it, not under their pen.
+		m.fresh = &msg.c
+		return m, tell
+	}
+	return m, tea.Batch(m.refresh(msg.c), tell)
+}
+
+// changed reports whether the ticket was written between two reads.
+func changed(was, now *ticket.State) bool {
+	return was.Step != now.Step || was.Status != now.Status || len(was.History) != len(now.History)
+}
+
+// refresh rebuilds the form on c. When the step moved on, what was typed
+// for the step left does not belong to the next: the decision and its
+// inputs start afresh, the comment stays.
+func (m *Model) refresh(c Context) tea.Cmd {
+	if c.Ticket.Step != m.c.Ticket.Step {
+		m.draft.Decision, m.draft.Inputs = "", map[string]map[string]*string{}
+	}
+	m.adopt(c)
+	m.off = 0
+	m.buildForm()
+	m.relayout()
+	return m.formInit
 }
 
 // rebuildIfDone makes a new form on the same draft when the old one has

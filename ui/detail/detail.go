@@ -80,6 +80,10 @@ type Model struct {
 	focus  focus
 	decide decide.Host // the decision form over the ticket, when open
 	sheet  common.Sheet
+	// editing is the edit form's draft while the sheet is one; refused is
+	// the refusal of the sheet's save while the ticket is read again.
+	editing *editing
+	refused error
 }
 
 // New makes the detail of ticket id; Init loads it.
@@ -170,14 +174,20 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.loadErr = model.ErrorText(msg.err, m.deps.Lang)
 			return m, nil
 		}
+		was := m.data
 		m.loadErr, m.data, m.loadedAt = "", msg.data, m.deps.Now()
 		m.actions = decide.Actions(&m.data.c.Ticket.State, m.deps.User, m.data.c.Contacts)
 		decide.AssignKeys(m.actions, reservedKeys...)
 		m.keys = m.keys.withActions(m.actions, m.deps.Lang)
 		m.relayout()
-		return m, nil
+		return m, m.reopenRefused(was)
 	case common.TicketChangedMsg:
 		if msg.ID == m.id {
+			return m, m.reload()
+		}
+		return m, nil
+	case common.TicketsChangedMsg:
+		if msg.Has(m.id) {
 			return m, m.reload()
 		}
 		return m, nil
@@ -191,7 +201,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case common.SheetCancelledMsg:
 		if m.focus == focusSheet && msg.Sheet == m.sheet.ID() {
-			m.focus = focusTicket
+			m.focus, m.editing, m.refused = focusTicket, nil, nil
 		}
 		return m, nil
 	case savedMsg:
@@ -199,9 +209,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if msg.err != nil {
-			return m, m.sheet.Fail(msg.err)
+			// Someone else may have written the ticket meanwhile (the
+			// refusal may be that it closed): read it again, and show
+			// the edit form over it as it is now.
+			m.refused = msg.err
+			return m, tea.Batch(m.sheet.Fail(msg.err), m.reload())
 		}
-		m.focus = focusTicket
+		m.focus, m.editing = focusTicket, nil
 		return m, tea.Batch(m.reload(), changed(m.id), status(msg.status))
 	}
 	if m.decide.Active() {
@@ -234,6 +248,28 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
+// reopenRefused rebuilds the edit form whose save was refused over the
+// ticket just read, when it changed since was: the fields show it as it
+// is now, with what the user typed kept and the refusal under them; the
+// other screens are told.
+func (m *Model) reopenRefused(was *data) tea.Cmd {
+	err := m.refused
+	m.refused = nil
+	if err == nil || m.focus != focusSheet || m.editing == nil || was == nil || !written(&was.c.Ticket.State, &m.data.c.Ticket.State) {
+		return nil
+	}
+	var s common.Sheet
+	s, m.editing = m.editSheet(m.editing)
+	m.sheet = s
+	m.sheet.SetSize(m.w, m.h)
+	return tea.Batch(m.sheet.Init(), m.sheet.Fail(err), changed(m.id))
+}
+
+// written reports whether the ticket was written between two reads.
+func written(was, now *ticket.State) bool {
+	return was.Step != now.Step || was.Status != now.Status || len(was.History) != len(now.History)
+}
+
 func changed(id model.ID) tea.Cmd {
 	return func() tea.Msg { return common.TicketChangedMsg{ID: id} }
 }
@@ -263,10 +299,14 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.explain = !m.explain
 		m.relayout()
 	case key.Matches(msg, k.Edit):
-		return m.openSheet(m.editSheet())
+		s, e := m.editSheet(nil)
+		m.editing = e
+		return m.openSheet(s)
 	case key.Matches(msg, k.Comment):
+		m.editing = nil
 		return m.openSheet(m.commentSheet())
 	case key.Matches(msg, k.Assign):
+		m.editing = nil
 		return m.openSheet(m.assignSheet())
 	default:
 		for i, b := range k.Decisions {

@@ -24,17 +24,64 @@ type editDraft struct {
 	OnSite                  bool
 }
 
+// editing is an open edit form: the draft its fields are bound to, and
+// the ticket's values it was opened on.
+type editing struct {
+	draft *editDraft
+	base  editDraft
+}
+
+// over is the draft of a form opened on base, carrying over what the
+// user changed on the form e (opened on an older copy of the ticket):
+// the fields they changed keep their typing, the others show the ticket
+// as it is now.
+func (e *editing) over(base editDraft) *editDraft {
+	d := base
+	if e == nil {
+		return &d
+	}
+	was, typed := e.base, *e.draft
+	if typed.Title != was.Title {
+		d.Title = typed.Title
+	}
+	if typed.Description != was.Description {
+		d.Description = typed.Description
+	}
+	if typed.Severity != was.Severity {
+		d.Severity = typed.Severity
+	}
+	if typed.Channel != was.Channel {
+		d.Channel = typed.Channel
+	}
+	if typed.Site != was.Site {
+		d.Site = typed.Site
+	}
+	if typed.System != was.System {
+		d.System = typed.System
+	}
+	if typed.Requester != was.Requester {
+		d.Requester = typed.Requester
+	}
+	if typed.OnSite != was.OnSite {
+		d.OnSite = typed.OnSite
+	}
+	return &d
+}
+
 // editSheet edits title, description, severity, channel, site, system,
 // requester and on-site (ticket.Edit); only changed fields are sent.
-func (m Model) editSheet() common.Sheet {
+// prev is the edit form this one replaces after a refusal (nil for a new
+// one): what was typed on it is kept.
+func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 	L, lang := m.deps.Lang, m.deps.Lang.Code()
 	t := m.data.c.Ticket
 	// The fields show the stored text sanitised, as every screen does (a
 	// right-to-left override shows as ‹U+202E›); a field left as shown is
 	// not changed.
 	title, description := text.Sanitize(t.Title, false), text.Sanitize(t.Description, true)
-	d := &editDraft{Title: title, Description: description, Severity: t.Severity, Channel: t.Channel,
+	base := editDraft{Title: title, Description: description, Severity: t.Severity, Channel: t.Channel,
 		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite}
+	d := prev.over(base)
 	sites, systems, contacts := m.data.sites, m.data.systems, m.data.c.Contacts
 	build := func() (*huh.Form, common.FormSizer) {
 		var sz common.FormSizer
@@ -100,7 +147,7 @@ func (m Model) editSheet() common.Sheet {
 		}
 		return m.save(ticket.Edit{ID: t.ID, Fields: fields}, L.Tf("Saved: %s", t.Number)), nil
 	}
-	return common.NewSheet(L, L.Tf("Edit %s", t.Number)+" · "+t.Title, build, submit)
+	return common.NewSheet(L, L.Tf("Edit %s", t.Number)+" · "+t.Title, build, submit), &editing{draft: d, base: base}
 }
 
 // commentSheet adds a comment (ticket.Comment): comments accumulate,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/text"
 )
@@ -14,21 +15,23 @@ type quickFilter int
 const (
 	filterAll       quickFilter = iota // every ticket, closed ones too
 	filterMine                         // open and assigned to me
-	filterWaiting                      // open, waiting for one of my roles, mine or nobody's
+	filterWaiting                      // open and waiting for me (ticket.WaitsFor)
 	filterBreaching                    // open, clock past due or due within 30 minutes
 )
 
 // me is the user the filters are relative to, resolved against a table.
 type me struct {
 	user uint16 // index in table.users; 0 when the table has no ticket of mine
-	// mine marks the sets of table.waits that hold one of my roles.
-	mine []bool
+	// waits says, for each set of table.waits, how a step waiting for it
+	// waits for me (ticket.WaitsOn): the rule is asked once per distinct
+	// set, not once per row.
+	waits []ticket.Waits
 }
 
 func (t *table) me(id model.ID, roles model.Roles) me {
-	m := me{user: t.userIdx[id], mine: make([]bool, len(t.waits))}
+	m := me{user: t.userIdx[id], waits: make([]ticket.Waits, len(t.waits))}
 	for i, set := range t.waits {
-		m.mine[i] = roles.HasAny(set...)
+		m.waits[i] = ticket.WaitsOn(set, roles)
 	}
 	return m
 }
@@ -40,17 +43,20 @@ func (t *table) keep(f quickFilter, i int32, m me, now int64) bool {
 	case filterMine:
 		return m.user != 0 && r.assignee == m.user && r.flags&flagClosed == 0
 	case filterWaiting:
-		return r.flags&flagClosed == 0 && m.waits(r.waiting) && (r.assignee == 0 || r.assignee == m.user)
+		return r.flags&flagClosed == 0 && m.waitsFor(r.waiting, r.assignee)
 	case filterBreaching:
 		return t.breaching(i, now)
 	}
 	return true
 }
 
-// waits reports whether a row waiting for set i waits for one of my roles.
-// The model makes me afresh whenever a row is added, so every set is
-// known; one that is not counts as not mine.
-func (m me) waits(i uint16) bool { return int(i) < len(m.mine) && m.mine[i] }
+// waitsFor reports whether a row waiting for set i, assigned to user
+// index assignee (0: nobody), waits for me: ticket.WaitsFor, the rule the
+// Approvals tab's "for you" follows. The model makes me afresh whenever a
+// row is added, so every set is known; one that is not counts as not mine.
+func (m me) waitsFor(i, assignee uint16) bool {
+	return int(i) < len(m.waits) && m.waits[i].For(assignee != 0 && assignee != m.user)
+}
 
 // search is a query folded for matching, with the customers and assignees
 // whose names hold it: a ticket matches by its number, its title, its

@@ -34,6 +34,18 @@ type rowMsg struct {
 	err error
 }
 
+// rowsMsg carries the tickets another process wrote, re-read.
+type rowsMsg struct {
+	qs  []db.QueueTicket
+	err error
+}
+
+// reloadAbove is how many changed tickets are re-read one by one; more
+// (a sync that brought a thousand) reload the whole queue instead, off
+// the UI's goroutine: each row put into the table costs a pass over its
+// sort orders there.
+const reloadAbove = 200
+
 // tickMsg makes the countdowns tick.
 type tickMsg time.Time
 
@@ -78,6 +90,15 @@ func loadRow(ctx context.Context, s *db.Store, id model.ID) tea.Cmd {
 	return func() tea.Msg {
 		q, err := s.QueueTicketByID(ctx, id)
 		return rowMsg{q: q, err: err}
+	}
+}
+
+// loadRows re-reads the tickets written elsewhere.
+func loadRows(ctx context.Context, s *db.Store, ids []model.ID) tea.Cmd {
+	ids = append([]model.ID(nil), ids...)
+	return func() tea.Msg {
+		qs, err := s.QueueTicketsByID(ctx, ids)
+		return rowsMsg{qs: qs, err: err}
 	}
 }
 

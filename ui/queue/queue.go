@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"yunwei/db"
 	"yunwei/model"
 	"yunwei/ui/common"
 )
@@ -94,6 +95,19 @@ func (m Model) Selected() (model.ID, bool) {
 	return m.t.rows[m.v.rows[m.cursor]].id, true
 }
 
+// Rows are the tickets the queue shows now (its filter, search and sort
+// applied), in order: for tests.
+func (m Model) Rows() []model.ID {
+	if m.t == nil {
+		return nil
+	}
+	out := make([]model.ID, len(m.v.rows))
+	for i, r := range m.v.rows {
+		out[i] = m.t.rows[r].id
+	}
+	return out
+}
+
 // Update handles keys, mouse, loads and ticks.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -124,10 +138,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.err != nil || m.t == nil {
 			return m, nil // deleted or not visible yet: the full load has it
 		}
-		m.t.resort(m.t.put(&msg.q))
-		m.me = m.t.me(m.deps.User.ID, m.deps.User.Roles)
-		m.lay = m.layoutFor(m.width)
-		m.refresh(true)
+		m.putRows(msg.q)
+		return m, nil
+	case rowsMsg:
+		if msg.err != nil || m.t == nil {
+			return m, nil // read again at the next change, or by the full load
+		}
+		m.putRows(msg.qs...)
 		return m, nil
 	case textFoundMsg:
 		if msg.err != nil || msg.q != m.v.query || m.t == nil {
@@ -144,6 +161,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 			m.changed = append(m.changed, msg.ID)
 		}
 		return m, loadRow(m.deps.Context(), m.deps.Store, msg.ID)
+	case common.TicketsChangedMsg:
+		if !m.full {
+			m.changed = append(m.changed, msg.IDs...)
+		} else if len(msg.IDs) > reloadAbove {
+			return m, loadAll(m.deps.Context(), m.deps.Store, m.deps.Now)
+		}
+		return m, loadRows(m.deps.Context(), m.deps.Store, msg.IDs)
 	case common.TickMsg:
 		if m.v.filter == filterBreaching {
 			m.refresh(true)
@@ -160,6 +184,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	return m, nil
+}
+
+// putRows puts re-read tickets into the table, new ones included, and
+// shows them where the filter, search and sort now put them.
+func (m *Model) putRows(qs ...db.QueueTicket) {
+	for i := range qs {
+		m.t.resort(m.t.put(&qs[i]))
+	}
+	m.me = m.t.me(m.deps.User.ID, m.deps.User.Roles)
+	m.lay = m.layoutFor(m.width)
+	m.refresh(true)
 }
 
 // setTable switches to a newly loaded table, keeping the selected ticket.

@@ -11,6 +11,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows/sla"
+	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/ui/common/screentest"
 )
@@ -242,21 +243,28 @@ func TestWideTextFits(t *testing.T) {
 	}
 }
 
-// "Waiting for me" holds for any number of roles: a role set larger than a
-// byte of flags still tells each ticket's waiting roles apart.
+// "Waiting for me" holds for any number of role sets: more sets than a
+// byte of flags still tell each ticket's waiting roles apart, and each
+// follows ticket.WaitsFor (nobody is assigned here).
 func TestWaitingForManyRoles(t *testing.T) {
-	tb := newTable(16)
-	var roles []model.Role
-	for i := range 20 {
-		r := model.Role(fmt.Sprintf("role_%02d", i))
-		roles = append(roles, r)
-		tb.add(&db.QueueTicket{ID: model.NewID(), Number: "T", Title: string(r), Waiting: model.Roles{r}})
+	tb := newTable(64)
+	var sets []model.Roles
+	for bits := 1; bits < 1<<len(model.VendorRoles); bits++ {
+		var set model.Roles
+		for i, r := range model.VendorRoles {
+			if bits&(1<<i) != 0 {
+				set = append(set, r)
+			}
+		}
+		sets = append(sets, set)
+		tb.add(&db.QueueTicket{ID: model.NewID(), Number: "T", Title: fmt.Sprint(set), Waiting: set})
 	}
 	tb.add(&db.QueueTicket{ID: model.NewID(), Number: "T", Title: "nobody"})
-	for _, mine := range []model.Roles{{roles[0]}, {roles[8]}, {roles[19], roles[3]}} {
-		m := tb.me(model.NewID(), mine)
+	for _, mine := range []model.Roles{{model.RoleEngineer}, {model.RoleAdmin}, {model.RoleDeveloper, model.RoleReqLead}} {
+		user := model.NewID()
+		m := tb.me(user, mine)
 		for i := range tb.rows {
-			want := i < len(roles) && mine.Has(roles[i])
+			want := i < len(sets) && ticket.WaitsFor(sets[i], model.NilID, user, mine)
 			if got := tb.keep(filterWaiting, int32(i), m, 0); got != want {
 				t.Errorf("user with %v, ticket waiting for %v: kept %v, want %v", mine, tb.waits[tb.rows[i].waiting], got, want)
 			}

@@ -52,6 +52,12 @@ func Start(ctx context.Context, s *cli.Session) error {
 	if s.FirstFrame || s.Keys != "" {
 		return headless(ctx, s, opt)
 	}
+	// The screens stay current with what other processes write from the
+	// log as it stands now, before they first load. Should the log not
+	// answer, they still show their own writes.
+	if from, err := st.LastEvent(ctx); err == nil {
+		opt.Watch, opt.WatchFrom = true, from
+	}
 	p := tea.NewProgram(app.New(opt), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx),
 		keyboard(s.Stdin), tea.WithOutput(s.Stdout))
 	if _, err := p.Run(); err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
