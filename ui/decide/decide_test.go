@@ -163,10 +163,10 @@ func TestVendorDecisionWithInputs(t *testing.T) {
 	engineer := screentest.Deps(t, s, i18n.Zh).User
 	m := open(t, s, id, engineer, i18n.Zh, "", 80, 24)
 	// Page 1: decision (the only one), comment; page 2: the plan, backup
-	// needed (yes), verification needed (no).
+	// needed (yes), verification needed (no), the response time (now).
 	m, out := screentest.Drive(t, m, keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter),
 		runes("先备份 reg_visit 表，再删除重复记录"), keyMsg(tea.KeyEnter),
-		keyMsg(tea.KeyEnter), keyMsg(tea.KeyDown), keyMsg(tea.KeyEnter))
+		keyMsg(tea.KeyEnter), keyMsg(tea.KeyDown), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
 	if _, ok := screentest.Find[DecidedMsg](out); !ok {
 		t.Fatalf("not decided: stage %s, error %q\n%s", m.Stage(), m.Error(), m.View())
 	}
