@@ -367,5 +367,5 @@ func ambiguous(ref, what string, names []string, hint string) error {
 	if len(list) > maxMatches {
 		list = append(list[:maxMatches:maxMatches], "…")
 	}
-	return model.Errorf(model.EINVALID, "%q matches several %s: %s; %s", ref, i18n.Text(what), strings.Join(list, ", "), i18n.Text(hint))
+	return model.Errorf(model.EINVALID, "%q matches several %s: %s; %s", ref, i18n.Text(i18n.In("matches", what)), strings.Join(list, ", "), i18n.Text(hint))
 }

@@ -42,7 +42,7 @@ func choose[T any](what, ref string, items []T, name func(T) string, id func(T) 
 			return match, nil
 		}
 		if len(found) > 1 {
-			return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, i18n.Text(what), strings.Join(found, ", "))
+			return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, i18n.Text(i18n.In("matches", what)), strings.Join(found, ", "))
 		}
 	}
 	var partial []T

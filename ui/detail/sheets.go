@@ -3,6 +3,7 @@ package detail
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -22,10 +23,14 @@ type editDraft struct {
 	Channel                 model.Channel
 	Site, System, Requester model.ID
 	OnSite                  bool
+	// Reported is when the request was raised, as typed in the
+	// contract's zone (ticket.Edit reads it there).
+	Reported string
 }
 
 // editSheet edits title, description, severity, channel, site, system,
-// requester and on-site (ticket.Edit); only changed fields are sent.
+// requester, on-site and when the request was raised (ticket.Edit); only
+// changed fields are sent.
 func (m Model) editSheet() common.Sheet {
 	L, lang := m.deps.Lang, m.deps.Lang.Code()
 	t := m.data.c.Ticket
@@ -33,8 +38,9 @@ func (m Model) editSheet() common.Sheet {
 	// right-to-left override shows as ‹U+202E›); a field left as shown is
 	// not changed.
 	title, description := text.Sanitize(t.Title, false), text.Sanitize(t.Description, true)
+	reported := common.LocalTime(t.ReportedAt, common.Zone(t.TimeZone))
 	d := &editDraft{Title: title, Description: description, Severity: t.Severity, Channel: t.Channel,
-		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite}
+		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite, Reported: reported}
 	sites, systems, contacts := m.data.sites, m.data.systems, m.data.c.Contacts
 	build := func() (*huh.Form, common.FormSizer) {
 		var sz common.FormSizer
@@ -71,6 +77,7 @@ func (m Model) editSheet() common.Sheet {
 			sz.Add(huh.NewSelect[model.ID]().Title(L.T("System")).Options(sys...).Value(&d.System), 0),
 			sz.Add(huh.NewSelect[model.ID]().Title(L.T("Requester")).Options(req...).Value(&d.Requester), 0),
 			sz.Add(huh.NewConfirm().Title(L.T("On site")).Affirmative(L.T("yes")).Negative(L.T("no")).Value(&d.OnSite), 0),
+			sz.Add(huh.NewInput().Title(L.T("Reported")).Placeholder(L.T("e.g.")+" 2026-11-27 14:30").Value(&d.Reported), 0),
 		}
 		return common.NewScreenForm(L, 0, 0, huh.NewGroup(fields...)), sz
 	}
@@ -95,6 +102,7 @@ func (m Model) editSheet() common.Sheet {
 		set("system_id", d.System != t.SystemID, id(d.System))
 		set("requester_id", d.Requester != t.RequesterID, id(d.Requester))
 		set("on_site", d.OnSite != t.OnSite, strconv.FormatBool(d.OnSite))
+		set("reported_at", strings.TrimSpace(d.Reported) != reported, d.Reported)
 		if len(fields) == 0 {
 			return nil, errors.New(L.T("Nothing was changed."))
 		}
