@@ -139,6 +139,25 @@ func (s *Store) FindCustomer(ctx context.Context, ref string) (model.Customer, e
 	if id, err := model.ParseID(ref); err == nil {
 		return scanCustomer(dbRow(ctx, s.db), id)
 	}
+	if hex, ok := model.IDRef(ref); ok {
+		all, err := s.Customers(ctx)
+		if err != nil {
+			return model.Customer{}, err
+		}
+		var found []model.Customer
+		var names []string
+		for _, c := range all {
+			if c.ID.Matches(hex) {
+				found, names = append(found, c), append(names, c.Name+" "+c.ID.String())
+			}
+		}
+		if len(found) == 1 {
+			return found[0], nil
+		}
+		if len(found) > 1 {
+			return model.Customer{}, ambiguous(ref, "customers", names, "type more of the id, or the name")
+		}
+	}
 	cs, err := queryList(ctx, s.db, "SELECT id, name, short_name, address FROM customers WHERE name = ?1 OR short_name = ?1 OR name LIKE '%' || ?1 || '%' ORDER BY name = ?1 OR short_name = ?1 DESC LIMIT 2", func(r *sql.Rows) (model.Customer, error) {
 		var c model.Customer
 		return c, r.Scan(&c.ID, &c.Name, &c.ShortName, &c.Address)
@@ -177,6 +196,25 @@ func (s *Store) FindContract(ctx context.Context, ref string) (model.Contract, e
 	ref = strings.TrimSpace(ref)
 	if id, err := model.ParseID(ref); err == nil {
 		return s.Contract(ctx, id)
+	}
+	if hex, ok := model.IDRef(ref); ok {
+		all, err := s.Contracts(ctx, model.NilID)
+		if err != nil {
+			return model.Contract{}, err
+		}
+		var found []model.Contract
+		var names []string
+		for _, k := range all {
+			if k.ID.Matches(hex) {
+				found, names = append(found, k), append(names, k.Number+" "+k.ID.String())
+			}
+		}
+		if len(found) == 1 {
+			return found[0], nil
+		}
+		if len(found) > 1 {
+			return model.Contract{}, ambiguous(ref, "contracts", names, "type more of the id, or the number")
+		}
 	}
 	var id model.ID
 	err := s.db.QueryRowContext(ctx, "SELECT id FROM contracts WHERE number = ? COLLATE NOCASE", ref).Scan(&id)

@@ -11,6 +11,7 @@ import (
 	"yunwei/flows/sla"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Ref is an entity named for people: id and display name.
@@ -225,26 +226,16 @@ func (s *Store) FindTicket(ctx context.Context, ref string) (model.ID, error) {
 			return id, nil
 		}
 	}
-	hex := strings.ToLower(strings.ReplaceAll(ref, "-", ""))
-	if len(hex) >= 8 && len(hex) <= 32 && strings.Trim(hex, "0123456789abcdef") == "" {
-		rows, err := s.db.QueryContext(ctx, "SELECT id FROM tickets WHERE hex(id) LIKE ? LIMIT 2", strings.ToUpper(hex)+"%")
+	if hex, ok := model.IDRef(ref); ok {
+		found, numbers, err := s.ticketsByIDPart(ctx, hex)
 		if err != nil {
 			return model.NilID, err
-		}
-		defer rows.Close()
-		var found []model.ID
-		for rows.Next() {
-			var x model.ID
-			if err := rows.Scan(&x); err != nil {
-				return model.NilID, err
-			}
-			found = append(found, x)
 		}
 		if len(found) == 1 {
 			return found[0], nil
 		}
 		if len(found) > 1 {
-			return model.NilID, model.Errorf(model.EINVALID, "%q matches more than one ticket: type more of the id, or the number", ref)
+			return model.NilID, ambiguous(ref, "tickets", numbers, "type more of the id, or the number")
 		}
 	}
 	return model.NilID, model.Errorf(model.ENOTFOUND, "no ticket %q: check the number with yunwei ticket list", ref)
@@ -347,4 +338,41 @@ func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 		}
 	}
 	return d, nil
+}
+
+// maxMatches is how many matches an ambiguous reference lists.
+const maxMatches = 10
+
+// ticketsByIDPart finds the tickets whose id begins or ends with hex (a
+// short id is the end, model.ID.Short), at most maxMatches+1, with their
+// numbers, in number order.
+func (s *Store) ticketsByIDPart(ctx context.Context, hex string) ([]model.ID, []string, error) {
+	up := strings.ToUpper(hex)
+	rows, err := s.db.QueryContext(ctx, "SELECT id, number FROM tickets WHERE hex(id) LIKE ?1 OR hex(id) LIKE ?2 ORDER BY number LIMIT ?3",
+		up+"%", "%"+up, maxMatches+1)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var ids []model.ID
+	var numbers []string
+	for rows.Next() {
+		var id model.ID
+		var number string
+		if err := rows.Scan(&id, &number); err != nil {
+			return nil, nil, err
+		}
+		ids, numbers = append(ids, id), append(numbers, number)
+	}
+	return ids, numbers, rows.Err()
+}
+
+// ambiguous says that ref names several things, and lists them (at most
+// maxMatches, then "…"), so that the right one can be typed.
+func ambiguous(ref, what string, names []string, hint string) error {
+	list := names
+	if len(list) > maxMatches {
+		list = append(list[:maxMatches:maxMatches], "…")
+	}
+	return model.Errorf(model.EINVALID, "%q matches several %s: %s; %s", ref, i18n.Text(i18n.In("matches", what)), strings.Join(list, ", "), i18n.Text(hint))
 }

@@ -107,7 +107,7 @@ type User struct {
 type Calendar struct {
 	ID       ID     `json:"id"`
 	Name     string `json:"name"`
-	TimeZone string `json:"time_zone"` // IANA name, "Asia/Shanghai" by default
+	TimeZone string `json:"time_zone"` // IANA name, DefaultZoneName by default
 	// Weekly holds, for Sunday (0) to Saturday (6), the working spans of a
 	// normal day as "HH:MM-HH:MM".
 	Weekly [7][]string `json:"weekly"`
@@ -118,11 +118,11 @@ type Calendar struct {
 	WorkdayHours []string          `json:"workday_hours"`
 }
 
-// Default5x8 is Monday–Friday, 09:00–12:00 and 13:00–18:00, Asia/Shanghai
-// (seed §2.5). It holds no holidays: those are imported, never invented.
+// Default5x8 is Monday–Friday, 09:00–12:00 and 13:00–18:00, in the
+// default zone, DefaultZoneName (seed §2.5). It holds no holidays: those are imported, never invented.
 func Default5x8(id ID, name string) Calendar {
 	day := []string{"09:00-12:00", "13:00-18:00"}
-	c := Calendar{ID: id, Name: name, TimeZone: "Asia/Shanghai", WorkdayHours: day}
+	c := Calendar{ID: id, Name: name, TimeZone: DefaultZoneName, WorkdayHours: day}
 	for d := 1; d <= 5; d++ {
 		c.Weekly[d] = day
 	}

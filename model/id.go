@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -60,8 +61,29 @@ func (id ID) IsZero() bool { return id == NilID }
 // String returns the 36-character text form.
 func (id ID) String() string { return uuid.UUID(id).String() }
 
-// Short returns the first 8 hex digits, for screens.
-func (id ID) Short() string { return id.String()[:8] }
+// Short returns the last 8 hex digits, for screens and lists: the random
+// tail of a UUIDv7. Its first digits are its creation time, the same for
+// everything entered in the same minutes (every demo customer and contact
+// would show 019adb8a), so they tell nothing apart.
+func (id ID) Short() string { s := id.String(); return s[len(s)-8:] }
+
+// IDRef reads ref as part of an id, as people copy one from a list: at
+// least 8 of its hex digits, dashes ignored, in either case. It returns
+// the digits in lower case, or ok false when ref is not such a part.
+func IDRef(ref string) (hex string, ok bool) {
+	hex = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(ref), "-", ""))
+	if len(hex) < 8 || len(hex) > 32 || strings.Trim(hex, "0123456789abcdef") != "" {
+		return "", false
+	}
+	return hex, true
+}
+
+// Matches reports whether the id begins or ends with the hex digits
+// (IDRef): an id is named by its first digits or by its short id.
+func (id ID) Matches(hex string) bool {
+	all := strings.ReplaceAll(id.String(), "-", "")
+	return hex != "" && (strings.HasPrefix(all, hex) || strings.HasSuffix(all, hex))
+}
 
 // MarshalText implements encoding.TextMarshaler.
 func (id ID) MarshalText() ([]byte, error) { return []byte(id.String()), nil }

@@ -176,6 +176,9 @@ func (g *generator) delay(step *ticket.Step, role model.Role) time.Duration {
 func (g *generator) inputs(d ticket.Decision, st *ticket.State) map[string]string {
 	out := map[string]string{}
 	for _, in := range d.Inputs {
+		if in.Name == "responded_at" {
+			continue // the demo responds as it records: the decision's time
+		}
 		if !in.Required && (g.rng.IntN(3) == 0 || in.Name == "override_reason") {
 			continue
 		}

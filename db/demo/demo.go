@@ -242,7 +242,7 @@ func (g *generator) directory() error {
 		}
 		contract := model.Contract{
 			ID: cw.contract, CustomerID: cw.id, Number: plan.contract,
-			StartDate: fmt.Sprintf("%d-01-01", year), EndDate: fmt.Sprintf("%d-12-31", year),
+			StartDate: g.contractStart(), EndDate: fmt.Sprintf("%d-12-31", year),
 			SupportHours: "5x8", CalendarID: cal.ID, SLA: model.DefaultSLA(), QuotaDays: model.DefaultQuotaDays,
 			Engineers: []model.ID{g.w.users["wangjg"], g.w.users["lina"], g.w.users["chenming"]},
 		}

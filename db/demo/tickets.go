@@ -1,6 +1,7 @@
 package demo
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"time"
 
@@ -42,11 +43,7 @@ var channelMix = []weighted[model.Channel]{
 // reportedAt spreads ticket i over the year before the anchor, oldest
 // first, mostly inside working hours, some in the evening or at weekends.
 func (g *generator) reportedAt(i int) time.Time {
-	n := g.opt.Tickets
-	span := 360 * 24 * time.Hour
-	if n < 2000 {
-		span = time.Duration(n) * 4 * time.Hour // a small demo is a busy recent season
-	}
+	n, span := g.opt.Tickets, g.span()
 	base := g.opt.Anchor.Add(-span + time.Duration(float64(span)*float64(i)/float64(n)))
 	day := base.In(shanghai).Truncate(24 * time.Hour)
 	hour := 9 + g.rng.IntN(9)
@@ -60,13 +57,28 @@ func (g *generator) reportedAt(i int) time.Time {
 	return t
 }
 
-var shanghai = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("CST", 8*3600)
+// shanghai is the demo calendars' zone, the default one.
+var shanghai = model.DefaultZone()
+
+// span is how far back before the anchor the tickets reach.
+func (g *generator) span() time.Duration {
+	if n := g.opt.Tickets; n < 2000 {
+		return time.Duration(n) * 4 * time.Hour // a small demo is a busy recent season
 	}
-	return loc
-}()
+	return 360 * 24 * time.Hour
+}
+
+// contractStart is the first day of the demo contracts: the anchor's
+// year, or the day of the oldest ticket when they reach further back (a
+// request is never dated before its contract began).
+func (g *generator) contractStart() string {
+	start := fmt.Sprintf("%d-01-01", g.opt.Anchor.Year())
+	// A day's margin: a ticket's day is rounded down (reportedAt).
+	if first := g.opt.Anchor.Add(-g.span() - 24*time.Hour).In(shanghai).Format(time.DateOnly); first < start {
+		return first
+	}
+	return start
+}
 
 // ticket creates ticket i and carries it through part or all of its flow.
 func (g *generator) ticket(i int) error {

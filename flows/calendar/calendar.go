@@ -3,13 +3,9 @@ package calendar
 import (
 	"fmt"
 	"time"
-	_ "time/tzdata" // a calendar's zone must resolve on any laptop, with or without a system zone database
 
 	"yunwei/model"
 )
-
-// DefaultTimeZone is the zone of a calendar that names none (DESIGN §2).
-const DefaultTimeZone = "Asia/Shanghai"
 
 // Calendar is the compiled, read-only form of a model.Calendar, built by New
 // (the zero Calendar is not usable). It is safe for concurrent use.
@@ -36,7 +32,7 @@ func New(c model.Calendar) (*Calendar, error) {
 	}
 	tz := c.TimeZone
 	if tz == "" {
-		tz = DefaultTimeZone
+		tz = model.DefaultZoneName
 	}
 	loc, err := loadZone(tz)
 	if err != nil {
@@ -86,11 +82,11 @@ func New(c model.Calendar) (*Calendar, error) {
 	return cal, nil
 }
 
-// loadZone resolves an IANA zone name. "Local" is refused: it would make the
-// same calendar mean different hours on different laptops.
+// loadZone resolves an IANA zone name. "Local" is refused (model.LoadZone):
+// it would make the same calendar mean different hours on different laptops.
 func loadZone(name string) (*time.Location, error) {
 	loc, err := model.LoadZone(name)
-	if err != nil || name == "Local" {
+	if err != nil {
 		return nil, fmt.Errorf("time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
 	}
 	return loc, nil

@@ -265,8 +265,8 @@ func TestNewDefaults(t *testing.T) {
 	c.TimeZone, c.WorkdayHours = "", nil
 	c.Weekly[1] = []string{"08:30-12:00", "13:30-17:30"}
 	cal := mustNew(t, c)
-	if cal.Location().String() != calendar.DefaultTimeZone {
-		t.Errorf("zone = %s, want %s", cal.Location(), calendar.DefaultTimeZone)
+	if cal.Location().String() != model.DefaultZoneName {
+		t.Errorf("zone = %s, want %s", cal.Location(), model.DefaultZoneName)
 	}
 	// Without WorkdayHours a make-up day works Monday's hours.
 	if d := cal.Day(at(t, shanghai, "2026-09-20 10:00")); calendar.JoinSpans(d.Spans, ",") != "08:30-12:00,13:30-17:30" {

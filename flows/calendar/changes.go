@@ -140,7 +140,7 @@ func Overrides(c model.Calendar, ch Changes) []Notice {
 
 func zoneName(tz string) string {
 	if tz == "" {
-		return DefaultTimeZone
+		return model.DefaultZoneName
 	}
 	return tz
 }

@@ -292,7 +292,7 @@ func decideCalendar(env flows.Env, s *model.Calendar, c SaveCalendar) ([]model.C
 		return nil, err
 	}
 	if v.TimeZone == "" {
-		v.TimeZone = calendar.DefaultTimeZone
+		v.TimeZone = model.DefaultZoneName
 	}
 	// One rule for what a calendar may hold: the compiler the SLA clocks use.
 	if _, err := calendar.New(v); err != nil {

@@ -113,14 +113,13 @@ func checkStaffChange(dc *decision) error {
 }
 
 // contractLocation is the time zone of the contract's business calendar;
-// China's when the calendar is missing or names an unknown zone.
+// the default zone (model.DefaultZone) when the calendar is missing or
+// names an unknown zone.
 func contractLocation(env flows.Env, c model.Contract) *time.Location {
-	if cal, err := env.Dir.Calendar(c.CalendarID); err == nil && cal.TimeZone != "" {
-		if loc, err := model.LoadZone(cal.TimeZone); err == nil {
-			return loc
-		}
+	if cal, err := env.Dir.Calendar(c.CalendarID); err == nil {
+		return model.Zone(cal.TimeZone)
 	}
-	return time.FixedZone("CST", 8*3600)
+	return model.DefaultZone()
 }
 
 // civilDate is t's calendar date as midnight UTC, so dates compare and

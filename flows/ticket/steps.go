@@ -52,7 +52,9 @@ type Decision struct {
 	Rule string
 	// Stamps names the ticket times the decision sets (seed §2.6):
 	// "responded_at" and "arrived_at" keep the first, "resolved_at" the latest.
-	// An input of the same name gives the time; otherwise it is the event's.
+	// An input of the same name gives the time; otherwise another stamp's
+	// input does, else it is the event's. Every decision stamping
+	// responded_at takes that input (flow_stamps.go).
 	Stamps []string
 	// Convert names the kind the ticket turns into (seed §1.3: an enhancement
 	// above 1 person-day becomes a change); To is a step of that kind's flow.

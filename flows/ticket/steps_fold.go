@@ -123,10 +123,20 @@ func applyDecided(s *State, e model.Event, p DecidedPayload, d *Decision) {
 			LimitMinutes: b.LimitMinutes, At: e.Wall, By: e.Actor})
 		s.EffortMinutes += b.Minutes
 	}
+	// A stamp takes the time its own input gives, else the time another
+	// stamp's input gave (an answer logged as of 10:15 both responds and
+	// resolves at 10:15), else the decision's.
+	when := e.Wall
+	for _, stamp := range d.Stamps {
+		if at := p.Inputs[stamp]; at != "" {
+			when = at
+			break
+		}
+	}
 	for _, stamp := range d.Stamps {
 		at := p.Inputs[stamp]
 		if at == "" {
-			at = e.Wall
+			at = when
 		}
 		switch stamp {
 		case "responded_at":

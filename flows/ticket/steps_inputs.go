@@ -66,11 +66,8 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 	case InputText:
 		return flows.CleanText(field, v, flows.MaxText, true, true)
 	case InputBool:
-		switch strings.ToLower(v) {
-		case "true", "yes", "y", "1", "是":
-			return "true", nil
-		case "false", "no", "n", "0", "否":
-			return "false", nil
+		if b, ok := model.ParseYesNo(v); ok {
+			return strconv.FormatBool(b), nil
 		}
 		return "", model.Errorf(model.EINVALID, "%s must be yes or no (true/false, 是/否), not %q", field, v)
 	case InputMinutes:
@@ -119,18 +116,22 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 }
 
 // parseTimeInput reads a time that already happened: not after now (give or
-// take a laptop's clock) and not before the request was raised.
+// take a laptop's clock) and not before the request was raised. A time
+// typed without its offset (2026-11-27 14:30) is read in the zone of the
+// ticket's contract, as the terminal UI's form reads it; refusals show
+// times there too.
 func parseTimeInput(env flows.Env, s *State, in *Input, field i18n.Text, v string) (string, error) {
-	t, err := model.ParseTime(v)
+	loc := ticketLocation(env, s)
+	t, err := model.ParseLocalTime(v, loc)
 	if err != nil {
 		return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
 	}
 	if !in.Future {
 		if t.After(env.Now.Add(maxClockLead)) {
-			return "", model.Errorf(model.EINVALID, "%s %s lies in the future: check the time and this laptop's clock", field, model.FormatTime(t))
+			return "", model.Errorf(model.EINVALID, "%s %s lies in the future: check the time and this laptop's clock", field, model.LocalClock(t, loc))
 		}
 		if reported, err := model.ParseTime(s.ReportedAt); err == nil && !reported.IsZero() && t.Before(reported) {
-			return "", model.Errorf(model.EINVALID, "%s %s is before the request was raised (%s)", field, model.FormatTime(t), s.ReportedAt)
+			return "", model.Errorf(model.EINVALID, "%s %s is before the request was raised (%s)", field, model.LocalClock(t, loc), model.LocalClock(reported, loc))
 		}
 	}
 	return model.FormatTime(t), nil
@@ -141,7 +142,7 @@ func ticketLocation(env flows.Env, s *State) *time.Location {
 	if c, err := env.Dir.Contract(s.ContractID); err == nil {
 		return contractLocation(env, c)
 	}
-	return time.FixedZone("CST", 8*3600)
+	return model.DefaultZone()
 }
 
 var minuteUnits = []struct {

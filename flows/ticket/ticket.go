@@ -2,8 +2,9 @@ package ticket
 
 import (
 	"encoding/json"
+	"fmt"
 	"sort"
-	"strconv"
+	"strings"
 	"time"
 
 	"yunwei/flows"
@@ -136,7 +137,8 @@ type Create struct {
 
 // Edit sets plain fields of a ticket, given as text (field → value).
 // Editable: title, description, severity, channel, site, system, requester,
-// on_site.
+// on_site (yes or no, as decisions' inputs), reported_at (typed in the
+// contract's zone, see reportedEdit).
 type Edit struct {
 	ID     model.ID
 	Fields map[string]string
@@ -258,7 +260,10 @@ func decideCreateTicket(env flows.Env, s *State, c Create) ([]model.Change, erro
 		reported = env.Now
 	}
 	if reported.After(env.Now.Add(maxClockLead)) {
-		return nil, model.Errorf(model.EINVALID, "the request cannot be raised in the future (%s): check the time and this laptop's clock", model.FormatTime(reported))
+		return nil, model.Errorf(model.EINVALID, "the request cannot be raised in the future (%s): check the time and this laptop's clock", model.LocalClock(reported, contractLocation(env, contract)))
+	}
+	if err := checkReportedInTerm(env, contract, reported); err != nil {
+		return nil, err
 	}
 	p.ContractID, p.SiteID, p.SystemID = contract.ID, c.SiteID, c.SystemID
 	p.RequesterID, p.AssigneeID = c.RequesterID, c.AssigneeID
@@ -266,6 +271,19 @@ func decideCreateTicket(env flows.Env, s *State, c Create) ([]model.Change, erro
 		p.ReportedAt = model.FormatTime(reported)
 	}
 	return []model.Change{{Type: Created, TypeVersion: 1, Payload: p}}, nil
+}
+
+// checkReportedInTerm refuses a request dated before its contract began
+// (DESIGN §2: a contract has a service year): such a date is a typing
+// slip (2016 for 2026), or the request belongs to the contract in force
+// then. The day is the one in the contract calendar's zone.
+func checkReportedInTerm(env flows.Env, contract model.Contract, reported time.Time) error {
+	loc := contractLocation(env, contract)
+	if day := reported.In(loc).Format(time.DateOnly); contract.StartDate != "" && day < contract.StartDate {
+		return model.Errorf(model.EINVALID, "the request is dated %s, before contract %s began: the contract runs from %s to %s; check the date, or record the request under the contract in force then",
+			model.LocalClock(reported, loc), contract.Number, contract.StartDate, contract.EndDate)
+	}
+	return nil
 }
 
 // NeedsSite reports whether a ticket of kind k is about a site: staff
@@ -336,21 +354,21 @@ func ticketCustomer(env flows.Env, s *State) (model.Customer, error) {
 	return env.Dir.Customer(contract.CustomerID)
 }
 
-func requireOpenTicket(s *State, id model.ID) error {
+func requireOpenTicket(env flows.Env, s *State, id model.ID) error {
 	if s == nil {
 		return model.Errorf(model.ENOTFOUND, "no ticket with id %s", id)
 	}
 	if s.Status == model.StatusClosed {
-		return model.Errorf(model.EINVALID, "ticket %s is closed: open a new ticket for further work", s.Number)
+		return refuseClosed(env, s)
 	}
 	return nil
 }
 
 // EditableFields lists the ticket fields Edit accepts.
-var EditableFields = []string{"title", "description", "severity", "channel", "site_id", "system_id", "requester_id", "on_site"}
+var EditableFields = []string{"title", "description", "severity", "channel", "site_id", "system_id", "requester_id", "on_site", "reported_at"}
 
 func decideEditTicket(env flows.Env, s *State, c Edit) ([]model.Change, error) {
-	if err := requireOpenTicket(s, c.ID); err != nil {
+	if err := requireOpenTicket(env, s, c.ID); err != nil {
 		return nil, err
 	}
 	if len(env.Actor.User.Roles) == 0 {
@@ -397,11 +415,17 @@ func decideEditTicket(env flows.Env, s *State, c Edit) ([]model.Change, error) {
 			}
 			value, same = v, v == s.Channel
 		case "on_site":
-			v, err := strconv.ParseBool(text)
-			if err != nil {
-				return nil, model.Errorf(model.EINVALID, "on_site must be true or false, not %q", text)
+			v, ok := model.ParseYesNo(text)
+			if !ok {
+				return nil, model.Errorf(model.EINVALID, "%s must be yes or no (true/false, 是/否), not %q", i18n.Text("On site"), text)
 			}
 			value, same = v, v == s.OnSite
+		case "reported_at":
+			v, err := reportedEdit(env, s, text)
+			if err != nil {
+				return nil, err
+			}
+			value, same = v, v == s.ReportedAt
 		case "site_id", "system_id", "requester_id":
 			id := model.NilID
 			if text != "" {
@@ -431,7 +455,7 @@ func decideEditTicket(env flows.Env, s *State, c Edit) ([]model.Change, error) {
 				value = nil
 			}
 		default:
-			return nil, model.Errorf(model.EINVALID, "field %q cannot be edited: editable are title, description, severity, channel, site_id, system_id, requester_id, on_site", f)
+			return nil, model.Errorf(model.EINVALID, "field %q cannot be edited: editable are %s", f, strings.Join(EditableFields, ", "))
 		}
 		if same {
 			continue
@@ -448,8 +472,59 @@ func decideEditTicket(env flows.Env, s *State, c Edit) ([]model.Change, error) {
 	return out, nil
 }
 
+// reportedEdit reads a corrected time the request was raised, which starts
+// every SLA clock (seed §2.6). Typed without an offset it is read in the
+// contract calendar's zone, as the new-ticket form reads it. It is refused
+// in the future, after the ticket was recorded or first acted on (a
+// response, an arrival, a decision), and before the contract began.
+func reportedEdit(env flows.Env, s *State, text string) (string, error) {
+	contract, err := env.Dir.Contract(s.ContractID)
+	if err := flows.MustExist(err, "contract"); err != nil {
+		return "", err
+	}
+	loc := contractLocation(env, contract)
+	t, err := model.ParseLocalTime(text, loc)
+	if err != nil {
+		return "", err
+	}
+	if t.After(env.Now.Add(maxClockLead)) {
+		return "", model.Errorf(model.EINVALID, "the request cannot be raised in the future (%s): check the time and this laptop's clock", model.LocalClock(t, loc))
+	}
+	if recorded := parsedTime(s.CreatedAt); !recorded.IsZero() && t.After(recorded.Add(maxClockLead)) {
+		return "", model.Errorf(model.EINVALID, "the request cannot have been raised after it was recorded (%s): give a time before that", model.LocalClock(recorded, loc))
+	}
+	if first := firstActedOn(s); !first.IsZero() && t.After(first) {
+		return "", model.Errorf(model.EINVALID, "the request cannot have been raised after it was first acted on (%s): give a time before that", model.LocalClock(first, loc))
+	}
+	if err := checkReportedInTerm(env, contract, t); err != nil {
+		return "", err
+	}
+	return model.FormatTime(t), nil
+}
+
+// firstActedOn is the earliest of the ticket's response, arrival and
+// resolution times and its first applied decision; zero when none is.
+func firstActedOn(s *State) time.Time {
+	var first time.Time
+	consider := func(v string) {
+		if t := parsedTime(v); !t.IsZero() && (first.IsZero() || t.Before(first)) {
+			first = t
+		}
+	}
+	consider(s.RespondedAt)
+	consider(s.ArrivedAt)
+	consider(s.ResolvedAt)
+	for _, h := range s.History {
+		if isDecision(&h) && h.Rejected == "" {
+			consider(h.At)
+			break
+		}
+	}
+	return first
+}
+
 func decideAssignTicket(env flows.Env, s *State, c Assign) ([]model.Change, error) {
-	if err := requireOpenTicket(s, c.ID); err != nil {
+	if err := requireOpenTicket(env, s, c.ID); err != nil {
 		return nil, err
 	}
 	if !env.Actor.HasAny(model.RoleAdmin, model.RoleTechLead, model.RoleEngineer) {
@@ -503,9 +578,16 @@ func evolveTicket(s *State, e model.Event, auth flows.Authority) (*State, error)
 			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
 			break
 		}
+		reported := s.ReportedAt
 		if err := setTicketField(&s.Ticket, p.Field, p.Value); err != nil {
 			s.reject(e, &entry, "the value of "+p.Field+" cannot be read: "+err.Error())
 			break
+		}
+		// A ticket that waits on the customer from the start waits from
+		// when the request was raised: the wait moves with a correction.
+		if f := FlowFor(s.Kind); p.Field == "reported_at" && f != nil && len(s.Waits) > 0 &&
+			s.Waits[0].Step == f.Start() && s.Waits[0].From == reported {
+			s.Waits[0].From = s.ReportedAt
 		}
 		entry.Field, entry.Value = p.Field, string(p.Value)
 	case Assigned:
@@ -603,6 +685,16 @@ func setTicketField(t *model.Ticket, field string, raw json.RawMessage) error {
 		dst = &t.SystemID
 	case "requester_id":
 		dst = &t.RequesterID
+	case "reported_at":
+		var v string
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		if _, err := model.ParseTime(v); err != nil || v == "" {
+			return fmt.Errorf("%q is not a time", v)
+		}
+		t.ReportedAt = v
+		return nil
 	default:
 		return nil // a field a newer app knows: kept in the log
 	}

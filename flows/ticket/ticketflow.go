@@ -94,7 +94,7 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 		return nil, model.Errorf(model.EINVALID, "ticket %s is of kind %q, which this version of yunwei has no flow for: update yunwei", s.Number, s.Kind)
 	}
 	if s.Status == model.StatusClosed {
-		return nil, model.Errorf(model.EINVALID, "ticket %s is closed: open a new ticket for further work", s.Number)
+		return nil, refuseClosed(env, s)
 	}
 	st := f.Step(s.Step)
 	if st == nil || st.End {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -48,7 +49,8 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 	opt := demo.Options{Tickets: c.tickets, Seed: c.seed}
 	var err error
 	if c.anchor != "" {
-		if opt.Anchor, err = parseUserTime(c.anchor); err != nil {
+		// The demo's calendars are in the default zone: the anchor is read there.
+		if opt.Anchor, err = parseUserTime(c.anchor, model.DefaultZone()); err != nil {
 			return err
 		}
 	}
@@ -89,15 +91,11 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 }
 
 // parseUserTime reads a time as people write it: RFC 3339, or
-// "2006-01-02 15:04" / "2006-01-02" in the local time zone.
-func parseUserTime(s string) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+// "2006-01-02 15:04" / "2006-01-02" in loc, the zone of the contract the
+// time belongs to (model.ParseLocalTime), never the laptop's.
+func parseUserTime(s string, loc *time.Location) (time.Time, error) {
+	if t, err := time.ParseInLocation(time.DateOnly, strings.TrimSpace(s), loc); err == nil {
+		return t.UTC(), nil
 	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, model.Errorf(model.EINVALID, "%q is not a time: write 2026-11-27 09:30 or 2026-11-27T09:30:00+08:00", s)
+	return model.ParseLocalTime(s, loc)
 }

@@ -74,11 +74,8 @@ func nonNilList[T any](v []T) []T {
 
 // parseYesNo reads an option's yes or no, as decisions' inputs do.
 func parseYesNo(option, v string) (bool, error) {
-	switch strings.ToLower(strings.TrimSpace(v)) {
-	case "true", "yes", "y", "1", "是":
-		return true, nil
-	case "false", "no", "n", "0", "否":
-		return false, nil
+	if b, ok := model.ParseYesNo(v); ok {
+		return b, nil
 	}
 	return false, model.Errorf(model.EINVALID, "%s must be yes or no (true/false, 是/否), not %q", option, v)
 }

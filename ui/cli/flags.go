@@ -3,8 +3,10 @@ package cli
 import (
 	"flag"
 	"slices"
+	"strconv"
 	"strings"
 
+	"yunwei/model"
 	"yunwei/model/i18n"
 )
 
@@ -74,8 +76,15 @@ func (a *App) parse(c *command, fs *flag.FlagSet, args []string, stopAtWord bool
 		if f == nil || name == "" || name[0] == '-' {
 			return nil, a.usageErr(c, "%s has no option %s", c.path(), "--"+strings.TrimLeft(name, "-"))
 		}
-		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() && !hasValue {
-			value, hasValue = "true", true
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			// A switch takes yes or no as every yes/no of yunwei does.
+			if !hasValue {
+				value, hasValue = "true", true
+			} else if v, ok := model.ParseYesNo(value); ok {
+				value = strconv.FormatBool(v)
+			} else {
+				return nil, a.usageErr(c, "%s takes yes or no (true/false, 是/否), not %q", "--"+name, value)
+			}
 		}
 		if !hasValue {
 			if i+1 == len(args) {

@@ -14,6 +14,7 @@ import (
 	"yunwei/model"
 	"yunwei/model/i18n"
 	"yunwei/ui/common"
+	"yunwei/ui/signoff"
 	"yunwei/ui/text"
 	"yunwei/ui/words"
 )
@@ -121,8 +122,11 @@ func stepLabel(kind model.Kind, step, status string, lang i18n.Lang) string {
 	return words.Step(lang, kind, step)
 }
 
-// writeTicketDetail prints a ticket for people: fields, description, history.
-func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Location) {
+// writeTicketDetail prints a ticket for people: fields, flow, clocks,
+// description, every fact its steps recorded (the plan, the analysis, the
+// solution, the upgrade notes…, labelled as the step tables label them),
+// history.
+func writeTicketDetail(w io.Writer, d db.TicketDetail, facts []signoff.Field, L i18n.Lang, loc *time.Location) {
 	lang := L.Code()
 	clean := func(s string) string { return text.Sanitize(s, false) }
 	fmt.Fprintf(w, "%s  [%s] %s\n", clean(d.Number), d.Kind.Label(lang), clean(d.Title))
@@ -188,6 +192,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 			fmt.Fprintf(w, "  %s\n", line)
 		}
 	}
+	writeFacts(w, facts, L)
 	fmt.Fprintf(w, "\n%s\n", L.T("History"))
 	for _, h := range d.History {
 		who := d.Names[h.Actor.String()]
@@ -201,7 +206,7 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 				who += " ✍"
 			}
 		}
-		fmt.Fprintf(w, "  %s  %s  %s\n", common.LocalTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L))
+		fmt.Fprintf(w, "  %s  %s  %s\n", common.LocalTime(h.At, loc), text.Pad(clean(who), 10), HistoryLine(h, d, L, loc))
 		if late := words.LateContact(L, h.LateContact); late != "" {
 			fmt.Fprintf(w, "      %s\n", late)
 		}
@@ -219,8 +224,29 @@ func writeTicketDetail(w io.Writer, d db.TicketDetail, L i18n.Lang, loc *time.Lo
 	}
 }
 
+// writeFacts prints the facts the ticket's steps recorded, each label
+// whole and its value beside it, a value's further lines indented under it.
+func writeFacts(w io.Writer, facts []signoff.Field, L i18n.Lang) {
+	if len(facts) == 0 {
+		return
+	}
+	labelW := 0
+	for _, f := range facts {
+		labelW = max(labelW, text.Width(text.Sanitize(f.Label, false)))
+	}
+	fmt.Fprintf(w, "\n%s\n", L.T("Recorded so far"))
+	for _, f := range facts {
+		label := text.Sanitize(f.Label, false)
+		lines := strings.Split(text.Sanitize(f.Value, true), "\n")
+		fmt.Fprintf(w, "  %s%s  %s\n", label, strings.Repeat(" ", labelW-text.Width(label)), lines[0])
+		for _, line := range lines[1:] {
+			fmt.Fprintf(w, "  %s  %s\n", strings.Repeat(" ", labelW), line)
+		}
+	}
+}
+
 // HistoryLine says in words what one history entry did, in the wording
 // the terminal UI shares (common.HistoryLine).
-func HistoryLine(h ticket.HistoryEntry, d db.TicketDetail, L i18n.Lang) string {
-	return common.HistoryLine(h, d.Names, L)
+func HistoryLine(h ticket.HistoryEntry, d db.TicketDetail, L i18n.Lang, loc *time.Location) string {
+	return common.HistoryLine(h, d.Names, L, loc)
 }

@@ -63,11 +63,15 @@ func (c *quota) run(ctx context.Context, a *App, rest []string) error {
 	L := a.session.Lang
 	for i, l := range ledgers {
 		k := contracts[i]
+		loc := model.DefaultZone()
+		if cal, err := s.Calendar(ctx, k.CalendarID); err == nil {
+			loc = model.Zone(cal.TimeZone) // the zone the contract's tickets are shown in
+		}
 		for _, y := range l.Years {
 			printLine(a.Stdout, L.T("%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)"),
 				k.Number, y.ServiceYear, ticket.FormatMinutes(y.UsedMinutes), ticket.FormatMinutes(y.LimitMinutes), ticket.FormatMinutes(y.RemainingMinutes), len(y.Bookings), y.Overrides)
 			for _, b := range y.Bookings {
-				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, zoneOf("Asia/Shanghai")), b.Number, ticket.FormatMinutes(b.Minutes))
+				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, loc), b.Number, ticket.FormatMinutes(b.Minutes))
 				if b.Override {
 					line += "  " + L.T("override") + ": " + b.Reason
 				}

@@ -7,6 +7,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // resolver turns what people type (a name, part of a name, or an id) into
@@ -16,8 +17,10 @@ type resolver struct {
 	s   *db.Store
 }
 
-// choose finds the one item whose name equals ref, else the one containing
-// it; several or none is an error naming the choices.
+// choose finds the item ref names: by its id, its short id or the start
+// of its id (model.IDRef), else the one whose name equals ref, else the
+// one whose name contains it; several or none is an error naming the
+// choices.
 func choose[T any](what, ref string, items []T, name func(T) string, id func(T) model.ID) (model.ID, error) {
 	ref = strings.TrimSpace(ref)
 	if parsed, err := model.ParseID(ref); err == nil {
@@ -25,6 +28,21 @@ func choose[T any](what, ref string, items []T, name func(T) string, id func(T) 
 			if id(it) == parsed {
 				return parsed, nil
 			}
+		}
+	}
+	if hex, ok := model.IDRef(ref); ok {
+		var found []string
+		var match model.ID
+		for _, it := range items {
+			if id(it).Matches(hex) {
+				match, found = id(it), append(found, name(it)+" "+id(it).String())
+			}
+		}
+		if len(found) == 1 {
+			return match, nil
+		}
+		if len(found) > 1 {
+			return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, i18n.Text(i18n.In("matches", what)), strings.Join(found, ", "))
 		}
 	}
 	var partial []T
@@ -55,12 +73,18 @@ func choose[T any](what, ref string, items []T, name func(T) string, id func(T) 
 // contract picks the contract by number, or, when ref is empty, the one in
 // force on the given day.
 func (r resolver) contract(c model.Customer, ref string, day time.Time) (model.ID, error) {
+	return r.contractOn(c, ref, day, "")
+}
+
+// contractOn is contract; a refusal names onDay, when given, as the day
+// no contract is in force on instead of today.
+func (r resolver) contractOn(c model.Customer, ref string, day time.Time, onDay string) (model.ID, error) {
 	cs, err := r.s.Contracts(r.ctx, c.ID)
 	if err != nil {
 		return model.NilID, err
 	}
 	if ref == "" {
-		today := day.Format(time.DateOnly)
+		today := day.In(model.DefaultZone()).Format(time.DateOnly)
 		for _, k := range cs {
 			if k.StartDate <= today && today <= k.EndDate {
 				return k.ID, nil
@@ -71,6 +95,9 @@ func (r resolver) contract(c model.Customer, ref string, day time.Time) (model.I
 		}
 		if len(cs) == 0 {
 			return model.NilID, model.Errorf(model.EINVALID, "%s has no contract: add one with yunwei contract add", c.Name)
+		}
+		if onDay != "" {
+			return model.NilID, model.Errorf(model.EINVALID, "%s has no contract in force on %s: name one with --contract", c.Name, onDay)
 		}
 		return model.NilID, model.Errorf(model.EINVALID, "%s has no contract in force today: name one with --contract", c.Name)
 	}
@@ -106,4 +133,19 @@ func (r resolver) contact(c model.Customer, ref string) (model.ID, error) {
 		return model.NilID, err
 	}
 	return choose("contact", ref, cs, func(c model.Contact) string { return c.Name }, func(c model.Contact) model.ID { return c.ID })
+}
+
+// zone is the time zone of the contract's business calendar, where the
+// times of its tickets are read and shown; the default zone when the
+// calendar cannot be read.
+func (r resolver) zone(contractID model.ID) *time.Location {
+	k, err := r.s.Contract(r.ctx, contractID)
+	if err != nil {
+		return model.DefaultZone()
+	}
+	cal, err := r.s.Calendar(r.ctx, k.CalendarID)
+	if err != nil {
+		return model.DefaultZone()
+	}
+	return model.Zone(cal.TimeZone)
 }

@@ -8,9 +8,11 @@ import (
 
 	"yunwei/db"
 	"yunwei/flows"
+	"yunwei/flows/sla"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 	"yunwei/model/i18n"
+	"yunwei/ui/decide"
 	"yunwei/ui/words"
 )
 
@@ -26,25 +28,30 @@ var ticketCommands = []command{
 		"[--description D] [--reported-at TIME] [--assignee LOGIN] [--on-site] [--json]",
 		summary: "record a new ticket", new: func() action { return new(ticketNew) }},
 	{group: "ticket", name: "edit", usage: "ID FIELD=VALUE… [--json]",
-		summary: "change a ticket's fields: title, description, severity, channel, site, system, requester, on_site",
-		new:     func() action { return new(ticketEdit) }},
+		summary: "change a ticket's fields: title, description, severity, channel, site, system, requester, on_site, reported_at",
+		about: "on_site takes yes or no; reported_at corrects when the request was raised, as 2026-11-27 09:30 in the " +
+			"contract's time zone (or RFC 3339), and is kept in the history like every edit.",
+		new: func() action { return new(ticketEdit) }},
 	{group: "ticket", name: "assign", usage: "ID LOGIN|- [--json]",
 		summary: "assign a ticket to a vendor user, or to nobody (-)", new: func() action { return new(ticketAssign) }},
 	{group: "ticket", name: "comment", usage: "ID TEXT [--json]",
 		summary: "add a comment to a ticket", new: func() action { return new(ticketComment) }},
-	{group: "ticket", name: "act", usage: "ID DECISION [--comment C] [--input NAME=VALUE]… [--contact NAME (--signature-typed NAME | --signature-file F)] [--json]",
+	{group: "ticket", name: "act", usage: "ID DECISION [--comment C] [--input NAME=VALUE]… [--at TIME] [--contact NAME (--signature-typed NAME | --signature-file F)] [--json]",
 		summary: "decide at a ticket's current step",
 		about: "Records a decision at the ticket's current step, as its step table allows (seed §3, §4). " +
 			"--contact names the customer person deciding at this laptop (department head, leadership, requester); " +
 			"their decision needs their signature (DESIGN §5): --signature-typed with their name as they type it, " +
 			"or --signature-file with a file of their drawing, JSON strokes of canvas dots from 0 to 4095, " +
 			`[[{"x":3,"y":10},{"x":9,"y":4}],[{"x":12,"y":8},{"x":15,"y":2}]] (at most 256 KiB and 4,000 points). ` +
-			"A contract may require drawn signatures: see `yunwei contract edit --help`.",
+			"A contract may require drawn signatures: see `yunwei contract edit --help`. " +
+			"--at logs a response or an arrival on site as of when it happened; like every time typed, it is read in " +
+			"the contract's time zone. An input naming a vendor user takes their login.",
 		new: func() action { return new(ticketAct) }},
 }
 
 // ticketAbout is what every ticket command's help says.
-const ticketAbout = "ID is a ticket number (DEM-2026-0042), an id, or its first 8 hex digits.\n" +
+const ticketAbout = "ID is a ticket number (DEM-2026-0042), an id, its short id (the last 8 hex digits, as lists show it) or its first 8.\n" +
+	"A time typed without its offset is read in the time zone of the ticket's contract, as the terminal UI reads it.\n" +
 	"Kinds: incident bug_fix data_correction consultation enhancement change training staff_change overtime."
 
 // jsonFlag is --json, which every command printing a ticket takes.
@@ -95,7 +102,8 @@ func (c *ticketList) run(ctx context.Context, a *App, rest []string) error {
 		f.CustomerID = cust.ID
 	}
 	if c.kind != "" {
-		if f.Kind, err = model.ParseKind(c.kind); err != nil {
+		// Every kind that runs a flow, the seed §2.4 notices too.
+		if f.Kind, err = ticket.ParseFlowKind(c.kind); err != nil {
 			return err
 		}
 	}
@@ -151,12 +159,42 @@ func (c *ticketShow) run(ctx context.Context, a *App, rest []string) error {
 // with its flow and SLA clocks in the user's words.
 type ticketJSON struct {
 	db.TicketDetail
-	Flow       []words.StepView  `json:"flow"`
-	WaitingFor model.Roles       `json:"waiting_for"`
-	Clocks     []words.ClockView `json:"clocks"`
+	Flow       []words.StepView `json:"flow"`
+	WaitingFor model.Roles      `json:"waiting_for"`
+	Clocks     []clockJSON      `json:"clocks"`
 	// History is the ticket's, each signed decision with its signature's
 	// state.
 	History []historyJSON `json:"history"`
+}
+
+// clockJSON is one SLA clock of `ticket show --json`: its remaining and
+// overdue time are whole minutes, numbers in every language (README "JSON
+// output": durations are minutes), absent when there is none; the
+// *_words fields say them in the user's language, as the text output does.
+type clockJSON struct {
+	words.ClockView
+	Remaining      *int   `json:"remaining,omitempty"`
+	Overdue        *int   `json:"overdue,omitempty"`
+	RemainingWords string `json:"remaining_words,omitempty"`
+	OverdueWords   string `json:"overdue_words,omitempty"`
+}
+
+// clocksJSON words clocks for `ticket show --json`.
+func clocksJSON(L i18n.Lang, clocks []sla.Clock) []clockJSON {
+	views := words.Clocks(L, clocks)
+	out := make([]clockJSON, len(views))
+	for i, v := range views {
+		out[i] = clockJSON{ClockView: v, RemainingWords: v.Remaining, OverdueWords: v.Overdue}
+		if ck := clocks[i]; ck.Remaining > 0 {
+			m := int(ck.Remaining / time.Minute)
+			out[i].Remaining = &m
+		}
+		if ck := clocks[i]; ck.Overdue > 0 {
+			m := int(ck.Overdue / time.Minute)
+			out[i].Overdue = &m
+		}
+	}
+	return out
 }
 
 // historyJSON is one history entry of `ticket show --json`.
@@ -196,12 +234,19 @@ func (a *App) printTicket(ctx context.Context, s *db.Store, id model.ID, asJSON 
 		enc := newJSONEncoder(a.Stdout)
 		enc.SetIndent("", "  ")
 		return enc.Encode(ticketJSON{TicketDetail: d, Flow: words.Steps(a.session.Lang, &d.State),
-			WaitingFor: d.WaitingFor, Clocks: words.Clocks(a.session.Lang, d.Clocks),
+			WaitingFor: d.WaitingFor, Clocks: clocksJSON(a.session.Lang, d.Clocks),
 			History: historyWithSignatures(&d.State, a.session.Lang)})
 	}
+	// The facts are worded as the ticket detail words them: vendor users
+	// named in an input show by name.
+	users, err := s.Users(ctx)
+	if err != nil {
+		return err
+	}
+	facts := decide.Facts(&decide.Context{Ticket: d, Users: users}, a.session.Lang)
 	w := newBufferedOut(a.Stdout)
 	defer w.Flush()
-	writeTicketDetail(w, d, a.session.Lang, zoneOf(d.TimeZone))
+	writeTicketDetail(w, d, facts, a.session.Lang, model.Zone(d.TimeZone))
 	return nil
 }
 
@@ -223,12 +268,4 @@ func (a *App) reportTicket(ctx context.Context, res db.Result, asJSON bool, msg 
 	}
 	printLine(a.Stdout, a.session.Lang.T(msg), st.Number)
 	return nil
-}
-
-// zoneOf loads a time zone by name, falling back to the local zone.
-func zoneOf(name string) *time.Location {
-	if loc, err := model.LoadZone(name); err == nil && name != "" {
-		return loc
-	}
-	return time.Local
 }

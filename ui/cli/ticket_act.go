@@ -22,7 +22,10 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 // the laptop.
 type ticketAct struct {
 	comment, contact string
-	inputs           multiFlag
+	// at is when the decision's recorded time happened (a response, an
+	// arrival on site): the input ticket.TimeInput names.
+	at     string
+	inputs multiFlag
 	// signatureTyped and signatureFile are the contact's signature: a
 	// customer's decision needs one (DESIGN §5).
 	signatureTyped, signatureFile string
@@ -34,7 +37,8 @@ func (c *ticketAct) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.contact, "contact", "", "the customer person deciding, by `NAME` (department head, leadership, requester)")
 	fs.StringVar(&c.signatureTyped, "signature-typed", "", "the --contact's signature: their `NAME`, typed by them")
 	fs.StringVar(&c.signatureFile, "signature-file", "", "the --contact's signature: a `FILE` of their drawing, JSON strokes [[{\"x\":3,\"y\":10},…],…]")
-	fs.Var(&c.inputs, "input", "an input the step asks for, as `NAME=VALUE`; repeat it for each input")
+	fs.Var(&c.inputs, "input", "an input the step asks for, as `NAME=VALUE`; repeat it for each input (a user by login, a yes or no, a time in the contract's time zone)")
+	fs.StringVar(&c.at, "at", "", "when the response or the arrival on site happened, `TIME`: 2026-11-27 09:30 in the contract's time zone, or RFC 3339 (default: now)")
 	jsonFlag(fs, &c.json, "the ticket after the decision")
 }
 
@@ -49,10 +53,21 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 	cmd := ticket.Act{ID: id, Decision: rest[1], Comment: c.comment, Inputs: map[string]string{}}
 	for _, kv := range c.inputs {
 		k, v, ok := strings.Cut(kv, "=")
-		if !ok || strings.TrimSpace(k) == "" {
+		k = strings.TrimSpace(k)
+		if !ok || k == "" {
 			return a.wrong("--input %q is not NAME=VALUE", kv)
 		}
-		cmd.Inputs[strings.TrimSpace(k)] = v
+		if _, twice := cmd.Inputs[k]; twice {
+			return a.wrong("--input %s is given twice: give each input once", k)
+		}
+		cmd.Inputs[k] = v
+	}
+	d, err := s.Ticket(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := c.resolveInputs(ctx, a, s, &d.State, &cmd); err != nil {
+		return err
 	}
 	u, err := a.actor(ctx)
 	if err != nil {
@@ -66,10 +81,6 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 		return a.wrong("give one signature: --signature-typed or --signature-file, not both")
 	}
 	if c.contact != "" {
-		d, err := s.Ticket(ctx, id)
-		if err != nil {
-			return err
-		}
 		if acting.ContactID, err = (resolver{ctx: ctx, s: s}).contact(model.Customer{ID: d.CustomerID, Name: d.CustomerName}, c.contact); err != nil {
 			return err
 		}
@@ -92,6 +103,48 @@ func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
 	return nil
 }
 
+// resolveInputs turns what people type into what the decision takes: a
+// vendor user named by login, as ticket assign takes one, becomes their
+// id, and --at becomes the decision's time input (the response time of a
+// respond, the arrival time of an arrived). The time itself is read by the
+// decision, in the contract's zone. A decision the current step does not
+// offer is left for the decision to refuse, with the choices.
+func (c *ticketAct) resolveInputs(ctx context.Context, a *App, s *db.Store, t *ticket.State, cmd *ticket.Act) error {
+	var d *ticket.Decision
+	if st := ticket.CurrentStep(t); st != nil {
+		d = st.Decision(cmd.Decision)
+	}
+	if d == nil {
+		return nil
+	}
+	for _, in := range d.Inputs {
+		v := strings.TrimSpace(cmd.Inputs[in.Name])
+		if in.Type != ticket.InputUser || v == "" {
+			continue
+		}
+		if _, err := model.ParseID(v); err == nil {
+			continue
+		}
+		u, err := s.FindUser(ctx, v)
+		if err != nil {
+			return err
+		}
+		cmd.Inputs[in.Name] = u.ID.String()
+	}
+	if c.at == "" {
+		return nil
+	}
+	in := ticket.TimeInput(d)
+	if in == nil {
+		return a.wrong("the decision %q records no time of its own: --at gives the time of a response or of an arrival on site", d.Name)
+	}
+	if _, twice := cmd.Inputs[in.Name]; twice {
+		return a.wrong("--at and --input %s both give the time: give it once", in.Name)
+	}
+	cmd.Inputs[in.Name] = c.at
+	return nil
+}
+
 // explainRefusal adds to a refused decision what the actor could do
 // instead, so a wrong guess at a decision name teaches the right one.
 func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acting db.Acting, err error) error {
@@ -99,8 +152,8 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 		return err
 	}
 	d, derr := s.Ticket(ctx, id)
-	if derr != nil {
-		return err
+	if derr != nil || d.Status == model.StatusClosed {
+		return err // a closed ticket's refusal says when and why it closed
 	}
 	actor, aerr := s.ActorFor(ctx, acting)
 	if aerr != nil {

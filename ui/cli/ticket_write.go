@@ -29,7 +29,7 @@ func (c *ticketNew) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.severity, "severity", "3", "the `SEVERITY`, from 1 (the most urgent) to 4")
 	fs.StringVar(&c.requester, "requester", "", "the customer person who reported it, `NAME`")
 	fs.StringVar(&c.description, "description", "", "the description `D`")
-	fs.StringVar(&c.reported, "reported-at", "", "when it was reported, `TIME`: 2026-11-27 09:30 or RFC 3339 (default: now)")
+	fs.StringVar(&c.reported, "reported-at", "", "when it was reported, `TIME`: 2026-11-27 09:30 in the contract's time zone, or RFC 3339 (default: now)")
 	fs.StringVar(&c.assignee, "assignee", "", "assign it to the vendor user `LOGIN`")
 	fs.BoolVar(&c.onSite, "on-site", false, "the work needs someone on site")
 	jsonFlag(fs, &c.json, "the ticket recorded")
@@ -62,8 +62,23 @@ func (c *ticketNew) run(ctx context.Context, a *App, rest []string) error {
 		return err
 	}
 	cmd.CustomerID = cust.ID
-	if cmd.ContractID, err = r.contract(cust, c.contract, time.Now()); err != nil {
+	// The contract is the one named, else the one in force on the day the
+	// request was raised; the typed time is read in its calendar's zone, as
+	// the terminal UI's form reads it, never in the laptop's.
+	day, onDay := time.Now(), ""
+	if c.reported != "" {
+		if day, err = parseUserTime(c.reported, model.DefaultZone()); err != nil {
+			return err
+		}
+		onDay = day.In(model.DefaultZone()).Format(time.DateOnly)
+	}
+	if cmd.ContractID, err = r.contractOn(cust, c.contract, day, onDay); err != nil {
 		return err
+	}
+	if c.reported != "" {
+		if cmd.ReportedAt, err = parseUserTime(c.reported, r.zone(cmd.ContractID)); err != nil {
+			return err
+		}
 	}
 	if c.site != "" || ticket.NeedsSite(cmd.Kind) {
 		if cmd.SiteID, err = r.site(cust, c.site); err != nil {
@@ -87,11 +102,6 @@ func (c *ticketNew) run(ctx context.Context, a *App, rest []string) error {
 		}
 		cmd.AssigneeID = u.ID
 	}
-	if c.reported != "" {
-		if cmd.ReportedAt, err = parseUserTime(c.reported); err != nil {
-			return err
-		}
-	}
 	res, err := a.execute(ctx, cmd)
 	if err != nil {
 		return err
@@ -104,6 +114,7 @@ var editFieldNames = map[string]string{
 	"title": "title", "description": "description", "severity": "severity", "channel": "channel",
 	"site": "site_id", "site_id": "site_id", "system": "system_id", "system_id": "system_id",
 	"requester": "requester_id", "requester_id": "requester_id", "on_site": "on_site", "on-site": "on_site",
+	"reported": "reported_at", "reported_at": "reported_at", "reported-at": "reported_at",
 }
 
 // ticketEdit is `yunwei ticket edit`.
@@ -130,7 +141,7 @@ func (c *ticketEdit) run(ctx context.Context, a *App, rest []string) error {
 		k, v, ok := strings.Cut(kv, "=")
 		name, known := editFieldNames[strings.TrimSpace(k)]
 		if !ok || !known {
-			return a.wrong("%q is not FIELD=VALUE with FIELD one of title, description, severity, channel, site, system, requester, on_site", kv)
+			return a.wrong("%q is not FIELD=VALUE with FIELD one of title, description, severity, channel, site, system, requester, on_site, reported_at", kv)
 		}
 		switch name {
 		case "site_id", "system_id", "requester_id":

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"time"
 
 	"yunwei/flows/ticket"
 	"yunwei/model"
@@ -23,6 +24,7 @@ var fieldLabels = map[string]string{
 	"system_id":    "System",
 	"requester_id": "Requester",
 	"on_site":      "On site",
+	"reported_at":  "Reported",
 }
 
 // FieldLabel names a ticket field for people in L; a field this version
@@ -39,13 +41,13 @@ func FieldLabel(field string, L i18n.Lang) string {
 // wording. names maps ids (actors, contacts, and any site, system or
 // contact a field was set to) to display names; an id without a name shows
 // as the id. The result is sanitised: it may quote people's text.
-func HistoryLine(h ticket.HistoryEntry, names map[string]string, L i18n.Lang) string {
+func HistoryLine(h ticket.HistoryEntry, names map[string]string, L i18n.Lang, loc *time.Location) string {
 	var line string
 	switch h.Type {
 	case ticket.Created:
 		line = L.T("created the ticket")
 	case ticket.FieldSet:
-		line = L.Tf("set %s to %s", FieldLabel(h.Field, L), fieldValue(h.Field, h.Value, names, L))
+		line = L.Tf("set %s to %s", FieldLabel(h.Field, L), fieldValue(h.Field, h.Value, names, L, loc))
 	case ticket.Assigned:
 		if h.Value == "" {
 			line = L.T("took it off the assignee")
@@ -72,8 +74,9 @@ func HistoryLine(h ticket.HistoryEntry, names map[string]string, L i18n.Lang) st
 }
 
 // fieldValue words a field's new value, stored as canonical JSON: labels
-// for codes, names for ids, "—" for a cleared value.
-func fieldValue(field, raw string, names map[string]string, L i18n.Lang) string {
+// for codes, names for ids, times in loc (the contract's zone), "—" for a
+// cleared value.
+func fieldValue(field, raw string, names map[string]string, L i18n.Lang, loc *time.Location) string {
 	var v any
 	if json.Unmarshal([]byte(raw), &v) != nil {
 		return text.Sanitize(raw, false)
@@ -97,6 +100,8 @@ func fieldValue(field, raw string, names map[string]string, L i18n.Lang) string 
 		if name := names[s]; name != "" {
 			s = name
 		}
+	case "reported_at":
+		return LocalTime(s, loc)
 	}
 	return text.Sanitize(s, false)
 }

@@ -7,23 +7,10 @@ import (
 	"yunwei/model/i18n"
 )
 
-// chinaTime is where a contract without a known calendar zone counts:
-// the business calendars default to Asia/Shanghai (model.Default5x8).
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-// Zone returns the IANA time zone name, or China Standard Time when the
-// name is empty or unknown. model.LoadZone caches the zones: screens
-// format times on every frame.
-func Zone(name string) *time.Location {
-	if name == "" {
-		name = "Asia/Shanghai"
-	}
-	loc, err := model.LoadZone(name)
-	if err != nil {
-		return chinaTime
-	}
-	return loc
-}
+// Zone returns the IANA time zone name, or the default zone
+// (model.DefaultZone) when the name is empty or unknown. model.LoadZone
+// caches the zones: screens format times on every frame.
+func Zone(name string) *time.Location { return model.Zone(name) }
 
 // TimeLayout is how screens show a time: to the minute, in the contract's
 // zone, the same in both languages.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -163,10 +164,10 @@ func TestVendorDecisionWithInputs(t *testing.T) {
 	engineer := screentest.Deps(t, s, i18n.Zh).User
 	m := open(t, s, id, engineer, i18n.Zh, "", 80, 24)
 	// Page 1: decision (the only one), comment; page 2: the plan, backup
-	// needed (yes), verification needed (no).
+	// needed (yes), verification needed (no), the response time (now).
 	m, out := screentest.Drive(t, m, keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter),
 		runes("先备份 reg_visit 表，再删除重复记录"), keyMsg(tea.KeyEnter),
-		keyMsg(tea.KeyEnter), keyMsg(tea.KeyDown), keyMsg(tea.KeyEnter))
+		keyMsg(tea.KeyEnter), keyMsg(tea.KeyDown), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
 	if _, ok := screentest.Find[DecidedMsg](out); !ok {
 		t.Fatalf("not decided: stage %s, error %q\n%s", m.Stage(), m.Error(), m.View())
 	}
@@ -304,3 +305,37 @@ func TestNoKeyBoundTwice(t *testing.T) {
 }
 
 // unique fails when two enabled bindings of km share a key.
+
+// seed §2.6: the respond form has the response time, typed in the
+// contract's zone; the response clock stops then, not when it was
+// recorded.
+func TestRespondIsLoggedAsOfWhenItHappened(t *testing.T) {
+	s := screentest.Store(t)
+	ctx := context.Background()
+	id := screentest.Ticket(t, s, model.KindIncident, "reported")
+	before, err := s.Ticket(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reported, _ := model.ParseTime(before.ReportedAt)
+	at := reported.Add(20 * time.Minute)
+	engineer := screentest.Deps(t, s, i18n.En).User
+	m := open(t, s, id, engineer, i18n.En, "", 80, 24)
+	// Page 1: the decision, a comment; page 2: on site (not given), the
+	// response time.
+	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
+	if v := m.View(); !strings.Contains(v, "response time") {
+		t.Fatalf("no response time on the form:\n%s", v)
+	}
+	m, out := screentest.Drive(t, m, runes(model.LocalClock(at, model.DefaultZone())), keyMsg(tea.KeyEnter))
+	if _, ok := screentest.Find[DecidedMsg](out); !ok {
+		t.Fatalf("not decided: stage %s, error %q\n%s", m.Stage(), m.Error(), m.View())
+	}
+	d, err := s.Ticket(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.RespondedAt != model.FormatTime(at) {
+		t.Fatalf("responded at %s, want %s (typed %s in Beijing)", d.RespondedAt, model.FormatTime(at), model.LocalClock(at, model.DefaultZone()))
+	}
+}

@@ -193,20 +193,9 @@ func nonEmpty(fields []signoff.Field) []signoff.Field {
 	return out
 }
 
-// timeLayouts are how a time may be typed: to the minute in the contract's
-// zone as screens show times, or RFC 3339 with its own offset.
-var timeLayouts = []string{common.TimeLayout, "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02T15:04:05"}
-
-// parseLocalTime reads a typed time in loc.
+// parseLocalTime reads a typed time in loc, the contract's zone, as the
+// command line reads it (model.ParseLocalTime).
 func parseLocalTime(s string, loc *time.Location) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, true
-	}
-	for _, l := range timeLayouts {
-		if t, err := time.ParseInLocation(l, s, loc); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
+	t, err := model.ParseLocalTime(s, loc)
+	return t, err == nil
 }

@@ -64,7 +64,7 @@ func (m Model) entry(h ticket.HistoryEntry, loc *time.Location) []string {
 	if h.Rejected != "" {
 		style = common.WarnText
 	}
-	for _, l := range text.Wrap(common.HistoryLine(h, m.data.names, L), max(m.w-3, 10)) {
+	for _, l := range text.Wrap(common.HistoryLine(h, m.data.names, L, loc), max(m.w-3, 10)) {
 		out = append(out, style.Render("   "+l))
 	}
 	if d := decisionOf(h, t.Kind); d != nil {

@@ -3,6 +3,7 @@ package detail
 import (
 	"errors"
 	"strconv"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
@@ -22,6 +23,9 @@ type editDraft struct {
 	Channel                 model.Channel
 	Site, System, Requester model.ID
 	OnSite                  bool
+	// Reported is when the request was raised, as typed in the
+	// contract's zone (ticket.Edit reads it there).
+	Reported string
 }
 
 // editing is an open edit form: the draft its fields are bound to, and
@@ -65,13 +69,16 @@ func (e *editing) over(base editDraft) *editDraft {
 	if typed.OnSite != was.OnSite {
 		d.OnSite = typed.OnSite
 	}
+	if typed.Reported != was.Reported {
+		d.Reported = typed.Reported
+	}
 	return &d
 }
 
 // editSheet edits title, description, severity, channel, site, system,
-// requester and on-site (ticket.Edit); only changed fields are sent.
-// prev is the edit form this one replaces after a refusal (nil for a new
-// one): what was typed on it is kept.
+// requester, on-site and when the request was raised (ticket.Edit); only
+// changed fields are sent. prev is the edit form this one replaces after a
+// refusal (nil for a new one): what was typed on it is kept.
 func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 	L, lang := m.deps.Lang, m.deps.Lang.Code()
 	t := m.data.c.Ticket
@@ -79,8 +86,9 @@ func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 	// right-to-left override shows as ‹U+202E›); a field left as shown is
 	// not changed.
 	title, description := text.Sanitize(t.Title, false), text.Sanitize(t.Description, true)
+	reported := common.LocalTime(t.ReportedAt, common.Zone(t.TimeZone))
 	base := editDraft{Title: title, Description: description, Severity: t.Severity, Channel: t.Channel,
-		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite}
+		Site: t.SiteID, System: t.SystemID, Requester: t.RequesterID, OnSite: t.OnSite, Reported: reported}
 	d := prev.over(base)
 	sites, systems, contacts := m.data.sites, m.data.systems, m.data.c.Contacts
 	build := func() (*huh.Form, common.FormSizer) {
@@ -118,6 +126,7 @@ func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 			sz.Add(huh.NewSelect[model.ID]().Title(L.T("System")).Options(sys...).Value(&d.System), 0),
 			sz.Add(huh.NewSelect[model.ID]().Title(L.T("Requester")).Options(req...).Value(&d.Requester), 0),
 			sz.Add(huh.NewConfirm().Title(L.T("On site")).Affirmative(L.T("yes")).Negative(L.T("no")).Value(&d.OnSite), 0),
+			sz.Add(huh.NewInput().Title(L.T("Reported")).Placeholder(L.T("e.g.")+" 2026-11-27 14:30").Value(&d.Reported), 0),
 		}
 		return common.NewScreenForm(L, 0, 0, huh.NewGroup(fields...)), sz
 	}
@@ -142,6 +151,7 @@ func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 		set("system_id", d.System != t.SystemID, id(d.System))
 		set("requester_id", d.Requester != t.RequesterID, id(d.Requester))
 		set("on_site", d.OnSite != t.OnSite, strconv.FormatBool(d.OnSite))
+		set("reported_at", strings.TrimSpace(d.Reported) != reported, d.Reported)
 		if len(fields) == 0 {
 			return nil, errors.New(L.T("Nothing was changed."))
 		}

@@ -172,12 +172,7 @@ func reportedAt(s string, loc *time.Location, L i18n.Lang) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	for _, layout := range []string{common.TimeLayout, "2006-01-02 15:04:05", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, err := model.ParseLocalTime(s, loc); err == nil { // as the command line reads it
 		return t, nil
 	}
 	return time.Time{}, errors.New(L.Tf("%q is not a time: write it like 2026-11-27 14:30.", text.Sanitize(s, false)))

@@ -14,14 +14,8 @@ import (
 	"yunwei/model"
 )
 
-// shanghai is the fixture customers' time zone (their calendars').
-var shanghai = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		return time.FixedZone("CST", 8*3600)
-	}
-	return loc
-}()
+// shanghai is the fixture customers' time zone: their calendars' default.
+var shanghai = model.DefaultZone()
 
 // setUp is when the directory was entered: before every ticket.
 var setUp = time.Date(2026, 11, 2, 9, 0, 0, 0, shanghai)
