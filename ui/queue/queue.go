@@ -43,7 +43,7 @@ type Model struct {
 	width, height  int
 	// labels caches step labels by kind and step index: View shows the
 	// same few dozen on every frame.
-	labels map[uint32]string
+	labels map[uint32]label
 	lay    layout // the columns at the current width and table
 }
 
@@ -56,7 +56,7 @@ func New(d common.Deps) Model {
 	// A steady cursor: the frame depends only on the state, never on a
 	// blink timer (golden tests, headless frames).
 	in.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{deps: d, keys: DefaultKeyMap(d.Lang), input: in, labels: map[uint32]string{}}
+	m := Model{deps: d, keys: DefaultKeyMap(d.Lang), input: in, labels: map[uint32]label{}}
 	m.keys.enable(false, false)
 	return m
 }
@@ -167,7 +167,7 @@ func (m *Model) setTable(t *table) {
 	id, ok := m.Selected()
 	m.t = t
 	m.me = t.me(m.deps.User.ID, m.deps.User.Roles)
-	m.labels = map[uint32]string{}
+	m.labels = map[uint32]label{}
 	m.lay = m.layoutFor(m.width)
 	m.v.rows, m.spare = nil, nil
 	m.recompute()
