@@ -16,6 +16,7 @@ import (
 func (m *Model) relayout() {
 	if m.data == nil || m.w <= 0 {
 		m.lines = nil
+		m.layoutHead()
 		return
 	}
 	var b []string
@@ -26,6 +27,7 @@ func (m *Model) relayout() {
 	b = append(b, m.facts()...)
 	b = append(b, m.history()...)
 	m.lines = b
+	m.layoutHead()
 	m.scroll(0)
 }
 
