@@ -24,4 +24,21 @@ func init() {
 		In("short", "implement, test, deploy"):         "开发部署",
 		In("short", "owner's sign-off"):                "业主签字",
 	})
+	// The decision form (ui/decide): its pages, leaving it, the comment it
+	// needs, and the effort booked against the quota.
+	add(map[string]string{
+		"Required for %s.": "选择%s时必填。",
+		"“%s” needs a comment: say why, so that the next person knows what to change.": "选择“%s”须在备注中说明原因：下一环节需要知道要修改什么。",
+		"page %d of %d":                          "第 %d 页，共 %d 页",
+		"%s (page %d of %d)":                     "%s（在第 %d 页，共 %d 页）",
+		"More on page %d: tab or enter goes on.": "第 %d 页还有内容：按 tab 或 enter 继续。",
+		"discard what was typed":                 "放弃已填写的内容",
+		"keep editing":                           "继续填写",
+		"Discard what you typed? y discards it; n or esc goes back to the form.":         "放弃已填写的内容吗？按 y 放弃；按 n 或 esc 返回继续填写。",
+		"Booked on this ticket so far: %s. Left of this service year's quota: %s of %s.": "本工单已登记：%s。本服务年度额度剩余：%s（共 %s）。",
+		"%d minute (%s person-days)": "%d 分钟（%s 人天）",
+		"%d minutes (%s person-day)": "%d 分钟（%s 人天）",
+		"%s person-day":              "%s 人天",
+		"%s person-days":             "%s 人天",
+	})
 }
