@@ -41,4 +41,9 @@ func init() {
 		"%s person-day":              "%s 人天",
 		"%s person-days":             "%s 人天",
 	})
+	// The sign-off (ui/signoff): the whole content is read before signing.
+	add(map[string]string{
+		"Read to the end of what you are signing first: pgdn shows the rest.":     "请先阅读完要签字的全部内容：按 pgdn 查看其余部分。",
+		"Scroll to the end to sign: pgdn shows the rest of what you are signing.": "翻到末尾后才能签字：按 pgdn 查看要签字内容的其余部分。",
+	})
 }

@@ -141,7 +141,7 @@ func TestDecideFromTheList(t *testing.T) {
 		t.Fatalf("not signing: %q", dm.Error())
 	}
 	space := tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	draw := []tea.Msg{space}
+	draw := []tea.Msg{keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), space}
 	for i := range 12 {
 		draw = append(draw, keyMsg(tea.KeyRight), keyMsg([]tea.KeyType{tea.KeyUp, tea.KeyDown}[i/3%2]))
 	}
