@@ -46,4 +46,21 @@ func init() {
 		"Read to the end of what you are signing first: pgdn shows the rest.":     "请先阅读完要签字的全部内容：按 pgdn 查看其余部分。",
 		"Scroll to the end to sign: pgdn shows the rest of what you are signing.": "翻到末尾后才能签字：按 pgdn 查看要签字内容的其余部分。",
 	})
+	// Words: counts in the singular, labels without the unit their values
+	// carry, the rating scale as its options say it.
+	add(map[string]string{
+		"%d entry": "共 %d 条",
+		"%d event kept but not applied: see the history":                     "%d 条事件已保留但未生效：见处理记录",
+		"%d ticket mentions “%s” in its description, comments or decisions.": "%d 张工单的描述、备注或处理意见中含有“%s”。",
+		"%d holiday":              "%d 个节假日",
+		"%d holidays":             "%d 个节假日",
+		"%d make-up working day":  "%d 个调休工作日",
+		"%d make-up working days": "%d 个调休工作日",
+		"Would import %s and %s into %s (nothing saved).": "将导入 %s和 %s到 %s（未保存）。",
+		"Imported %s and %s into the calendar of %s.":     "已将 %s和 %s导入 %s 的工作日历。",
+		"overtime worked":                        "加班时长",
+		"estimated effort":                       "预计工作量",
+		"actual effort":                          "实际工作量",
+		"rating, 1 (very poor) to 5 (excellent)": "评分（1很差 至 5优）",
+	})
 }

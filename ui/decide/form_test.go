@@ -54,13 +54,13 @@ func TestChoosingADecisionShowsItsInputs(t *testing.T) {
 	id := screentest.Ticket(t, s, model.KindEnhancement, "estimate")
 	engineer := screentest.User(t, s, screentest.Engineer)
 	m := open(t, s, id, engineer, i18n.En, "estimate", 80, 20)
-	if v := m.View(); !strings.Contains(v, "estimate (minutes; 1d = 480) (required)") {
+	if v := m.View(); !strings.Contains(v, "estimated effort (required)") {
 		t.Fatalf("estimate's input:\n%s", v)
 	}
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyDown))
 	v := m.View()
-	if m.draft.Decision != ticket.DecisionConvert || !strings.Contains(v, "estimate (minutes; 1d = 480)") ||
-		strings.Contains(v, "estimate (minutes; 1d = 480) (required)") || !strings.Contains(v, "Comment") {
+	if m.draft.Decision != ticket.DecisionConvert || !strings.Contains(v, "estimated effort") ||
+		strings.Contains(v, "estimated effort (required)") || !strings.Contains(v, "Comment") {
 		t.Fatalf("after choosing convert (%s):\n%s", m.draft.Decision, v)
 	}
 	// The decision keeps the focus: up goes back.

@@ -74,7 +74,7 @@ func (m Model) fields() []string {
 		rows = append(rows, [2]string{L.T("Also edited by"), strings.Join(parts, "; ")})
 	}
 	if n := len(t.Rejected); n > 0 {
-		rows = append(rows, [2]string{"⚠", L.Tf("%d events kept but not applied: see the history", n)})
+		rows = append(rows, [2]string{"⚠", L.Plural(n, "%d event kept but not applied: see the history", "%d events kept but not applied: see the history", n)})
 	}
 	labelW := 0
 	for _, r := range rows {

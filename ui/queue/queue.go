@@ -138,7 +138,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if n == 0 {
 			return m, common.Status(common.StatusMsg{})
 		}
-		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("%d tickets mention “%s” in their descriptions, comments or decisions.", n, msg.q)})
+		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Plural(n, "%d ticket mentions “%s” in its description, comments or decisions.", "%d tickets mention “%s” in their descriptions, comments or decisions.", n, msg.q)})
 	case common.TicketChangedMsg:
 		if !m.full {
 			m.changed = append(m.changed, msg.ID)
