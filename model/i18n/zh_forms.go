@@ -36,6 +36,7 @@ func init() {
 		"keep editing":                           "继续填写",
 		"Discard what you typed? y discards it; n or esc goes back to the form.":         "放弃已填写的内容吗？按 y 放弃；按 n 或 esc 返回继续填写。",
 		"Booked on this ticket so far: %s. Left of this service year's quota: %s of %s.": "本工单已登记：%s。本服务年度额度剩余：%s（共 %s）。",
+		"nothing yet":                "尚无",
 		"%d minute (%s person-days)": "%d 分钟（%s 人天）",
 		"%d minutes (%s person-day)": "%d 分钟（%s 人天）",
 		"%s person-day":              "%s 人天",

@@ -228,8 +228,12 @@ func (m Model) inputNote(a *Action, in ticket.Input) string {
 	}
 	L := m.deps.Lang
 	q := m.c.Quota
+	booked := L.T("nothing yet")
+	if n := m.c.Ticket.EffortMinutes; n > 0 {
+		booked = Minutes(n, L)
+	}
 	return L.Tf("Booked on this ticket so far: %s. Left of this service year's quota: %s of %s.",
-		Minutes(m.c.Ticket.EffortMinutes, L), Days(q.RemainingMinutes, L), Days(q.LimitMinutes, L))
+		booked, Days(q.RemainingMinutes, L), Days(q.LimitMinutes, L))
 }
 
 // decisionLabel offers a decision with where it leads:
