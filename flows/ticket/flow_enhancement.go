@@ -46,7 +46,7 @@ var enhancementFlow = &Flow{
 			Decisions: []Decision{
 				{Name: "done", Label: "done, effort booked", To: "feedback", Rule: "quota", Stamps: []string{"resolved_at"},
 					Inputs: []Input{
-						{Name: "effort_minutes", Label: "actual effort (minutes; 1d = 480)", Type: InputMinutes, Required: true},
+						{Name: "effort_minutes", Label: "actual effort", Type: InputMinutes, Required: true},
 						{Name: "override_reason", Label: "admin's reason to book beyond a limit", Type: InputText},
 					}},
 			}},
@@ -61,7 +61,7 @@ var enhancementFlow = &Flow{
 }
 
 func estimateInput(required bool) Input {
-	return Input{Name: "estimate_minutes", Label: "estimate (minutes; 1d = 480)", Type: InputMinutes, Required: required}
+	return Input{Name: "estimate_minutes", Label: "estimated effort", Type: InputMinutes, Required: required}
 }
 
 // checkEstimate refuses an enhancement estimated above 1 person-day: that

@@ -130,14 +130,46 @@ func TestEffortIsBookedAgainstTheServiceYear(t *testing.T) {
 	if s.EffortMinutes != 240 || len(s.Bookings) != 1 || s.Bookings[0].Event != evs[0].ID || s.Bookings[0].By != w.Eng {
 		t.Errorf("bookings = %+v", s.Bookings)
 	}
-	// Rework books more, within 1 person-day in all.
+	// Rework books more.
 	w.mustDecide(id, model.RoleRequester, "not_satisfied", "缺少导出按钮", nil)
-	err := w.decide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "241"})
-	flowtest.WantCode(t, err, model.EINVALID)
 	s = w.mustDecide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "240"})
 	if s.EffortMinutes != 480 {
 		t.Errorf("effort %d", s.EffortMinutes)
 	}
+	assertRefolds(t, w, id)
+}
+
+// seed §1.3: an enhancement booked at its 1 person-day and found wanting
+// can still be finished: the rework is booked within the yearly quota. A
+// single booking above 1 person-day stays refused, and so does rework
+// beyond what the year has left.
+func TestReworkAtTheLimitCanBeFinished(t *testing.T) {
+	w := newWorld(t)
+	id := w.walk(model.KindEnhancement, enEstimate("1d"), enApprove)
+	err := w.decide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "481"})
+	flowtest.WantCode(t, err, model.EINVALID)
+	if msg := model.ErrorMessage(err); !strings.Contains(msg, "1 person-day per enhancement") {
+		t.Errorf("refusal: %s", msg)
+	}
+	w.mustDecide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "1d"})
+	for round := range 2 {
+		w.mustDecide(id, model.RoleRequester, "not_satisfied", "导出格式不对", nil)
+		s := w.mustDecide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "2h"})
+		if s.Step != "feedback" || s.EffortMinutes != 480+120*(round+1) || len(s.Bookings) != round+2 || s.Bookings[round+1].Override {
+			t.Fatalf("round %d: step %s, effort %d, bookings %+v", round, s.Step, s.EffortMinutes, s.Bookings)
+		}
+	}
+	// The year's quota still bounds rework.
+	c := w.Contracts[w.ContractID]
+	c.QuotaDays = 2
+	w.Contracts[w.ContractID] = c
+	w.mustDecide(id, model.RoleRequester, "not_satisfied", "还是不对", nil)
+	err = w.decide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "1d"})
+	flowtest.WantCode(t, err, model.EINVALID)
+	if msg := model.ErrorMessage(err); !strings.Contains(msg, "yearly enhancement quota") {
+		t.Errorf("refusal: %s", msg)
+	}
+	w.mustDecide(id, model.RoleEngineer, "done", "", map[string]string{"effort_minutes": "240"})
 	assertRefolds(t, w, id)
 }
 

@@ -51,7 +51,7 @@ func kindCodes() string {
 
 // Inputs shared by several tables.
 var (
-	ratingInput = Input{Name: "rating", Label: "rating, 1 (poor) to 5 (excellent)", Type: InputRating}
+	ratingInput = Input{Name: "rating", Label: "rating, 1 (very poor) to 5 (excellent)", Type: InputRating}
 	noticeInput = Input{Name: "notice", Label: "how the requester was told", Type: InputText}
 	closedStep  = Step{Name: "closed", Label: "closed", Seed: "end", End: true}
 )

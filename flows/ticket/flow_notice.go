@@ -55,7 +55,7 @@ var overtimeFlow = &Flow{
 				{Name: "record", Label: "ask for sign-off", To: "customer_signoff",
 					Inputs: []Input{
 						{Name: "date", Label: "date worked", Type: InputDate, Required: true},
-						{Name: "minutes", Label: "overtime (minutes)", Type: InputMinutes, Required: true, Max: 24 * 60},
+						{Name: "minutes", Label: "overtime worked", Type: InputMinutes, Required: true, Max: 24 * 60},
 						{Name: "work", Label: "work done", Type: InputText, Required: true},
 					}},
 				{Name: "withdraw", Label: "withdraw", To: "closed", NeedsComment: true},

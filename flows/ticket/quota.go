@@ -11,9 +11,11 @@ import (
 
 // The enhancement quota (seed §1.3, DESIGN §3): each enhancement at most 1
 // person-day, all of them at most 30 person-days (contract.QuotaDays) per
-// service year. Actual effort is booked when an enhancement is done; a
-// booking beyond either limit is refused unless an admin books it with a
-// reason, which the event keeps (override, reason).
+// service year. Actual effort is booked when an enhancement is done: each
+// booking at most 1 person-day, the work as estimated, and rework after
+// "not satisfied" booked again within the yearly quota. A booking beyond
+// either limit is refused unless an admin books it with a reason, which the
+// event keeps (override, reason).
 
 // BookingPayload is the booking carried by the ticket.decided event of an
 // enhancement's "done" decision.
@@ -73,8 +75,12 @@ func bookEffort(dc *decision) error {
 	if used+minutes > limit {
 		beyond = fmt.Sprintf("contract %s's yearly enhancement quota of %d person-days (seed §1.3): %s used, %s left",
 			contract.Number, contract.QuotaDays, FormatMinutes(used), FormatMinutes(max(limit-used, 0)))
-	} else if total := dc.s.EffortMinutes + minutes; total > MinutesPerPersonDay {
-		beyond = fmt.Sprintf("1 person-day per enhancement (seed §1.3): %s would total %s", dc.s.Number, FormatMinutes(total))
+	} else if minutes > MinutesPerPersonDay {
+		// seed §1.3 bounds the work of an enhancement, as estimated, at 1
+		// person-day; rework after "not satisfied" is booked as it comes,
+		// within the yearly quota, so an enhancement at its limit can still
+		// be finished.
+		beyond = fmt.Sprintf("1 person-day per enhancement (seed §1.3): %s would book %s at once", dc.s.Number, FormatMinutes(minutes))
 	}
 	admin := dc.env.Actor.Has(model.RoleAdmin)
 	switch {

@@ -87,7 +87,7 @@ const (
 	InputTime    InputType = "time"    // RFC 3339
 	InputDate    InputType = "date"    // YYYY-MM-DD
 	InputUser    InputType = "user"    // a vendor user's id
-	InputRating  InputType = "rating"  // 1 (poor) to 5 (excellent)
+	InputRating  InputType = "rating"  // 1 (very poor) to 5 (excellent)
 )
 
 // Start is the step a new ticket of this flow is in.

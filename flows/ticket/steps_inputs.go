@@ -199,21 +199,17 @@ func allDigits(s string) bool {
 	return true
 }
 
-// FormatMinutes writes minutes for people: "90 minutes (0.18 person-days)",
-// "480 minutes (1 person-day)".
+// FormatMinutes writes minutes for people: "90 minutes (0.19 person-days)",
+// "480 minutes (1 person-day)", the person-days as PersonDays rounds them.
 func FormatMinutes(m int) string {
-	sign := ""
-	if m < 0 {
-		sign, m = "-", -m
-	}
-	days := m / MinutesPerPersonDay
-	hundredths := m % MinutesPerPersonDay * 100 / MinutesPerPersonDay
+	days := PersonDays(m)
 	unit := "person-days"
-	if days == 1 && hundredths == 0 {
+	if days == "1" {
 		unit = "person-day"
 	}
-	if hundredths == 0 {
-		return fmt.Sprintf("%s%d minutes (%s%d %s)", sign, m, sign, days, unit)
+	minutes := "minutes"
+	if m == 1 {
+		minutes = "minute"
 	}
-	return fmt.Sprintf("%s%d minutes (%s%d.%02d %s)", sign, m, sign, days, hundredths, unit)
+	return fmt.Sprintf("%d %s (%s %s)", m, minutes, days, unit)
 }

@@ -289,7 +289,7 @@ func TestParseMinutes(t *testing.T) {
 			t.Errorf("ParseMinutes(%q) accepted: %v", in, err)
 		}
 	}
-	if got := FormatMinutes(720); got != "720 minutes (1.50 person-days)" {
+	if got := FormatMinutes(720); got != "720 minutes (1.5 person-days)" {
 		t.Errorf("FormatMinutes(720) = %q", got)
 	}
 	if got := FormatMinutes(480); got != "480 minutes (1 person-day)" {

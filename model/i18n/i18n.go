@@ -97,7 +97,13 @@ func add(entries map[string]string) {
 
 // Tf translates a format string and applies it to args, worded in l
 // themselves where they are Text, AnyOf or Phrase.
-func (l Lang) Tf(en string, args ...any) string { return fmt.Sprintf(l.T(en), l.Args(args)...) }
+func (l Lang) Tf(en string, args ...any) string {
+	args, format := l.Args(args), l.T(en)
+	if l == En {
+		format = articles(format, args)
+	}
+	return fmt.Sprintf(format, args...)
+}
 
 // Text is a catalogue key given as an argument of a message (a step's
 // label, a role's name): it is worded in the language the message is.

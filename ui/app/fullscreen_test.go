@@ -37,8 +37,9 @@ func TestSigningTakesTheWholeTerminalAt80x24(t *testing.T) {
 	if strings.Contains(v, "yunwei  ") || strings.Contains(v, "needs") {
 		t.Fatalf("the sign-off is not alone on the screen or has no room:\n%s", v)
 	}
-	// Drawing and signing returns to the framed detail, one step further.
-	h.keys("space right right right right right right right right right right down down space enter")
+	// Reading to the end, drawing and signing returns to the framed
+	// detail, one step further.
+	h.keys("pgdown pgdown pgdown space right right right right right right right right right right down down space enter")
 	if h.m().fullScreen() {
 		t.Fatal("still full screen after signing")
 	}

@@ -13,6 +13,8 @@ import (
 	"yunwei/model/i18n"
 	"yunwei/ui/common"
 	"yunwei/ui/common/screentest"
+	"yunwei/ui/text"
+	"yunwei/ui/words"
 )
 
 func keyMsg(k tea.KeyType) tea.Msg { return tea.KeyMsg{Type: k} }
@@ -139,7 +141,7 @@ func TestDecideFromTheList(t *testing.T) {
 		t.Fatalf("not signing: %q", dm.Error())
 	}
 	space := tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	draw := []tea.Msg{space}
+	draw := []tea.Msg{keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), space}
 	for i := range 12 {
 		draw = append(draw, keyMsg(tea.KeyRight), keyMsg([]tea.KeyType{tea.KeyUp, tea.KeyDown}[i/3%2]))
 	}
@@ -182,4 +184,21 @@ func TestNoKeyBoundTwice(t *testing.T) {
 	screentest.UniqueKeys(t, "list", m.KeyMap())
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter))
 	screentest.UniqueKeys(t, "decision form", m.KeyMap())
+}
+
+// At 80 columns a step reads whole or in its short form, never cut.
+func TestStepsReadAt80Columns(t *testing.T) {
+	s := screentest.Store(t)
+	for _, L := range screentest.Langs {
+		m := openTab(t, s, L, 80, 60)
+		c := layout(80)
+		for _, r := range m.Rows() {
+			if cell := text.Cell(words.Fit(words.Step(L, r.Kind, r.Step), words.ShortStep(L, r.Kind, r.Step), c.step), c.step); strings.Contains(cell, "…") {
+				t.Errorf("%s: %s reads %q", L, r.Number, cell)
+			}
+		}
+		if v := m.View(); strings.Contains(v, "develop and boo…") || strings.Contains(v, "reported, await…") {
+			t.Errorf("%s: steps cut:\n%s", L, v)
+		}
+	}
 }

@@ -126,7 +126,7 @@ func (m Model) rowLine(i int, c columns) string {
 	}
 	age := common.Ago(timeOf(r.UpdatedAt), m.deps.Now(), L)
 	cells := text.Cell(r.Number, c.number) + " " +
-		text.Cell(words.Step(L, r.Kind, r.Step), c.step) + " " +
+		text.Cell(words.Fit(words.Step(L, r.Kind, r.Step), words.ShortStep(L, r.Kind, r.Step), c.step), c.step) + " " +
 		text.Cell(decide.RoleNames(waiting(r), L), c.who) + " " +
 		text.Cell(customer, c.customer) + " " +
 		text.Cell(r.Title, c.title) + " " +

@@ -14,6 +14,7 @@ import (
 	"yunwei/flows/calendar"
 	"yunwei/flows/directory"
 	"yunwei/model"
+	"yunwei/model/i18n"
 	"yunwei/ui/words"
 )
 
@@ -126,14 +127,23 @@ func (c *calendarImport) run(ctx context.Context, a *App, rest []string) error {
 		}
 	}
 	if c.dryRun {
-		fmt.Fprintf(a.Stdout, L.T("Would import %d holidays and %d make-up working days into %s (nothing saved).")+"\n", holidays, workdays, contract.Number)
+		h, w := dayCounts(L, holidays, workdays)
+		printLine(a.Stdout, "%s", L.Tf("Would import %s and %s into %s (nothing saved).", h, w, contract.Number))
 		return nil
 	}
 	if _, err := a.execute(ctx, directory.SaveCalendar{Calendar: updated}); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.Stdout, L.T("Imported %d holidays and %d make-up working days into the calendar of %s.")+"\n", holidays, workdays, contract.Number)
+	h, w := dayCounts(L, holidays, workdays)
+	printLine(a.Stdout, "%s", L.Tf("Imported %s and %s into the calendar of %s.", h, w, contract.Number))
 	return nil
+}
+
+// dayCounts words the holidays and make-up working days of an import:
+// "1 holiday", "2 make-up working days".
+func dayCounts(L i18n.Lang, holidays, workdays int) (string, string) {
+	return L.Plural(holidays, "%d holiday", "%d holidays", holidays),
+		L.Plural(workdays, "%d make-up working day", "%d make-up working days", workdays)
 }
 
 func (a *App) printCalendar(cal model.Calendar, contract model.Contract) {

@@ -132,7 +132,7 @@ func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "门诊楼", "--title", strings.Repeat("长", 201)}, "201 characters"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "火星", "--title", "x"}, "no site"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "不存在的客户", "--title", "x"}, "no customer"},
-		{[]string{"customer", "add", "--name", "新客户"}, "only a admin"},
+		{[]string{"customer", "add", "--name", "新客户"}, "only an admin"},
 		{[]string{"ticket", "new", "--kind", "incident", "--customer", "市一医院", "--site", "门诊楼", "--title", "x", "--as", "nobody"}, "no vendor user"},
 	}
 	for _, c := range cases {

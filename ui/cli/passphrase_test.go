@@ -178,7 +178,7 @@ func TestUserAddSetsThePassphrase(t *testing.T) {
 	if r := runCLI(t, nil, "--db", path, "user", "add", "--login", "Bad Login", "--name", "X", "--roles", "engineer"); r.code != ExitError || !strings.Contains(r.stderr, "is not valid") {
 		t.Errorf("bad login: %+v", r)
 	}
-	if r := runCLI(t, env("YUNWEI_PASSPHRASE", "张工的口令"), "--db", path, "--as", "wang", "user", "add", "--login", "x", "--name", "X", "--roles", "engineer"); r.code != ExitError || !strings.Contains(r.stderr, "only a admin") {
+	if r := runCLI(t, env("YUNWEI_PASSPHRASE", "张工的口令"), "--db", path, "--as", "wang", "user", "add", "--login", "x", "--name", "X", "--roles", "engineer"); r.code != ExitError || !strings.Contains(r.stderr, "only an admin") {
 		t.Errorf("an engineer adding a user: %+v", r)
 	}
 	if r := runCLI(t, env("YUNWEI_PASSPHRASE", "张工的口令"), "--db", path, "--as", "wang", "user", "whoami"); r.code != 0 || !strings.Contains(r.stdout, "(wang)") {

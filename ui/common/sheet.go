@@ -33,6 +33,17 @@ type Sheet struct {
 	busy  bool
 	keys  SheetKeys
 	w, h  int
+	// dirty reports typed text that esc would drop; asking is set while
+	// the sheet asks whether to drop it (WithDirty).
+	dirty  func() bool
+	asking bool
+}
+
+// WithDirty makes esc ask before it leaves a sheet holding typed text:
+// dirty reports whether the draft has any. Only y then drops it.
+func (s Sheet) WithDirty(dirty func() bool) Sheet {
+	s.dirty = dirty
+	return s
 }
 
 // SheetCancelledMsg says the sheet was left with esc; Sheet names it.
@@ -129,6 +140,20 @@ func (s Sheet) Update(msg tea.Msg) (Sheet, tea.Cmd) {
 		if s.busy {
 			return s, nil
 		}
+		if s.asking {
+			// Only y drops what was typed; any other key goes back to
+			// the form and is not typed into it.
+			s.asking = false
+			if key.Matches(msg, s.keys.Discard) {
+				id := s.id
+				return s, func() tea.Msg { return SheetCancelledMsg{Sheet: id} }
+			}
+			return s, nil
+		}
+		if key.Matches(msg, s.keys.Cancel) && s.dirty != nil && s.dirty() {
+			s.asking = true
+			return s, nil
+		}
 		if key.Matches(msg, s.keys.Save) {
 			return s.save()
 		}
@@ -181,6 +206,10 @@ func (s Sheet) View() string {
 	switch {
 	case s.busy:
 		msgs = []string{Faint.Render(s.lang.T("Saving…"))}
+	case s.asking:
+		for _, l := range text.Wrap(s.lang.T("Discard what you typed? y discards it; n or esc goes back to the form."), max(s.w, 10)) {
+			msgs = append(msgs, WarnText.Render(l))
+		}
 	default:
 		var errs []string
 		if s.err != "" {
@@ -210,12 +239,15 @@ func (s Sheet) KeyMap() help.KeyMap {
 	_, isInput := f.(*huh.Input)
 	_, isConfirm := f.(*huh.Confirm)
 	isList := f != nil && !isText && !isInput && !isConfirm
+	live := !s.busy && !s.asking
 	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Save, &k.Cancel} {
-		b.SetEnabled(!s.busy)
+		b.SetEnabled(live)
 	}
-	k.Choose.SetEnabled(!s.busy && isList)
-	k.Toggle.SetEnabled(!s.busy && isConfirm)
-	k.NewLine.SetEnabled(!s.busy && isText)
+	k.Choose.SetEnabled(live && isList)
+	k.Toggle.SetEnabled(live && isConfirm)
+	k.NewLine.SetEnabled(live && isText)
+	k.Discard.SetEnabled(s.asking)
+	k.Keep.SetEnabled(s.asking)
 	return k
 }
 
@@ -223,6 +255,8 @@ func (s Sheet) KeyMap() help.KeyMap {
 // the rest of the keyboard.
 type SheetKeys struct {
 	Next, Prev, Choose, Toggle, NewLine, Save, Cancel key.Binding
+	// Discard and Keep answer whether to drop typed text on esc.
+	Discard, Keep key.Binding
 }
 
 func newSheetKeys(L i18n.Lang) SheetKeys {
@@ -237,15 +271,17 @@ func newSheetKeys(L i18n.Lang) SheetKeys {
 		NewLine: b([]string{"ctrl+j"}, "ctrl+j", "new line"),
 		Save:    b([]string{"ctrl+s"}, "ctrl+s", "save"),
 		Cancel:  b([]string{"esc"}, "esc", "cancel"),
+		Discard: b([]string{"y", "Y"}, "y", "discard what was typed"),
+		Keep:    b([]string{"n", "N", "esc"}, "n/esc", "keep editing"),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k SheetKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Choose, k.Toggle, k.NewLine, k.Save, k.Cancel}
+	return []key.Binding{k.Discard, k.Keep, k.Next, k.Choose, k.Toggle, k.NewLine, k.Save, k.Cancel}
 }
 
 // FullHelp implements help.KeyMap.
 func (k SheetKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev, k.Choose, k.Toggle, k.NewLine}, {k.Save, k.Cancel}}
+	return [][]key.Binding{{k.Discard, k.Keep}, {k.Next, k.Prev, k.Choose, k.Toggle, k.NewLine}, {k.Save, k.Cancel}}
 }

@@ -26,6 +26,9 @@ type Context struct {
 	Ticket   db.TicketDetail
 	Contacts []model.Contact
 	Users    []model.User
+	// Quota is the contract's enhancement quota this service year (seed
+	// §1.3), for an enhancement: the booking shows what is left.
+	Quota *ticket.QuotaYear
 }
 
 // Load reads a ticket's Context. Call it inside a tea.Cmd.
@@ -42,6 +45,18 @@ func Load(ctx context.Context, s *db.Store, id model.ID, L i18n.Lang) (Context, 
 	}
 	if c.Users, err = s.Users(ctx); err != nil {
 		return Context{}, err
+	}
+	if d.Kind == model.KindEnhancement && d.Status != model.StatusClosed && !d.ContractID.IsZero() {
+		contract, err := s.Contract(ctx, d.ContractID)
+		if err != nil {
+			return Context{}, err
+		}
+		l, err := s.QuotaLedger(ctx, d.ContractID)
+		if err != nil {
+			return Context{}, err
+		}
+		y := l.Year(ticket.ServiceYear(contract))
+		c.Quota = &y
 	}
 	return c, nil
 }

@@ -2,6 +2,7 @@ package decide
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,10 +102,20 @@ type Model struct {
 	role     model.Role // the user's role, for vendor decisions
 
 	draft    *draft
+	start    draft // the draft as the form opened, prefilled (dirty)
 	form     *huh.Form
 	sizer    common.FormSizer
 	formInit tea.Cmd
 	gen      int
+	built    string // the decision the form's fields are of
+	need     int    // rows the form's fields take on one page
+	pages    []int  // fields per page
+	pageOf   map[huh.Field]int
+	// inputPage is the page of each input's field, by the input's name.
+	inputPage map[string]int
+	// confirming asks whether to discard what was typed: esc was pressed
+	// on a form holding typed text.
+	confirming bool
 
 	stage   Stage
 	sign    signoff.Model
@@ -133,6 +144,7 @@ func New(d common.Deps, c Context, decision string) Model {
 	}
 	m.draft = &draft{Decision: decision, Inputs: map[string]map[string]*string{}}
 	m.adopt(c)
+	m.start = m.draft.copy()
 	m.buildForm()
 	return m
 }
@@ -163,11 +175,69 @@ func (m *Model) adopt(c Context) {
 		}
 		for _, i := range a.Decision.Inputs {
 			if in[i.Name] == nil {
-				in[i.Name] = new(string)
+				v := previous(t, a.Decision.Name, i, m.c)
+				in[i.Name] = &v
 			}
 		}
 	}
 	m.summary = Summary(m.c, m.deps.Lang)
+}
+
+// copy is the draft's values, apart from the form's pointers.
+func (d *draft) copy() draft {
+	out := *d
+	out.Inputs = map[string]map[string]*string{}
+	for name, ins := range d.Inputs {
+		c := map[string]*string{}
+		for k, v := range ins {
+			s := *v
+			c[k] = &s
+		}
+		out.Inputs[name] = c
+	}
+	return out
+}
+
+// dirty reports whether something was typed since the form opened: a
+// comment, or an input changed from what it was prefilled with.
+func (m Model) dirty() bool {
+	if strings.TrimSpace(m.draft.Comment) != strings.TrimSpace(m.start.Comment) {
+		return true
+	}
+	for name, ins := range m.draft.Inputs {
+		for k, v := range ins {
+			if strings.TrimSpace(*v) != strings.TrimSpace(*m.start.Inputs[name][k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// previous is what input in of decision was given the last time the
+// ticket was decided that way at its current step, as it would be typed:
+// a plan sent back for rework opens with the plan that was sent. "" when
+// it never was.
+func previous(t *ticket.State, decision string, in ticket.Input, c *Context) string {
+	st := ticket.CurrentStep(t)
+	if st == nil {
+		return ""
+	}
+	for i := len(t.History) - 1; i >= 0; i-- {
+		h := t.History[i]
+		if h.Type != ticket.Decided || h.Rejected != "" || h.Kind != t.Kind || h.From != st.Name || h.Decision != decision {
+			continue
+		}
+		v, ok := h.Inputs[in.Name]
+		if !ok {
+			return ""
+		}
+		if in.Type == ticket.InputTime {
+			return common.LocalTime(v, common.Zone(c.Ticket.TimeZone))
+		}
+		return v
+	}
+	return ""
 }
 
 // Init starts the form's fields (focus, cursor).
@@ -197,6 +267,14 @@ func (m Model) KeyMap() help.KeyMap {
 		return m.sign
 	}
 	k := m.keys
+	if m.confirming {
+		for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Choose, &k.NewLine, &k.Save, &k.Cancel, &k.ScrollUp, &k.ScrollDown} {
+			b.SetEnabled(false)
+		}
+		return k
+	}
+	k.Discard.SetEnabled(false)
+	k.Keep.SetEnabled(false)
 	focused := m.focused()
 	_, isText := focused.(*huh.Text)
 	_, isList := focused.(*huh.Select[string])
@@ -295,9 +373,24 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if k, ok := msg.(tea.KeyMsg); ok && m.confirming {
+		// Only y discards: any other key goes back to the form, and is
+		// not typed into it.
+		m.confirming = false
+		if key.Matches(k, m.keys.Discard) {
+			return m, cancelled
+		}
+		return m, nil
+	}
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		switch {
+		case key.Matches(msg, m.keys.Cancel):
+			if m.dirty() {
+				m.confirming = true
+				return m, nil
+			}
+			return m, cancelled
 		case key.Matches(msg, m.keys.Save):
 			return m.submit()
 		case key.Matches(msg, m.keys.ScrollUp):
@@ -321,6 +414,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	if f, ok := f.(*huh.Form); ok {
 		m.form = f
 	}
+	if m.draft.Decision != m.built && m.form.State == huh.StateNormal {
+		// Another decision was chosen: its inputs take the place of the
+		// last one's, on the first page, the decision still focused.
+		m.buildForm()
+		return m, tea.Batch(cmd, m.formInit)
+	}
 	return m, cmd
 }
 
@@ -340,13 +439,16 @@ func (m Model) submit() (Model, tea.Cmd) {
 	// meanwhile, flows refuses rather than decide at the next step.
 	cmd := ticket.Act{ID: m.c.Ticket.ID, Decision: a.Decision.Name, Comment: m.draft.Comment, Inputs: map[string]string{}, At: m.c.Ticket.Step}
 	if a.Decision.NeedsComment && strings.TrimSpace(cmd.Comment) == "" {
-		m.err = L.Tf("To %s, say why in a comment: the next person needs to know what to change.", a.Label(L))
+		m.err = needsComment(*a, L)
 		return m, m.rebuildIfDone()
 	}
 	for _, in := range a.Decision.Inputs {
 		v, err := inputValue(in, *m.draft.Inputs[a.Decision.Name][in.Name], m.c, L)
 		if err != nil {
 			m.err = err.Error()
+			if p, n := m.pageOfInput(in); n > 1 && p != m.currentPage() {
+				m.err = L.Tf("%s (page %d of %d)", m.err, p+1, n)
+			}
 			return m, m.rebuildIfDone()
 		}
 		if v != "" {
@@ -524,6 +626,18 @@ func (m *Model) scroll(n int) {
 	m.off = min(max(m.off+n, 0), max(len(m.lines)-m.summaryRows(), 0))
 }
 
+// currentPage is the page shown, from 0.
+func (m Model) currentPage() int {
+	p, _ := m.page()
+	return p
+}
+
+// pageOfInput is the page the field of input in is on, from 0, and how
+// many pages there are.
+func (m Model) pageOfInput(in ticket.Input) (page, pages int) {
+	return m.inputPage[in.Name], len(m.pages)
+}
+
 // Error is the refusal shown under the form, "" when there is none.
 func (m Model) Error() string { return m.err }
 
@@ -537,7 +651,11 @@ func (m Model) errorLines() []string {
 		msgs = append(msgs, text.Sanitize(m.err, false))
 	}
 	if m.stage == StageForm {
-		msgs = append(msgs, common.FormErrorLines(m.form)...)
+		for _, e := range common.FormErrorLines(m.form) {
+			if !slices.Contains(msgs, e) {
+				msgs = append(msgs, e) // the field says what ctrl+s said
+			}
+		}
 	}
 	var out []string
 	for _, s := range msgs {

@@ -71,10 +71,11 @@ func TestGoldenViews(t *testing.T) {
 			suffix := fmt.Sprintf("%s_%dx%d", L, w, h)
 			engineer := screentest.Deps(t, s, L).User
 
-			// A vendor step: the engineer's plan, then its inputs' page.
+			// A vendor step: the engineer's plan, its inputs on the
+			// first page, then the plan focused.
 			m := open(t, s, plan, engineer, L, "", w, h)
 			golden(t, "vendor_"+suffix, m, w, h)
-			m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
+			m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter))
 			golden(t, "vendor_inputs_"+suffix, m, w, h)
 
 			// A customer step: the department head approves, and signs.
@@ -163,11 +164,12 @@ func TestVendorDecisionWithInputs(t *testing.T) {
 	id := screentest.Ticket(t, s, model.KindDataCorrection, "plan")
 	engineer := screentest.Deps(t, s, i18n.Zh).User
 	m := open(t, s, id, engineer, i18n.Zh, "", 80, 24)
-	// Page 1: decision (the only one), comment; page 2: the plan, backup
-	// needed (yes), verification needed (no), the response time (now).
-	m, out := screentest.Drive(t, m, keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter),
+	// Page 1: the decision (the only one), the plan, backup needed (yes),
+	// verification needed (no), then the comment (none); page 2: the
+	// optional response time (now).
+	m, out := screentest.Drive(t, m, keyMsg(tea.KeyEnter),
 		runes("先备份 reg_visit 表，再删除重复记录"), keyMsg(tea.KeyEnter),
-		keyMsg(tea.KeyEnter), keyMsg(tea.KeyDown), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
+		keyMsg(tea.KeyEnter), keyMsg(tea.KeyDown), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
 	if _, ok := screentest.Find[DecidedMsg](out); !ok {
 		t.Fatalf("not decided: stage %s, error %q\n%s", m.Stage(), m.Error(), m.View())
 	}
@@ -191,11 +193,11 @@ func TestRejectNeedsAComment(t *testing.T) {
 	engineer := screentest.Deps(t, s, i18n.En).User
 	m := open(t, s, id, engineer, i18n.En, "reject", 80, 24)
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter), keyMsg(tea.KeyEnter))
-	if m.Stage() != StageForm || !strings.Contains(m.View(), "say why in a comment") {
+	if m.Stage() != StageForm || !strings.Contains(m.View(), "“reject” needs a comment: say why") {
 		t.Fatalf("stage %s:\n%s", m.Stage(), m.View())
 	}
 	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyCtrlS))
-	if m.Stage() != StageForm || !strings.Contains(m.Error(), "say why in a comment") {
+	if m.Stage() != StageForm || !strings.Contains(m.Error(), "“reject” needs a comment: say why") {
 		t.Fatalf("stage %s, error %q", m.Stage(), m.Error())
 	}
 	d, _ := s.Ticket(context.Background(), id)
@@ -278,9 +280,30 @@ func TestEscape(t *testing.T) {
 	if m.Stage() != StageForm || m.draft.Comment != "已核实" || !strings.Contains(m.View(), "已核实") {
 		t.Fatalf("back from the sign-off: stage %s, comment %q", m.Stage(), m.draft.Comment)
 	}
-	_, out := screentest.Drive(t, m, keyMsg(tea.KeyEsc))
+	// What was typed is not dropped on one key: esc asks, and only y
+	// discards.
+	m, out := screentest.Drive(t, m, keyMsg(tea.KeyEsc))
+	if _, ok := screentest.Find[CancelledMsg](out); ok || !strings.Contains(m.View(), "Discard what you typed?") {
+		t.Fatalf("esc with a typed comment left at once: %v\n%s", out, m.View())
+	}
+	screentest.UniqueKeys(t, "asking", m.KeyMap())
+	m, out = screentest.Drive(t, m, runes("n"))
+	if _, ok := screentest.Find[CancelledMsg](out); ok || m.draft.Comment != "已核实" || strings.Contains(m.View(), "Discard what you typed?") {
+		t.Fatalf("n did not go back to the form: %v, comment %q", out, m.draft.Comment)
+	}
+	m, _ = screentest.Drive(t, m, keyMsg(tea.KeyEsc), keyMsg(tea.KeyEsc))
+	if m.draft.Comment != "已核实" || strings.Contains(m.View(), "Discard what you typed?") {
+		t.Fatalf("esc twice did not keep the comment: %q", m.draft.Comment)
+	}
+	_, out = screentest.Drive(t, m, keyMsg(tea.KeyEsc), runes("y"))
 	if _, ok := screentest.Find[CancelledMsg](out); !ok {
-		t.Fatalf("esc: %v", out)
+		t.Fatalf("esc, y: %v", out)
+	}
+	// Nothing typed: esc leaves at once.
+	m = open(t, s, id, engineer, i18n.Zh, "approve", 80, 24)
+	_, out = screentest.Drive(t, m, keyMsg(tea.KeyEsc))
+	if _, ok := screentest.Find[CancelledMsg](out); !ok {
+		t.Fatalf("esc on an untouched form: %v", out)
 	}
 }
 

@@ -75,7 +75,7 @@ func TestHostOpensSignsAndCloses(t *testing.T) {
 
 	open()
 	sc, _ = screentest.Drive(t, sc, toSign...)
-	msgs := []tea.Msg{space}
+	msgs := []tea.Msg{keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), space}
 	for i := range 12 {
 		msgs = append(msgs, keyMsg(tea.KeyRight), keyMsg([]tea.KeyType{tea.KeyUp, tea.KeyDown}[i/3%2]))
 	}

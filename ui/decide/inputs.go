@@ -29,9 +29,10 @@ func inputTitle(in ticket.Input, kind model.Kind, L i18n.Lang) string {
 
 // inputField is the form field for one decision input, by its type: text
 // areas for text, lists for yes/no, users and ratings, a line for minutes,
-// times and dates, checked as typed so mistakes show at the field. It
-// returns the field's natural height (common.FormSizer).
-func inputField(in ticket.Input, v *string, c *Context, L i18n.Lang) (huh.Field, int) {
+// times and dates, checked as typed so mistakes show at the field; desc,
+// when given, is said under its title. w is the width its title and
+// description wrap to.
+func inputField(in ticket.Input, v *string, desc string, c *Context, L i18n.Lang, w int) field {
 	title, name := inputTitle(in, c.Ticket.Kind, L), words.Input(L, c.Ticket.Kind, &in)
 	var opts []huh.Option[string]
 	if !in.Required {
@@ -44,44 +45,63 @@ func inputField(in ticket.Input, v *string, c *Context, L i18n.Lang) (huh.Field,
 		return nil
 	}
 	// line is a one-line field, checked by check once something is typed.
-	line := func(placeholder string, check func(string) error) huh.Field {
-		return huh.NewInput().Title(title).Placeholder(placeholder).Value(v).Validate(func(s string) error {
+	line := func(placeholder string, check func(string) error) field {
+		f := huh.NewInput().Title(title).Placeholder(placeholder).Value(v).Validate(func(s string) error {
 			if strings.TrimSpace(s) == "" {
 				return required(s)
 			}
 			return check(strings.TrimSpace(s))
 		})
+		if desc != "" {
+			f.Description(desc)
+		}
+		return field{f: f, rows: rows(title, desc, 1, w)}
+	}
+	list := func(h int) field {
+		f := huh.NewSelect[string]().Title(title).Options(opts...).Value(v)
+		if desc != "" {
+			f.Description(desc)
+		}
+		body := len(opts)
+		if h > 0 {
+			body = h - 1
+		}
+		return field{f: f, h: h, rows: rows(title, desc, body, w)}
 	}
 	switch in.Type {
 	case ticket.InputBool:
 		opts = append(opts, huh.NewOption(L.T("yes"), "true"), huh.NewOption(L.T("no"), "false"))
-		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), 0
+		return list(0)
 	case ticket.InputRating:
 		for n := 5; n >= 1; n-- {
 			opts = append(opts, huh.NewOption(strconv.Itoa(n)+" "+L.T(ratingWords[n]), strconv.Itoa(n)))
 		}
-		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), 0
+		return list(0)
 	case ticket.InputUser:
 		for _, u := range c.Users {
 			opts = append(opts, huh.NewOption(text.Sanitize(u.Name+" ("+u.Login+")", false), u.ID.String()))
 		}
-		return huh.NewSelect[string]().Title(title).Options(opts...).Value(v), min(len(opts), 6) + 1
+		return list(min(len(opts), 6) + 1)
 	case ticket.InputMinutes:
 		return line(L.T("e.g. 90, 2h or 1d (1 person-day = 480 minutes)"), func(s string) error {
 			_, err := minutesValue(in, name, s, L)
 			return err
-		}), 0
+		})
 	case ticket.InputTime:
 		loc := common.Zone(c.Ticket.TimeZone)
 		return line(L.T("e.g.")+" 2026-11-27 14:30", func(s string) error {
 			_, err := timeValue(s, loc, L)
 			return err
-		}), 0
+		})
 	case ticket.InputDate:
-		return line(L.T("e.g.")+" 2026-11-27", func(s string) error { return dateValue(s, L) }), 0
+		return line(L.T("e.g.")+" 2026-11-27", func(s string) error { return dateValue(s, L) })
 	}
-	return huh.NewText().Title(title).CharLimit(flows.MaxText).ExternalEditor(false).
-		Value(v).Validate(required), 2
+	const lines = 2
+	f := huh.NewText().Title(title).CharLimit(flows.MaxText).ExternalEditor(false).Value(v).Validate(required)
+	if desc != "" {
+		f.Description(desc)
+	}
+	return field{f: f, h: lines, rows: rows(title, desc, lines, w)}
 }
 
 // ratingWords name the points of a rating (seed §2.7: service quality).

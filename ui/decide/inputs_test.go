@@ -57,9 +57,9 @@ func TestEveryInputHasAField(t *testing.T) {
 			for _, d := range st.Decisions {
 				for _, in := range d.Inputs {
 					v := new(string)
-					f, _ := inputField(in, v, c, i18n.Zh)
-					if f == nil {
-						t.Errorf("%s/%s/%s: no field", k, st.Name, in.Name)
+					f := inputField(in, v, "", c, i18n.Zh, 78)
+					if f.f == nil || f.rows < 1 {
+						t.Errorf("%s/%s/%s: no field, or %d rows", k, st.Name, in.Name, f.rows)
 					}
 				}
 			}

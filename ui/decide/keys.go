@@ -18,6 +18,8 @@ type KeyMap struct {
 	Cancel     key.Binding
 	ScrollUp   key.Binding // scroll what is being decided
 	ScrollDown key.Binding
+	Discard    key.Binding // asked on esc with typed text: leave without it
+	Keep       key.Binding // asked on esc: back to the form
 }
 
 func newKeys(L i18n.Lang) KeyMap {
@@ -33,20 +35,22 @@ func newKeys(L i18n.Lang) KeyMap {
 		Cancel:     b([]string{"esc"}, "esc", "cancel"),
 		ScrollUp:   b([]string{"pgup"}, "pgup", "scroll up"),
 		ScrollDown: b([]string{"pgdown"}, "pgdn", "scroll down"),
+		Discard:    b([]string{"y", "Y"}, "y", "discard what was typed"),
+		Keep:       b([]string{"n", "N", "esc"}, "n/esc", "keep editing"),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Choose, k.NewLine, k.Save, k.Cancel}
+	return []key.Binding{k.Discard, k.Keep, k.Next, k.Choose, k.NewLine, k.Save, k.Cancel}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev, k.Choose, k.NewLine}, {k.Save, k.Cancel, k.ScrollUp, k.ScrollDown}}
+	return [][]key.Binding{{k.Discard, k.Keep}, {k.Next, k.Prev, k.Choose, k.NewLine}, {k.Save, k.Cancel, k.ScrollUp, k.ScrollDown}}
 }
 
 // all lists every binding, for the test that no two share a key.
 func (k KeyMap) all() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Choose, k.NewLine, k.Save, k.Cancel, k.ScrollUp, k.ScrollDown}
+	return []key.Binding{k.Next, k.Prev, k.Choose, k.NewLine, k.Save, k.Cancel, k.ScrollUp, k.ScrollDown, k.Discard, k.Keep}
 }

@@ -157,11 +157,26 @@ func Value(in *ticket.Input, v string, c *Context, L i18n.Lang) string {
 	return v
 }
 
-// Minutes words an effort: "90 minutes (0.18 person-days)".
+// Minutes words an effort: "90 minutes (0.19 person-days)", "480 minutes
+// (1 person-day)", rounded as ticket.PersonDays rounds.
 func Minutes(n int, L i18n.Lang) string {
-	days := strconv.FormatFloat(float64(n)/ticket.MinutesPerPersonDay, 'f', 2, 64)
-	days = strings.TrimRight(strings.TrimRight(days, "0"), ".")
+	days := ticket.PersonDays(n)
+	switch {
+	case n == 1:
+		return L.Tf("%d minute (%s person-days)", n, days)
+	case days == "1":
+		return L.Tf("%d minutes (%s person-day)", n, days)
+	}
 	return L.Tf("%d minutes (%s person-days)", n, days)
+}
+
+// Days words minutes as person-days alone: "22.94 person-days".
+func Days(n int, L i18n.Lang) string {
+	days := ticket.PersonDays(n)
+	if days == "1" {
+		return L.Tf("%s person-day", days)
+	}
+	return L.Tf("%s person-days", days)
 }
 
 // RoleNames lists roles in L: "department head or customer leadership".

@@ -27,18 +27,20 @@ func (m *Model) relayout() {
 		m.lines = append(m.lines, common.LabelValue(f.Label, f.Value, labelW, m.w)...)
 	}
 	m.scroll(0)
+	m.repaginate()
 	m.sizer.Size(m.form, m.w, m.formRows())
 }
 
 // summaryRows is how many rows of the summary show: all of it when there
-// is room, else a third of the screen (at least 3); the form gets the rest.
+// is room, else what the form's fields leave (at least 3, it scrolls): the
+// decision's fields come first, so that none is out of sight.
 func (m Model) summaryRows() int {
 	if m.h <= 0 {
 		return 0
 	}
-	limit := max(3, (m.h-3-errRows)/3)
-	if m.form == nil {
-		limit = m.h - 5
+	limit := m.h - 5
+	if len(m.actions) > 0 {
+		limit = max(3, m.h-3-errRows-m.need)
 	}
 	return max(0, min(len(m.lines), limit))
 }
@@ -67,7 +69,11 @@ func (m Model) View() string {
 	}
 	lines = append(lines, common.Rule(L.T("What is being decided"), note, m.w))
 	lines = append(lines, m.lines[m.off:m.off+rows]...)
-	lines = append(lines, common.Rule(m.deciderNote(), "", m.w))
+	pageNote := ""
+	if p, n := m.page(); n > 1 && m.form != nil {
+		pageNote = L.Tf("page %d of %d", p+1, n)
+	}
+	lines = append(lines, common.Rule(m.deciderNote(), pageNote, m.w))
 	if m.form == nil {
 		for _, l := range text.Wrap(m.nobody(), m.w) {
 			lines = append(lines, common.WarnText.Render(l))
@@ -92,6 +98,18 @@ func (m Model) View() string {
 		status = []string{common.Faint.Render(L.T("Checking the decision…"))}
 	case StageSaving:
 		status = []string{common.Faint.Render(L.T("Saving…"))}
+	case StageForm:
+		if m.confirming {
+			for _, l := range text.Wrap(L.T("Discard what you typed? y discards it; n or esc goes back to the form."), max(m.w, 10)) {
+				status = append(status, common.WarnText.Render(l))
+			}
+			break
+		}
+		if p, n := m.page(); n > 1 && p < n-1 && len(m.errorLines()) == 0 {
+			status = append(status, common.Faint.Render(text.Truncate(L.Tf("More on page %d: tab or enter goes on.", p+2), m.w)))
+			break
+		}
+		fallthrough
 	default:
 		for _, l := range m.errorLines() {
 			status = append(status, common.ErrorText.Render(l))

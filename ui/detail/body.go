@@ -16,6 +16,7 @@ import (
 func (m *Model) relayout() {
 	if m.data == nil || m.w <= 0 {
 		m.lines = nil
+		m.layoutHead()
 		return
 	}
 	var b []string
@@ -26,6 +27,7 @@ func (m *Model) relayout() {
 	b = append(b, m.facts()...)
 	b = append(b, m.history()...)
 	m.lines = b
+	m.layoutHead()
 	m.scroll(0)
 }
 
@@ -72,7 +74,7 @@ func (m Model) fields() []string {
 		rows = append(rows, [2]string{L.T("Also edited by"), strings.Join(parts, "; ")})
 	}
 	if n := len(t.Rejected); n > 0 {
-		rows = append(rows, [2]string{"⚠", L.Tf("%d events kept but not applied: see the history", n)})
+		rows = append(rows, [2]string{"⚠", L.Plural(n, "%d event kept but not applied: see the history", "%d events kept but not applied: see the history", n)})
 	}
 	labelW := 0
 	for _, r := range rows {

@@ -73,6 +73,9 @@ type Model struct {
 	explain bool
 
 	lines  []string // the body laid out for the width
+	head   []string // the title wrapped for the width (layoutHead)
+	pagerW int      // cells kept beside the title for the scroll position
+	acts   []string // the actions wrapped for the width
 	off    int
 	w, h   int
 	ox, oy int
@@ -382,5 +385,5 @@ func (m *Model) scroll(n int) {
 	m.off = min(max(m.off+n, 0), max(len(m.lines)-m.bodyRows(), 0))
 }
 
-// bodyRows are the rows between the title and the actions line.
-func (m Model) bodyRows() int { return max(m.h-2, 0) }
+// bodyRows are the rows between the title and the actions.
+func (m Model) bodyRows() int { return max(m.h-len(m.head)-len(m.acts), 0) }

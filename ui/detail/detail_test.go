@@ -148,8 +148,8 @@ func TestActionsAreTheAllowedDecisions(t *testing.T) {
 	if len(m.actions) != 0 || len(m.liveKeys().Decisions) != 0 {
 		t.Fatalf("an engineer is offered %v at the technical lead's review", m.actions)
 	}
-	if !strings.Contains(m.actionsLine(), "waits for technical lead") {
-		t.Fatalf("actions line %q", m.actionsLine())
+	if !strings.Contains(strings.Join(m.actionLines(), " "), "waits for technical lead") {
+		t.Fatalf("actions %q", m.actionLines())
 	}
 	m, _ = screentest.Drive(t, m, runes("a"))
 	if m.Capturing() {

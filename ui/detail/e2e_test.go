@@ -43,13 +43,19 @@ func approveAndSign(t *testing.T, m Model) Model {
 	if dm, ok := m.Decide(); !ok || dm.Stage() != decide.StageSign {
 		t.Fatalf("not signing: %q\n%s", dm.Error(), m.View())
 	}
-	m, _ = screentest.Drive(t, m, signature()...)
+	m, _ = screentest.Drive(t, m, append(readToEnd(), signature()...)...)
 	m, out := screentest.Drive(t, m, keyMsg(tea.KeyCtrlS))
 	if _, ok := screentest.Find[common.TicketChangedMsg](out); !ok || m.Capturing() {
 		dm, _ := m.Decide()
 		t.Fatalf("not decided: %v %q", out, dm.Error())
 	}
 	return m
+}
+
+// readToEnd pages the sign-off to the end of what is signed: signing
+// waits for its last line.
+func readToEnd() []tea.Msg {
+	return []tea.Msg{keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown), keyMsg(tea.KeyPgDown)}
 }
 
 func editDescription(id model.ID, d string) ticket.Edit {
@@ -112,7 +118,7 @@ func TestApproveWithDrawnSignature(t *testing.T) {
 	waitFor("What you are signing")
 	// The program handles messages in order: the drawing is done before
 	// ctrl+s signs it.
-	for _, msg := range signature() {
+	for _, msg := range append(readToEnd(), signature()...) {
 		tm.Send(msg)
 	}
 	tm.Send(keyMsg(tea.KeyCtrlS))
@@ -153,7 +159,7 @@ func TestSignOffKeepsTheChosenContactsName(t *testing.T) {
 	if strings.Contains(m.View(), "Mallory") {
 		t.Fatalf("the chosen contact's name took typing:\n%s", m.View())
 	}
-	m, _ = screentest.Drive(t, m, signature()...)
+	m, _ = screentest.Drive(t, m, append(readToEnd(), signature()...)...)
 	if _, out := screentest.Drive(t, m, keyMsg(tea.KeyCtrlS)); len(out) == 0 {
 		t.Fatal("not signed")
 	}

@@ -25,7 +25,7 @@ func (m Model) history() []string {
 	L := m.deps.Lang
 	t := &m.data.c.Ticket
 	loc := common.Zone(t.TimeZone)
-	count := L.Tf("%d entries", len(t.History))
+	count := L.Plural(len(t.History), "%d entry", "%d entries", len(t.History))
 	if len(t.History) == 1 {
 		count = L.T("1 entry")
 	}

@@ -130,7 +130,7 @@ func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 		}
 		return common.NewScreenForm(L, 0, 0, huh.NewGroup(fields...)), sz
 	}
-	submit := func() (tea.Cmd, error) {
+	changes := func() map[string]string {
 		fields := map[string]string{}
 		set := func(name string, changed bool, v string) {
 			if changed {
@@ -152,12 +152,18 @@ func (m Model) editSheet(prev *editing) (common.Sheet, *editing) {
 		set("requester_id", d.Requester != t.RequesterID, id(d.Requester))
 		set("on_site", d.OnSite != t.OnSite, strconv.FormatBool(d.OnSite))
 		set("reported_at", strings.TrimSpace(d.Reported) != reported, d.Reported)
+		return fields
+	}
+	submit := func() (tea.Cmd, error) {
+		fields := changes()
 		if len(fields) == 0 {
 			return nil, errors.New(L.T("Nothing was changed."))
 		}
 		return m.save(ticket.Edit{ID: t.ID, Fields: fields}, L.Tf("Saved: %s", t.Number)), nil
 	}
-	return common.NewSheet(L, L.Tf("Edit %s", t.Number)+" · "+t.Title, build, submit), &editing{draft: d, base: base}
+	// Typed text is not dropped on one key: esc asks.
+	typed := func() bool { return len(changes()) > 0 }
+	return common.NewSheet(L, L.Tf("Edit %s", t.Number)+" · "+t.Title, build, submit).WithDirty(typed), &editing{draft: d, base: base}
 }
 
 // commentSheet adds a comment (ticket.Comment): comments accumulate,
@@ -175,7 +181,8 @@ func (m Model) commentSheet() common.Sheet {
 	submit := func() (tea.Cmd, error) {
 		return m.save(ticket.Comment{ID: t.ID, Text: *d}, L.Tf("Comment added to %s", t.Number)), nil
 	}
-	return common.NewSheet(L, L.Tf("Comment on %s", t.Number)+" · "+t.Title, build, submit)
+	typed := func() bool { return strings.TrimSpace(*d) != "" }
+	return common.NewSheet(L, L.Tf("Comment on %s", t.Number)+" · "+t.Title, build, submit).WithDirty(typed)
 }
 
 // assignSheet gives the ticket to a vendor user who takes tickets, or to

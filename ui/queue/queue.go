@@ -44,7 +44,7 @@ type Model struct {
 	width, height  int
 	// labels caches step labels by kind and step index: View shows the
 	// same few dozen on every frame.
-	labels map[uint32]string
+	labels map[uint32]label
 	lay    layout // the columns at the current width and table
 }
 
@@ -57,7 +57,7 @@ func New(d common.Deps) Model {
 	// A steady cursor: the frame depends only on the state, never on a
 	// blink timer (golden tests, headless frames).
 	in.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{deps: d, keys: DefaultKeyMap(d.Lang), input: in, labels: map[uint32]string{}}
+	m := Model{deps: d, keys: DefaultKeyMap(d.Lang), input: in, labels: map[uint32]label{}}
 	m.keys.enable(false, false)
 	return m
 }
@@ -155,7 +155,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if n == 0 {
 			return m, common.Status(common.StatusMsg{})
 		}
-		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Tf("%d tickets mention “%s” in their descriptions, comments or decisions.", n, msg.q)})
+		return m, common.Status(common.StatusMsg{Text: m.deps.Lang.Plural(n, "%d ticket mentions “%s” in its description, comments or decisions.", "%d tickets mention “%s” in their descriptions, comments or decisions.", n, msg.q)})
 	case common.TicketChangedMsg:
 		if !m.full {
 			m.changed = append(m.changed, msg.ID)
@@ -202,7 +202,7 @@ func (m *Model) setTable(t *table) {
 	id, ok := m.Selected()
 	m.t = t
 	m.me = t.me(m.deps.User.ID, m.deps.User.Roles)
-	m.labels = map[uint32]string{}
+	m.labels = map[uint32]label{}
 	m.lay = m.layoutFor(m.width)
 	m.v.rows, m.spare = nil, nil
 	m.recompute()

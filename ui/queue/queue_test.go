@@ -284,3 +284,34 @@ func TestSearchFindsTextsInTheLog(t *testing.T) {
 		t.Fatal("stale text matches kept for a different search")
 	}
 }
+
+// At 80 columns every kind and step reads whole or in its short form
+// ("data fix", "dept appr."), never cut to "data co…", in both languages;
+// at 120 the full names come back where they fit.
+func TestKindAndStepReadAt80Columns(t *testing.T) {
+	s := screentest.Store(t)
+	for _, L := range screentest.Langs {
+		m := loaded(t, s, L, 80, 60)
+		for _, c := range []colKind{colKindLabel, colStep} {
+			if w := m.lay.w[c]; w < 8 {
+				t.Fatalf("%s: column %d is %d wide", L, c, w)
+			}
+		}
+		for _, i := range m.v.rows {
+			r := &m.t.rows[i]
+			kind, step := m.kindLabel(r.kind, m.lay.w[colKindLabel]), m.stepLabel(r.kind, r.step, m.lay.w[colStep])
+			if strings.Contains(kind+step, "…") {
+				t.Errorf("%s: %s reads %q · %q", L, m.t.number(i), kind, step)
+			}
+		}
+	}
+	v := loaded(t, s, i18n.En, 80, 60).View()
+	for _, want := range []string{"data fix", "dept appr.", "staff ", "change "} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the 80-column queue has no %q:\n%s", want, v)
+		}
+	}
+	if v := loaded(t, s, i18n.En, 120, 60).View(); !strings.Contains(v, "data correction") {
+		t.Errorf("the 120-column queue shortens what fits:\n%s", v)
+	}
+}

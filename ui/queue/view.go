@@ -36,9 +36,10 @@ type layout struct {
 }
 
 // minimum widths: at 80 columns every column fits with a title of 15
-// cells; more room goes first to the short columns' natural widths, then
-// to the title.
-var minWidths = [colCount]int{colNumber: 14, colSeverity: 2, colKindLabel: 8, colTitle: 15, colCustomer: 8, colStep: 10, colAssignee: 6, colSLA: 9}
+// cells, kinds and steps in their short forms (words.ShortKind, ShortStep);
+// more room goes first to the short columns' natural widths, then to the
+// title.
+var minWidths = [colCount]int{colNumber: 13, colSeverity: 1, colKindLabel: 8, colTitle: 15, colCustomer: 8, colStep: words.ShortLimit, colAssignee: 6, colSLA: 9}
 
 // layoutFor lays the columns out in width cells (one is the cursor mark,
 // one separates each column).
@@ -47,6 +48,12 @@ func (m Model) layoutFor(width int) layout {
 	l.w = minWidths
 	nat := m.naturalWidths()
 	l.w[colNumber] = nat[colNumber]
+	// The severity's header may be wider than its digit (级): the step
+	// gives the room, since its short forms are shorter than the limit.
+	if sev := text.Width(m.deps.Lang.T(colHeaders[colSeverity])); sev > l.w[colSeverity] {
+		l.w[colStep] -= sev - l.w[colSeverity]
+		l.w[colSeverity] = sev
+	}
 	used := func() int {
 		n := 1 + int(colCount) - 1
 		for _, w := range l.w {
@@ -88,7 +95,7 @@ func (m Model) naturalWidths() [colCount]int {
 	for c := range nat {
 		nat[c] = text.Width(L.T(colHeaders[c]))
 	}
-	nat[colNumber] = max(nat[colNumber], 14)
+	nat[colNumber] = max(nat[colNumber], minWidths[colNumber])
 	for _, k := range append(append([]model.Kind{}, model.Kinds...), model.NoticeKinds...) {
 		nat[colKindLabel] = max(nat[colKindLabel], text.Width(k.Label(L.Code())))
 	}
@@ -291,10 +298,10 @@ func (m Model) row(l layout, i int32, selected bool, now int64) string {
 	cells := [colCount]string{
 		colNumber:    t.number(i),
 		colSeverity:  sev,
-		colKindLabel: t.kinds[r.kind].Label(L.Code()),
+		colKindLabel: m.kindLabel(r.kind, l.w[colKindLabel]),
 		colTitle:     t.title(i),
 		colCustomer:  shortName(c.ShortName, c.Name),
-		colStep:      m.stepLabel(r.kind, r.step),
+		colStep:      m.stepLabel(r.kind, r.step, l.w[colStep]),
 		colAssignee:  assignee,
 		colSLA:       slaText,
 	}
@@ -329,13 +336,35 @@ func (m Model) row(l layout, i int32, selected bool, now int64) string {
 	return b.String()
 }
 
-// stepLabel names a row's step, cached: words.Step looks the flow up.
-func (m Model) stepLabel(kind uint8, step uint16) string {
+// stepLabel names a row's step in w cells, whole or in its short form,
+// cached: words.Step looks the flow up.
+func (m Model) stepLabel(kind uint8, step uint16, w int) string {
 	key := uint32(kind)<<16 | uint32(step)
-	if s, ok := m.labels[key]; ok {
-		return s
+	l, ok := m.labels[key]
+	if !ok {
+		L, k, st := m.deps.Lang, m.t.kinds[kind], m.t.steps[step]
+		l = label{text.Sanitize(words.Step(L, k, st), false), text.Sanitize(words.ShortStep(L, k, st), false)}
+		m.labels[key] = l
 	}
-	s := text.Sanitize(words.Step(m.deps.Lang, m.t.kinds[kind], m.t.steps[step]), false)
-	m.labels[key] = s
-	return s
+	return words.Fit(l.full, l.short, w)
 }
+
+// kindLabel names a row's kind in w cells, whole or in its short form,
+// cached beside the steps.
+func (m Model) kindLabel(kind uint8, w int) string {
+	key := uint32(kind)<<16 | kindKey
+	l, ok := m.labels[key]
+	if !ok {
+		L, k := m.deps.Lang, m.t.kinds[kind]
+		l = label{k.Label(L.Code()), words.ShortKind(L, k)}
+		m.labels[key] = l
+	}
+	return words.Fit(l.full, l.short, w)
+}
+
+// kindKey marks a kind's entry in the label cache: no flow has that many
+// steps.
+const kindKey = 0xFFFF
+
+// label is a name whole and in its short form.
+type label struct{ full, short string }

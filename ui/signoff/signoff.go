@@ -123,6 +123,10 @@ type Model struct {
 	lay              layout
 	doc              []string // document lines wrapped to the width
 	docOff           int
+	// readToEnd says the document's last line has been on screen: only
+	// then may it be signed (DESIGN §5: the signer sees all of what they
+	// sign). It stays set once set, whatever the size does after.
+	readToEnd bool
 
 	err       string // inline error, cleared by the next action
 	submitted bool   // SignedMsg sent: input is ignored until Fail
@@ -224,7 +228,11 @@ func (m Model) ShortHelp() []key.Binding {
 	case focusRole:
 		return []key.Binding{k.role, k.Next, k.Confirm, k.PageDn, k.Cancel}
 	case focusCanvas:
-		// The status line explains the arrows; help keeps to the rest.
+		// The status line explains the arrows; help keeps to the rest,
+		// scrolling first while the end is still to be read.
+		if !m.readToEnd {
+			return []key.Binding{k.PageDn, k.Pen, k.Undo, k.Redo, k.Clear, k.Next, k.Cancel}
+		}
 		return []key.Binding{k.Pen, k.Undo, k.Redo, k.Clear, k.Enter, k.Next, k.Cancel}
 	}
 	// enter also moves on from the name and role, but help says tab once.
@@ -477,7 +485,15 @@ func (m Model) clampDot(p model.Point) model.Point {
 
 func (m *Model) scroll(n int) {
 	m.docOff = min(max(m.docOff+n, 0), max(len(m.doc)-m.lay.docRows, 0))
+	if m.docOff+m.lay.docRows >= len(m.doc) && !m.lay.small {
+		m.readToEnd = true
+	}
+	m.keys.enable(m.focus, len(m.doc) > m.lay.docRows, m.lang)
 }
+
+// ReadToEnd reports whether the whole document has been shown, its last
+// line included: signing waits for it.
+func (m Model) ReadToEnd() bool { return m.readToEnd }
 
 // confirm checks the name and the drawing and, when both will do, emits the
 // signature. It binds to the hash taken when the screen opened: that is the
@@ -489,6 +505,10 @@ func (m Model) confirm() (Model, tea.Cmd) {
 	m.mouse = false
 	if m.hashErr != nil {
 		m.err = m.lang.T("This content cannot be signed: it could not be hashed.")
+		return m, nil
+	}
+	if !m.readToEnd {
+		m.err = m.lang.T("Read to the end of what you are signing first: pgdn shows the rest.")
 		return m, nil
 	}
 	name, err := ValidateName(m.name.Value())
@@ -740,6 +760,8 @@ func (m Model) statusLine() string {
 	switch {
 	case m.err != "":
 		msg, style = m.err, common.ErrorText
+	case !m.readToEnd:
+		msg, style = m.lang.T("Scroll to the end to sign: pgdn shows the rest of what you are signing."), common.WarnText
 	case m.focus == focusCanvas && m.canvas.penDown():
 		msg = m.lang.T("Pen down: moving draws; space lifts the pen.")
 	case m.focus == focusCanvas:

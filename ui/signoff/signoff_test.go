@@ -82,6 +82,15 @@ func newSized(lang i18n.Lang, w, h int) Model {
 	return m
 }
 
+// readAll scrolls the document to its end, as a signer must before
+// signing.
+func readAll(m Model) Model {
+	for i := 0; i < 20 && !m.ReadToEnd(); i++ {
+		m, _ = send(m, keys("pgdown")...)
+	}
+	return m
+}
+
 // mouse reports at canvas cell (cx, cy), in terminal coordinates.
 func mouse(m Model, action tea.MouseAction, cx, cy int) tea.Msg {
 	b := tea.MouseButtonLeft
@@ -246,7 +255,7 @@ func draw(m Model) Model {
 }
 
 func TestConfirm(t *testing.T) {
-	m := newSized(i18n.En, 80, 24)
+	m := readAll(newSized(i18n.En, 80, 24))
 	m, _ = send(m, keys("Li Lei", "enter", "right", "enter")...)
 	m = draw(m)
 	if m.focus != focusCanvas {
@@ -279,7 +288,7 @@ func TestConfirm(t *testing.T) {
 
 func TestConfirmRefused(t *testing.T) {
 	t.Run("no name", func(t *testing.T) {
-		m := draw(newSized(i18n.En, 80, 24))
+		m := readAll(draw(newSized(i18n.En, 80, 24)))
 		m, msgs := send(m, keys("ctrl+s")...)
 		if len(msgs) != 0 {
 			t.Fatalf("signed without a name: %v", msgs)
@@ -289,14 +298,14 @@ func TestConfirmRefused(t *testing.T) {
 		}
 	})
 	t.Run("blank name", func(t *testing.T) {
-		m := draw(newSized(i18n.En, 80, 24))
+		m := readAll(draw(newSized(i18n.En, 80, 24)))
 		m, msgs := send(m, append(keys("shift+tab", "shift+tab"), keys("space", "space", "ctrl+s")...)...)
 		if len(msgs) != 0 || !strings.Contains(m.View(), "Type the signer's name.") {
 			t.Fatalf("%v\n%s", msgs, m.View())
 		}
 	})
 	t.Run("no drawing", func(t *testing.T) {
-		m := newSized(i18n.Zh, 80, 24)
+		m := readAll(newSized(i18n.Zh, 80, 24))
 		m, msgs := send(m, keys("李雷", "ctrl+s")...)
 		if len(msgs) != 0 {
 			t.Fatalf("signed without drawing: %v", msgs)
@@ -306,7 +315,7 @@ func TestConfirmRefused(t *testing.T) {
 		}
 	})
 	t.Run("a dot is not a signature", func(t *testing.T) {
-		m := newSized(i18n.En, 80, 24)
+		m := readAll(newSized(i18n.En, 80, 24))
 		m, _ = send(m, keys("Li Lei", "tab", "tab", "space", "right", "right", "space", "enter")...)
 		if !strings.Contains(m.View(), "Draw the signature in the box first") || m.submitted {
 			t.Fatalf("a 3-dot drawing was accepted:\n%s", m.View())
@@ -322,7 +331,7 @@ func TestConfirmRefused(t *testing.T) {
 }
 
 func TestCJKName(t *testing.T) {
-	m := draw(newSized(i18n.Zh, 80, 24))
+	m := readAll(draw(newSized(i18n.Zh, 80, 24)))
 	m, _ = send(m, keys("shift+tab", "shift+tab", "  欧阳", "space", "space", "娜娜  ")...)
 	for i, l := range strings.Split(m.View(), "\n") {
 		if w := lipgloss.Width(l); w != 80 {
@@ -385,7 +394,7 @@ func TestPresetSigner(t *testing.T) {
 	if m.focus != focusCanvas || m.roles[m.role] != model.RoleDeptHead {
 		t.Fatalf("focus %d, role %s", m.focus, m.roles[m.role])
 	}
-	m = draw(m)
+	m = readAll(draw(m))
 	_, msgs := send(m, keys("ctrl+s")...)
 	if sig := signed(t, msgs); sig.ContactID != contact || sig.SignerName != "Han Meimei" {
 		t.Fatalf("preset contact lost: %+v", sig)
@@ -529,11 +538,59 @@ func TestGoldenViews(t *testing.T) {
 		})
 	}
 	t.Run("name_focus_error_en", func(t *testing.T) {
+		m := readAll(newSized(i18n.En, 80, 24))
+		m, _ = send(m, keys("ctrl+s")...)
+		golden.RequireEqual(t, []byte(m.View()))
+	})
+	t.Run("unread_en", func(t *testing.T) {
 		m := newSized(i18n.En, 80, 24)
 		m, _ = send(m, keys("ctrl+s")...)
 		golden.RequireEqual(t, []byte(m.View()))
 	})
 }
+
+// The whole document is shown before anything is signed (DESIGN §5): at
+// 80×24, where it does not fit, signing is refused until its last line has
+// been on screen, and the screen says how to get there; where it fits, it
+// is signed at once.
+func TestSigningWaitsForTheLastLine(t *testing.T) {
+	for _, L := range []i18n.Lang{i18n.En, i18n.Zh} {
+		m := draw(newSized(L, 80, 24))
+		m, _ = send(m, keys("shift+tab", "shift+tab", "Li Lei")...)
+		if m.ReadToEnd() {
+			t.Fatalf("%s: the document fits 80×24?", L)
+		}
+		if v := m.View(); !strings.Contains(v, L.T("Scroll to the end to sign: pgdn shows the rest of what you are signing.")) {
+			t.Errorf("%s: no hint to scroll:\n%s", L, v)
+		}
+		m, msgs := send(m, keys("ctrl+s")...)
+		if len(msgs) != 0 || !strings.Contains(m.View(), L.T("Read to the end of what you are signing first: pgdn shows the rest.")) {
+			t.Fatalf("%s: signed unread: %v\n%s", L, msgs, m.View())
+		}
+		// One page down is not the end yet; the wheel gets there too.
+		m, _ = send(m, keys("pgdown")...)
+		for !m.ReadToEnd() {
+			m, _ = send(m, tea.MouseMsg{X: 5, Y: 4, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+		}
+		last := strings.TrimSpace(lastDocLine(m))
+		if !strings.Contains(m.View(), last) {
+			t.Fatalf("%s: read to the end without its last line %q on screen:\n%s", L, last, m.View())
+		}
+		// Scrolling back up does not take it back.
+		_, msgs = send(m, keys("pgup", "pgup", "pgup", "ctrl+s")...)
+		if sig := signed(t, msgs); sig.SignerName != "Li Lei" {
+			t.Fatalf("%s: %+v", L, sig)
+		}
+	}
+	// Where it fits, nothing to scroll: signed at once.
+	m := draw(newSized(i18n.En, 120, 40))
+	if !m.ReadToEnd() {
+		t.Fatal("a document that fits is not read")
+	}
+}
+
+// lastDocLine is the document's last line as drawn.
+func lastDocLine(m Model) string { return m.doc[len(m.doc)-1] }
 
 // Content that cannot be hashed cannot be signed, and the screen says so.
 func TestUnhashableContent(t *testing.T) {

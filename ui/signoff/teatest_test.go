@@ -56,6 +56,10 @@ func TestInteraction(t *testing.T) {
 
 	tm.Type("Han Meimei")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
+	waitFor("Read to the end of what you are signing first")
+	tm.Send(tea.KeyMsg{Type: tea.KeyPgDown})
+	tm.Send(tea.KeyMsg{Type: tea.KeyPgDown})
+	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
 	waitFor("Draw the signature in the box first")
 
 	// At 80×24 with this summary the canvas's first inner cell is at

@@ -7,6 +7,7 @@
 package ticketform
 
 import (
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -146,7 +147,7 @@ func (m Model) open(dir *choices) (Model, tea.Cmd) {
 	lists, now := m.lists, m.deps.Now
 	m.sheet = common.NewSheet(L, L.T("New ticket"),
 		func() (*huh.Form, common.FormSizer) { return build(L, dir, d, lists, now()) },
-		m.submit)
+		m.submit).WithDirty(func() bool { return strings.TrimSpace(d.Title+d.Description) != "" })
 	m.sheet.SetSize(m.w, m.h)
 	m.ready = true
 	return m, m.sheet.Init()

@@ -148,6 +148,24 @@ func TestEscapeLeaves(t *testing.T) {
 	if _, ok := screentest.Find[common.BackMsg](out); !ok {
 		t.Fatalf("esc: %v", out)
 	}
+	// A typed title is not dropped on one key: esc asks, n goes back with
+	// the title kept, y leaves.
+	for _, L := range screentest.Langs {
+		m = openForm(t, s, L, 80, 24)
+		m, out = screentest.Drive(t, m, append(tabs(fieldTitle), runes("打印机坏了"), keyMsg(tea.KeyEsc))...)
+		if _, ok := screentest.Find[common.BackMsg](out); ok || !strings.Contains(m.View(), L.T("Discard what you typed? y discards it; n or esc goes back to the form.")[:12]) {
+			t.Fatalf("%s: esc with a typed title: %v\n%s", L, out, m.View())
+		}
+		screentest.UniqueKeys(t, "asking", m.KeyMap())
+		m, out = screentest.Drive(t, m, runes("n"))
+		if _, ok := screentest.Find[common.BackMsg](out); ok || m.draft.Title != "打印机坏了" {
+			t.Fatalf("%s: n: %v, title %q", L, out, m.draft.Title)
+		}
+		_, out = screentest.Drive(t, m, keyMsg(tea.KeyEsc), runes("y"))
+		if _, ok := screentest.Find[common.BackMsg](out); !ok {
+			t.Fatalf("%s: esc, y: %v", L, out)
+		}
+	}
 }
 
 func TestNoKeyBoundTwice(t *testing.T) {
