@@ -66,9 +66,10 @@ func (a Action) Customer() bool { return a.Contacts != nil }
 
 // Actions lists the decisions allowed now (ticket.Allowed) for the user at
 // the keyboard and, when the step is a customer's, for each contact of the
-// ticket's customer present: only contacts holding the step's role, and at
-// the requester's steps only the ticket's own requester. The order is the
-// step table's.
+// ticket's customer present: only contacts holding the step's role, at
+// the requester's steps only the ticket's own requester, and at a
+// department head's approval only the head of the requester's department.
+// The order is the step table's.
 func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Action {
 	st := ticket.CurrentStep(t)
 	if st == nil {
@@ -81,9 +82,18 @@ func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Actio
 		}
 		return out
 	}
+	var requester *model.Contact
+	for i := range contacts {
+		if contacts[i].ID == t.RequesterID {
+			requester = &contacts[i]
+		}
+	}
 	who := map[string][]model.Contact{}
 	for _, c := range contacts {
 		c := c
+		if !ticket.InRequesterDepartment(t, c, requester) {
+			continue // seed §3 step 2: the requester's own department head
+		}
 		for _, d := range ticket.Allowed(t, flows.Actor{User: user, Contact: &c}) {
 			who[d.Name] = append(who[d.Name], c)
 		}
