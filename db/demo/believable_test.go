@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"yunwei/db"
+	"yunwei/flows/directory"
 	"yunwei/flows/sla"
 	"yunwei/flows/ticket"
 	"yunwei/model"
@@ -282,4 +283,51 @@ func contactsOf(t testing.TB, s *db.Store) map[model.ID]model.Contact {
 		}
 	}
 	return out
+}
+
+// A demo database is marked as one (its device code): a new demo replaces
+// it only when asked to, and never replaces a database of other work.
+func TestDemoReplacesOnlyDemoData(t *testing.T) {
+	ctx := context.Background()
+	path := t.TempDir() + "/demo.db"
+	if h, _, err := Inspect(ctx, path); err != nil || h != Nothing {
+		t.Fatalf("no file: %v %v", h, err)
+	}
+	opt := Options{Tickets: 20, Seed: 1, Anchor: anchor}
+	if _, err := Create(ctx, path, opt); err != nil {
+		t.Fatal(err)
+	}
+	if h, n, err := Inspect(ctx, path); err != nil || h != DemoData || n == 0 {
+		t.Fatalf("a demo: %v %d %v", h, n, err)
+	}
+	if _, err := Create(ctx, path, opt); model.ErrorCode(err) != model.EINVALID {
+		t.Fatalf("a second demo without Replace: %v", err)
+	}
+	opt.Replace, opt.Seed = true, 2
+	if _, err := Create(ctx, path, opt); err != nil {
+		t.Fatalf("replacing the demo: %v", err)
+	}
+
+	work := t.TempDir() + "/work.db"
+	s, err := db.Open(ctx, work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Device().Code == DeviceCode {
+		t.Fatalf("a new database got the demo's device code")
+	}
+	id := model.NewID()
+	if _, err := s.Execute(ctx, db.Acting{UserID: id}, directory.SaveUser{User: model.User{ID: id, Login: "zhang", Name: "张工", Roles: model.Roles{model.RoleEngineer}}}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if h, _, err := Inspect(ctx, work); err != nil || h != Work {
+		t.Fatalf("a database of work: %v %v", h, err)
+	}
+	if _, err := Create(ctx, work, opt); model.ErrorCode(err) != model.EINVALID {
+		t.Fatalf("a demo over work, with Replace: %v", err)
+	}
+	if h, n, _ := Inspect(ctx, work); h != Work || n != 1 {
+		t.Fatalf("the work was touched: %v %d", h, n)
+	}
 }

@@ -23,14 +23,17 @@ type Options struct {
 	Anchor time.Time
 	// Progress, if set, is told how many tickets are done.
 	Progress func(done, total int)
+	// Replace lets Create replace demo data already at its path (never a
+	// database of other work).
+	Replace bool
 }
 
 // DefaultTickets is the number of tickets of a plain `yunwei demo`.
 const DefaultTickets = 500
 
 // DeviceCode is the device code of demo databases, so ticket numbers read
-// DEM-2026-0001 on every run.
-const DeviceCode = "DEM"
+// DEM-2026-0001 on every run; it also marks a database as demo data.
+const DeviceCode = db.DemoDeviceCode
 
 // Passphrase is every demo user's passphrase, as the README and `yunwei
 // demo` say: demo data is for trying things, not for guarding anything.

@@ -13,3 +13,12 @@ func init() {
 		"%s did not serve contract %s on %s: name the engineer of the contract who worked the overtime":         "%[3]s %[1]s 不在合同 %[2]s 的服务人员之列：请填写该合同实际加班的工程师",
 	})
 }
+
+// The demo command kept or replaced (yunwei demo).
+func init() {
+	add(map[string]string{
+		"%s already holds demo data: kept as it is; --force replaces it. Start with: yunwei --db %s": "%s 已有演示数据：保持不变；--force 重新生成。启动：yunwei --db %s",
+		"%s already holds demo data: --force replaces it":                                            "%s 已有演示数据：--force 重新生成",
+		"replace the demo data the database holds already":                                           "重新生成数据库中已有的演示数据",
+	})
+}
