@@ -22,3 +22,12 @@ func init() {
 		"replace the demo data the database holds already":                                           "重新生成数据库中已有的演示数据",
 	})
 }
+
+// Who serves a contract on a day (contract list, seed §2.4).
+func init() {
+	add(map[string]string{
+		"engineers on %s: %s": "%s 驻场人员：%s",
+		"who serves each contract on `DATE` (YYYY-MM-DD), after the staff changes approved (default: today)": "各合同在 `DATE`（YYYY-MM-DD）的驻场人员，计入已批准的人员变更（默认：今天）",
+		"--on takes a date as YYYY-MM-DD, got %q":                                                            "--on 须为 YYYY-MM-DD 格式的日期，而不是 %q",
+	})
+}
