@@ -96,3 +96,28 @@ func StepAuthor(s *State) (model.ID, bool) {
 	}
 	return model.NilID, false
 }
+
+// Offered is what actor a is offered at the ticket's current step: the
+// decisions Allowed by role, less those the seed's rules about the person
+// refuse them: a decision the plan's author may not take (NotByAuthor),
+// and every decision of a department's step to the head of another
+// department than the requester's (requester: the ticket's requester, nil
+// when not known). Decide checks the same and more.
+func Offered(s *State, a flows.Actor, requester *model.Contact) []Decision {
+	allowed := Allowed(s, a)
+	if len(allowed) == 0 {
+		return nil
+	}
+	if a.Contact != nil && !InRequesterDepartment(s, *a.Contact, requester) {
+		return nil
+	}
+	author, ok := StepAuthor(s)
+	out := allowed[:0]
+	for _, d := range allowed {
+		if d.NotByAuthor && ok && author == a.User.ID && a.Contact == nil {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}

@@ -46,6 +46,13 @@ func TestPlanAuthorDoesNotApproveTheirOwnPlan(t *testing.T) {
 	if author, ok := StepAuthor(w.ticket(id)); !ok || author != lina {
 		t.Errorf("StepAuthor = %v %v, want 李娜", author, ok)
 	}
+	// Screens offer her only the return; another lead both.
+	if got := decisionNames(Offered(w.ticket(id), w.UserActor(lina), nil)); len(got) != 1 || got[0] != "return" {
+		t.Errorf("offered to the author: %v", got)
+	}
+	if got := decisionNames(Offered(w.ticket(id), w.As(model.RoleTechLead), nil)); len(got) != 2 {
+		t.Errorf("offered to another lead: %v", got)
+	}
 	// Another technical lead approves.
 	if s := w.mustDecide(id, model.RoleTechLead, "approve", "", nil); s.Step != "execution" {
 		t.Fatalf("approved by another lead: at %s", s.Step)
@@ -120,6 +127,12 @@ func TestDepartmentHeadOfTheRequestersOwnDepartment(t *testing.T) {
 			}
 			if !InRequesterDepartment(w.ticket(id), w.Contacts[w.Head], &requester) {
 				t.Error("the requester's head is not offered the decision")
+			}
+			if got := Offered(w.ticket(id), w.WithContact(pharmacy), &requester); len(got) != 0 {
+				t.Errorf("offered to the pharmacy's head: %v", decisionNames(got))
+			}
+			if got := Offered(w.ticket(id), w.WithContact(w.Head), &requester); len(got) == 0 {
+				t.Error("nothing offered to the requester's head")
 			}
 			// The department is compared as recorded, spaces and case aside.
 			lab := w.addContact("检验科副主任", " 检验科 ", model.RoleDeptHead)

@@ -64,23 +64,17 @@ func (a Action) Label(L i18n.Lang) string { return words.Decision(L, a.Kind, &a.
 // Customer reports whether the action is a customer person's.
 func (a Action) Customer() bool { return a.Contacts != nil }
 
-// Actions lists the decisions allowed now (ticket.Allowed) for the user at
+// Actions lists the decisions offered now (ticket.Offered) to the user at
 // the keyboard and, when the step is a customer's, for each contact of the
 // ticket's customer present: only contacts holding the step's role, at
 // the requester's steps only the ticket's own requester, and at a
 // department head's approval only the head of the requester's department.
-// The order is the step table's.
+// The plan's author is not offered its approval. The order is the step
+// table's.
 func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Action {
 	st := ticket.CurrentStep(t)
 	if st == nil {
 		return nil
-	}
-	var out []Action
-	if vendor := ticket.Allowed(t, flows.Actor{User: user}); len(vendor) > 0 {
-		for _, d := range vendor {
-			out = append(out, Action{Kind: t.Kind, Decision: d})
-		}
-		return out
 	}
 	var requester *model.Contact
 	for i := range contacts {
@@ -88,13 +82,17 @@ func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Actio
 			requester = &contacts[i]
 		}
 	}
+	var out []Action
+	if vendor := ticket.Offered(t, flows.Actor{User: user}, requester); len(vendor) > 0 {
+		for _, d := range vendor {
+			out = append(out, Action{Kind: t.Kind, Decision: d})
+		}
+		return out
+	}
 	who := map[string][]model.Contact{}
 	for _, c := range contacts {
 		c := c
-		if !ticket.InRequesterDepartment(t, c, requester) {
-			continue // seed §3 step 2: the requester's own department head
-		}
-		for _, d := range ticket.Allowed(t, flows.Actor{User: user, Contact: &c}) {
+		for _, d := range ticket.Offered(t, flows.Actor{User: user, Contact: &c}, requester) {
 			who[d.Name] = append(who[d.Name], c)
 		}
 	}
