@@ -294,12 +294,21 @@ func (s *Store) loadDevice(ctx context.Context) error {
 // crockford is Crockford's base 32: no I, L, O, U.
 const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
+// DemoDeviceCode is the device code of demo databases (yunwei demo). No
+// other database is given it, so it marks demo data, which a new demo may
+// replace; a database of real work it never marks.
+const DemoDeviceCode = "DEM"
+
 func randomDeviceCode() string {
-	var b [3]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err)
+	for {
+		var b [3]byte
+		if _, err := rand.Read(b[:]); err != nil {
+			panic(err)
+		}
+		if code := string([]byte{crockford[b[0]%32], crockford[b[1]%32], crockford[b[2]%32]}); code != DemoDeviceCode {
+			return code
+		}
 	}
-	return string([]byte{crockford[b[0]%32], crockford[b[1]%32], crockford[b[2]%32]})
 }
 
 // SetDevice gives a new, empty database a chosen device identity: the demo

@@ -105,6 +105,9 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 	if err := b.writeNumbered("tickets", id, t.Number, write); err != nil {
 		return err
 	}
+	if err := b.projectStaffChange(id, t); err != nil {
+		return err
+	}
 	return b.projectBookings(id, t)
 }
 

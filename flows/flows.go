@@ -58,6 +58,10 @@ type Directory interface {
 	// all its tickets (TicketState.Bookings; QuotaUsedBy). The yearly limit
 	// spans tickets, so one ticket's decider must ask (seed §1.3).
 	QuotaUsed(contractID model.ID, serviceYear string) (minutes int, err error)
+	// StaffChanges are a contract's approved staff changes (seed §2.4), in
+	// any order: the contract's engineers on a date follow from them
+	// (ticket.EngineersOn), as the approvals are tickets of their own.
+	StaffChanges(contractID model.ID) ([]model.StaffChange, error)
 }
 
 // Env is what a decision knows besides the target's state.

@@ -20,3 +20,18 @@ func init() {
 	kindNames[KindStaffChange] = "staff change"
 	kindNames[KindOvertime] = "overtime"
 }
+
+// StaffChange is an approved staff change notice (seed §2.4): from Date
+// on, Incoming serves the contract in Outgoing's place. The contract's
+// engineers on a date are its recorded ones with every approved change of
+// that date or earlier applied (ticket.EngineersOn); the contract itself is
+// never rewritten, since one command changes one entity.
+type StaffChange struct {
+	TicketID   ID     `json:"ticket_id"`
+	Number     string `json:"number"`
+	ContractID ID     `json:"contract_id"`
+	Outgoing   ID     `json:"outgoing_id"`
+	Incoming   ID     `json:"incoming_id"`
+	Date       string `json:"date"`        // YYYY-MM-DD, the first day Incoming serves
+	ApprovedAt string `json:"approved_at"` // the customer's approval, RFC 3339
+}

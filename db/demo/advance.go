@@ -28,9 +28,10 @@ func (g *generator) usersWith(r model.Role) []model.ID {
 }
 
 // advance carries a ticket through its flow the way the work goes: each
-// step is taken by someone holding its role, after a realistic delay; the
-// walk stops when the ticket closes or the next step would lie in the
-// future, so old tickets are closed and recent ones wait at every step.
+// step is taken by someone holding its role, after a realistic delay in
+// working hours; the walk stops when the ticket closes or the next step
+// would lie after the anchor, so old tickets are closed and recent ones
+// wait at every step.
 func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, target string) error {
 	st, err := g.state(id)
 	if err != nil {
@@ -58,20 +59,17 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 			return nil
 		}
 		var d ticket.Decision
-		next := g.clock.Add(g.delay(step, role))
 		if toward != nil {
 			d = g.closest(allowed, toward)
-			// A ticket parked at a step for the demo moves quickly, so it
-			// gets there before the anchor.
-			next = g.clock.Add(min(next.Sub(g.clock), g.opt.Anchor.Sub(g.clock)/6))
 		} else {
 			d = g.chooseDecision(allowed)
 		}
+		next := g.when(st, step, role, &d, toward)
 		if !next.Before(g.opt.Anchor) {
 			return nil // still waiting today
 		}
 		g.at(next)
-		cmd := ticket.Act{ID: id, Decision: d.Name, Inputs: g.inputs(d, st)}
+		cmd := ticket.Act{ID: id, Decision: d.Name, Inputs: g.inputs(d, st, cw, target)}
 		if toward != nil {
 			for _, name := range []string{"backup_needed", "verify_needed", "on_site"} {
 				if _, ok := cmd.Inputs[name]; ok || d.Input(name) != nil {
@@ -98,8 +96,92 @@ func (g *generator) advance(id model.ID, cw *customerWorld, requester model.ID, 
 			return fmt.Errorf("%s at %s: %w", d.Name, step.Name, err)
 		}
 		st = res.State.(*ticket.State)
+		if c, ok := ticket.ApprovedStaffChange(st); ok {
+			g.staff[c.ContractID] = append(g.staff[c.ContractID], c)
+		}
 	}
 	return nil
+}
+
+// when is when decision d at step is taken. Decisions fall in working
+// hours, a delay after the last. The vendor's first answer to a request
+// comes within its response time (seed §2.6: 2 hours for a request raised
+// in working hours, 1 hour for one raised outside them), on call when the
+// working day is over, and so does the arrival on site, within the 4
+// hours. A parked ticket spreads its decisions over the working time left
+// before the anchor.
+func (g *generator) when(st *ticket.State, step *ticket.Step, role model.Role, d *ticket.Decision, toward map[string]int) time.Time {
+	left := time.Duration(0) // the working time left to a parked ticket per decision
+	if toward != nil {
+		left = g.wt.between(g.clock, g.lastWork) / time.Duration(max(toward[st.Step], 1)+1)
+	}
+	reported, _ := model.ParseTime(st.ReportedAt)
+	switch {
+	case !role.IsCustomer() && st.RespondedAt == "":
+		quick := time.Duration(5+g.rng.IntN(60)) * time.Minute
+		if !g.wt.working(g.clock) { // on call, within the response time
+			due := reported.Add(responseTime(g.wt, reported))
+			room := due.Sub(g.clock) - time.Minute
+			if toward != nil {
+				room = min(room, g.opt.Anchor.Sub(g.clock)/2)
+			}
+			if room < time.Minute {
+				return g.wt.after(g.clock, quick) // too late: the next working day
+			}
+			return g.clock.Add(min(quick, room))
+		}
+		if toward == nil && g.rng.IntN(12) == 0 {
+			return g.wt.after(g.clock, time.Duration(120+g.rng.IntN(120))*time.Minute) // missed now and then
+		}
+		if span := g.wt.spanLeft(g.clock) - time.Minute; quick > span {
+			quick = max(span, 0)
+		}
+		if toward != nil && quick > left {
+			quick = left
+		}
+		return g.clock.Add(max(quick, 30*time.Second))
+	case stamps(d, "arrived_at"):
+		room := reported.Add(4*time.Hour).Sub(g.clock) - 10*time.Minute
+		if toward != nil {
+			room = min(room, g.opt.Anchor.Sub(g.clock)/2)
+		}
+		return g.clock.Add(max(time.Duration(g.rng.Int64N(int64(max(room, time.Minute)))), time.Minute))
+	}
+	var next time.Time
+	if toward != nil {
+		wait := left
+		if toward[st.Step] <= 1 { // the last decision: as late as the day allows
+			wait = g.wt.between(g.clock, g.lastWork) - time.Duration(1+g.rng.IntN(20))*time.Minute
+		}
+		next = g.wt.after(g.clock, max(wait, time.Minute))
+	} else {
+		next = g.wt.after(g.clock, g.delay(step, role))
+	}
+	if step.Name == "scheduled" && d.Name == "delivered" {
+		// Training is delivered when it was scheduled for.
+		if at, err := model.ParseTime(st.Facts["scheduled_for"]); err == nil && next.Before(at) {
+			next = g.wt.after(at, time.Duration(90+g.rng.IntN(60))*time.Minute)
+		}
+	}
+	return next
+}
+
+// responseTime is the seed's response time for a request raised at t
+// (seed §2.6): 2 hours inside working hours, 1 hour outside them.
+func responseTime(wt workTime, t time.Time) time.Duration {
+	if wt.working(t) {
+		return 2 * time.Hour
+	}
+	return time.Hour
+}
+
+func stamps(d *ticket.Decision, stamp string) bool {
+	for _, s := range d.Stamps {
+		if s == stamp {
+			return true
+		}
+	}
+	return false
 }
 
 func (g *generator) state(id model.ID) (*ticket.State, error) {
@@ -115,7 +197,10 @@ func (g *generator) state(id model.ID) (*ticket.State, error) {
 }
 
 // actorFor picks who takes a step: a vendor user with the role, or the
-// profile engineer's laptop with the customer person present.
+// profile engineer's laptop with the customer person present: the
+// ticket's requester, a department head of the requester's department
+// where the step is theirs (seed §3 step 2), and never the author of the
+// plan being reviewed (seed §3 step 4).
 func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model.ID, st *ticket.State) (db.Acting, flows.Actor) {
 	if role.IsCustomer() {
 		var contact model.ID
@@ -123,7 +208,17 @@ func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model
 		case model.RoleRequester:
 			contact = requester
 		case model.RoleDeptHead:
-			contact = pick(g.rng, cw.heads)
+			var heads []model.ID
+			req, known := g.contacts[requester]
+			for _, h := range cw.heads {
+				if !known || ticket.InRequesterDepartment(st, g.contacts[h], &req) {
+					heads = append(heads, h)
+				}
+			}
+			if len(heads) == 0 {
+				heads = cw.heads
+			}
+			contact = pick(g.rng, heads)
 		case model.RoleLeadership:
 			contact = pick(g.rng, cw.leaders)
 		}
@@ -131,14 +226,42 @@ func (g *generator) actorFor(role model.Role, cw *customerWorld, requester model
 		return db.Acting{UserID: g.w.profile, ContactID: contact}, flows.Actor{User: g.userModels[g.w.profile], Contact: &c}
 	}
 	candidates := g.usersWith(role)
+	author, reviewing := ticket.StepAuthor(st)
+	if reviewing && secondEyes(ticket.CurrentStep(st)) {
+		var others []model.ID
+		for _, u := range candidates {
+			if u != author {
+				others = append(others, u)
+			}
+		}
+		if len(others) > 0 {
+			candidates = others
+		}
+	} else {
+		reviewing = false
+	}
 	if len(candidates) == 0 {
 		return db.Acting{}, flows.Actor{}
 	}
 	u := candidates[g.rng.IntN(len(candidates))]
-	if !st.AssigneeID.IsZero() && g.userModels[st.AssigneeID].Roles.Has(role) {
+	if !st.AssigneeID.IsZero() && g.userModels[st.AssigneeID].Roles.Has(role) && (!reviewing || st.AssigneeID != author) {
 		u = st.AssigneeID // the assignee does their own steps
 	}
 	return db.Acting{UserID: u}, flows.Actor{User: g.userModels[u]}
+}
+
+// secondEyes reports whether a decision of the step may not be taken by
+// the one who brought the ticket there.
+func secondEyes(st *ticket.Step) bool {
+	if st == nil {
+		return false
+	}
+	for _, d := range st.Decisions {
+		if d.NotByAuthor {
+			return true
+		}
+	}
+	return false
 }
 
 // chooseDecision mostly moves forward; now and then a step is rejected,
@@ -158,22 +281,21 @@ func (g *generator) chooseDecision(allowed []ticket.Decision) ticket.Decision {
 	return forward[g.rng.IntN(len(forward))]
 }
 
-// delay is how long a step takes: engineers answer within hours (and now
-// and then miss the SLA), customers approve within a day or two,
-// development takes days.
+// delay is how long a step takes, in working time: engineers answer within
+// hours, customers approve within a day or two, development takes days.
 func (g *generator) delay(step *ticket.Step, role model.Role) time.Duration {
 	switch {
 	case role.IsCustomer():
-		return time.Duration(30+g.rng.IntN(36*60)) * time.Minute
+		return time.Duration(30+g.rng.IntN(2*8*60)) * time.Minute
 	case step.Name == "implementation" || step.Name == "solution" || step.Name == "fixing":
-		return time.Duration(4*60+g.rng.IntN(4*24*60)) * time.Minute
+		return time.Duration(4*60+g.rng.IntN(4*8*60)) * time.Minute
 	default:
 		return time.Duration(5+g.rng.IntN(150)) * time.Minute
 	}
 }
 
 // inputs fills a decision's inputs with plausible values.
-func (g *generator) inputs(d ticket.Decision, st *ticket.State) map[string]string {
+func (g *generator) inputs(d ticket.Decision, st *ticket.State, cw *customerWorld, target string) map[string]string {
 	out := map[string]string{}
 	for _, in := range d.Inputs {
 		if in.Name == "responded_at" {
@@ -203,33 +325,77 @@ func (g *generator) inputs(d ticket.Decision, st *ticket.State) map[string]strin
 			}
 			out[in.Name] = fmt.Sprint(30 + 30*g.rng.IntN(max/30))
 		case ticket.InputTime:
-			t := g.clock
+			out[in.Name] = model.FormatTime(g.clock)
 			if in.Future {
-				t = g.clock.Add(time.Duration(24+g.rng.IntN(24*10)) * time.Hour)
+				out[in.Name] = model.FormatTime(g.sessionTime(target))
 			}
-			out[in.Name] = model.FormatTime(t)
 		case ticket.InputDate:
 			day := g.clock.In(shanghai)
 			if in.Future || in.Name == "change_date" {
 				day = day.AddDate(0, 0, 8+g.rng.IntN(20))
+			} else {
+				day = day.AddDate(0, 0, -g.rng.IntN(3)) // overtime is confirmed in the days after
 			}
 			out[in.Name] = day.Format(time.DateOnly)
-		case ticket.InputUser:
-			out[in.Name] = g.engineerFor(in.Name).String()
 		case ticket.InputRating:
 			out[in.Name] = fmt.Sprint(3 + g.rng.IntN(3))
+		case ticket.InputUser:
 		default:
 			out[in.Name] = inputText(g.rng, in.Name)
 		}
 	}
+	if d.Input("outgoing_id") != nil {
+		out["outgoing_id"], out["incoming_id"] = g.staffChange(cw, out["change_date"])
+	}
+	if d.Input("worked_by") != nil {
+		out["worked_by"] = g.overtimeBy(cw, st, out["date"]).String()
+	}
 	return out
 }
 
-func (g *generator) engineerFor(input string) model.ID {
-	if input == "outgoing_id" {
-		return g.w.users["wangjg"]
+// sessionTime is when a training is scheduled for: a working morning or
+// afternoon in the days ahead, or, for a ticket parked after it was given,
+// during the working time left before the anchor.
+func (g *generator) sessionTime(target string) time.Time {
+	if target == "confirmation" {
+		return g.wt.after(g.clock, g.wt.between(g.clock, g.lastWork)/3)
 	}
-	return g.w.users["zhaoli"]
+	day := g.clock.In(shanghai).AddDate(0, 0, 2+g.rng.IntN(9))
+	at := time.Date(day.Year(), day.Month(), day.Day(), []int{9, 14}[g.rng.IntN(2)], 30, 0, 0, shanghai)
+	return g.wt.after(at, 0)
+}
+
+// staffChange picks who leaves and who joins a contract on date (seed
+// §2.4): of the two who take turns on it, the one serving then leaves and
+// the other joins, so the profile engineer and the technical lead stay.
+func (g *generator) staffChange(cw *customerWorld, date string) (outgoing, incoming string) {
+	serving := ticket.EngineersOn(g.w.base, g.staff[cw.contract], date)
+	pair := []model.ID{g.w.users["chenming"], g.w.users["zhaoli"]}
+	out, in := pair[0], pair[1]
+	if containsID(serving, in) {
+		out, in = in, out
+	}
+	return out.String(), in.String()
+}
+
+// overtimeBy is who worked an overtime: the ticket's assignee when they
+// served the contract that day, else the profile engineer, who always
+// does.
+func (g *generator) overtimeBy(cw *customerWorld, st *ticket.State, date string) model.ID {
+	serving := ticket.EngineersOn(g.w.base, g.staff[cw.contract], date)
+	if a := st.AssigneeID; !a.IsZero() && containsID(serving, a) {
+		return a
+	}
+	return g.w.profile
+}
+
+func containsID(ids []model.ID, id model.ID) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
 }
 
 var inputTexts = map[string][]string{

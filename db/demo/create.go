@@ -16,7 +16,9 @@ import (
 // renames it into place only when complete, so an interrupted demo leaves
 // nothing half-written: the temporary file is removed on every way out,
 // Ctrl-C included, and one left by a killed run is removed by the next. A
-// path that holds a database with events is refused.
+// path that holds a database with events is refused, unless it holds demo
+// data and opt.Replace is set: then the new demo replaces it whole, once
+// complete.
 func Create(ctx context.Context, path string, opt Options) (Summary, error) {
 	sum, err := create(ctx, path, opt)
 	if err != nil && ctx.Err() != nil {
@@ -29,20 +31,47 @@ func Create(ctx context.Context, path string, opt Options) (Summary, error) {
 // path.
 func tempPrefix(path string) string { return filepath.Base(path) + ".demo-" }
 
+// Holding is what a database path holds, for a new demo.
+type Holding int
+
+// What a path may hold.
+const (
+	Nothing  Holding = iota // no file, or a database without events
+	DemoData                // a demo database (its device code is DeviceCode)
+	Work                    // a database of other work: never replaced
+)
+
+// Inspect says what path holds, and how many events.
+func Inspect(ctx context.Context, path string) (Holding, int64, error) {
+	if _, err := os.Stat(path); err != nil {
+		return Nothing, 0, nil
+	}
+	existing, err := db.Open(ctx, path)
+	if err != nil {
+		return Nothing, 0, err
+	}
+	defer existing.Close()
+	n, err := existing.EventCount(ctx)
+	switch {
+	case err != nil:
+		return Nothing, 0, err
+	case n == 0:
+		return Nothing, 0, nil
+	case existing.Device().Code == DeviceCode:
+		return DemoData, n, nil
+	}
+	return Work, n, nil
+}
+
 func create(ctx context.Context, path string, opt Options) (Summary, error) {
-	if _, err := os.Stat(path); err == nil {
-		existing, err := db.Open(ctx, path)
-		if err != nil {
-			return Summary{}, err
-		}
-		n, err := existing.EventCount(ctx)
-		existing.Close()
-		if err != nil {
-			return Summary{}, err
-		}
-		if n > 0 {
-			return Summary{}, model.Errorf(model.EINVALID, "%s already holds %d events: demo data goes into a new database; pass --db with a new file name", path, n)
-		}
+	holds, n, err := Inspect(ctx, path)
+	switch {
+	case err != nil:
+		return Summary{}, err
+	case holds == Work:
+		return Summary{}, model.Errorf(model.EINVALID, "%s already holds %d events: demo data goes into a new database; pass --db with a new file name", path, n)
+	case holds == DemoData && !opt.Replace:
+		return Summary{}, model.Errorf(model.EINVALID, "%s already holds demo data: --force replaces it", path)
 	}
 	dir := filepath.Dir(path)
 	db.RemoveStaleScratch(dir, tempPrefix(path))

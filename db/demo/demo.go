@@ -23,14 +23,17 @@ type Options struct {
 	Anchor time.Time
 	// Progress, if set, is told how many tickets are done.
 	Progress func(done, total int)
+	// Replace lets Create replace demo data already at its path (never a
+	// database of other work).
+	Replace bool
 }
 
 // DefaultTickets is the number of tickets of a plain `yunwei demo`.
 const DefaultTickets = 500
 
 // DeviceCode is the device code of demo databases, so ticket numbers read
-// DEM-2026-0001 on every run.
-const DeviceCode = "DEM"
+// DEM-2026-0001 on every run; it also marks a database as demo data.
+const DeviceCode = db.DemoDeviceCode
 
 // Passphrase is every demo user's passphrase, as the README and `yunwei
 // demo` say: demo data is for trying things, not for guarding anything.
@@ -47,6 +50,7 @@ type Summary struct {
 type world struct {
 	admin, profile model.ID
 	engineers      []model.ID // users who take tickets
+	base           []model.ID // the engineers every contract names
 	users          map[string]model.ID
 	customers      []customerWorld
 }
@@ -89,7 +93,19 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 	if err := s.SetDevice(ctx, ids.at(opt.Anchor), DeviceCode); err != nil {
 		return Summary{}, err
 	}
-	g := &generator{opt: opt, rng: rng, ids: ids, contacts: map[model.ID]model.Contact{}, userModels: map[model.ID]model.User{}, parking: parkingTargets()}
+	g := &generator{opt: opt, rng: rng, ids: ids, contacts: map[model.ID]model.Contact{}, userModels: map[model.ID]model.User{},
+		wt: newWorkTime(), staff: map[model.ID][]model.StaffChange{}}
+	g.lastWork = g.wt.latest(opt.Anchor)
+	g.parked = g.planParking()
+	if len(g.parked) > opt.Tickets {
+		g.parked = g.parked[len(g.parked)-opt.Tickets:]
+	}
+	// The other tickets come before the parked ones, the last of them a
+	// working day before the first parked one.
+	g.recentStart = opt.Anchor
+	if len(g.parked) > 0 {
+		g.recentStart = g.wt.before(g.parked[0].reported, 8*time.Hour)
+	}
 	hashes := hashPassphrases(len(users))
 	var sum Summary
 	err := s.Batch(ctx, func(b *db.Batch) error {
@@ -176,7 +192,6 @@ func (s *idSource) at(t time.Time) model.ID { return model.NewIDAt(t, s) }
 type generator struct {
 	// contacts and userModels hold what was created, for deciding who acts.
 	contacts   map[model.ID]model.Contact
-	parking    [][2]string
 	userModels map[model.ID]model.User
 	opt        Options
 	rng        *rand.Rand
@@ -184,6 +199,17 @@ type generator struct {
 	b          *db.Batch
 	w          world
 	clock      time.Time
+	wt         workTime
+	// lastWork is the last working minute at or before the anchor: the
+	// latest anyone decides.
+	lastWork time.Time
+	// parked are the newest tickets, planned back from the anchor;
+	// recentStart is when the others end.
+	parked      []parked
+	recentStart time.Time
+	// staff holds each contract's approved staff changes so far (seed §2.4),
+	// for who serves it on a date.
+	staff map[model.ID][]model.StaffChange
 }
 
 // at sets the time of the next commands.
@@ -230,6 +256,7 @@ func (g *generator) directory() error {
 		return err
 	}
 	g.userModels[first.ID] = *res.State.(*model.User)
+	g.w.base = []model.ID{g.w.users["wangjg"], g.w.users["lina"], g.w.users["chenming"]}
 	year := g.opt.Anchor.Year()
 	for _, plan := range customers {
 		cw := customerWorld{plan: plan, id: g.ids.at(start), contract: g.ids.at(start)}
@@ -244,7 +271,7 @@ func (g *generator) directory() error {
 			ID: cw.contract, CustomerID: cw.id, Number: plan.contract,
 			StartDate: g.contractStart(), EndDate: fmt.Sprintf("%d-12-31", year),
 			SupportHours: "5x8", CalendarID: cal.ID, SLA: model.DefaultSLA(), QuotaDays: model.DefaultQuotaDays,
-			Engineers: []model.ID{g.w.users["wangjg"], g.w.users["lina"], g.w.users["chenming"]},
+			Engineers: g.w.base,
 		}
 		if _, err := g.run(g.w.admin, directory.SaveContract{Contract: contract}); err != nil {
 			return err

@@ -40,19 +40,30 @@ var channelMix = []weighted[model.Channel]{
 	{model.ChannelPhone, 45}, {model.ChannelRemote, 18}, {model.ChannelEmail, 15}, {model.ChannelOnSite, 16}, {model.ChannelFax, 6},
 }
 
-// reportedAt spreads ticket i over the year before the anchor, oldest
-// first, mostly inside working hours, some in the evening or at weekends.
-func (g *generator) reportedAt(i int) time.Time {
+// offHoursKinds are the requests that come in outside working hours too:
+// faults, defects and questions, by phone or e-mail. The rest (corrections,
+// enhancements, changes, training) are raised from the office.
+var offHoursKinds = map[model.Kind]bool{model.KindIncident: true, model.KindBugFix: true, model.KindConsultation: true}
+
+// reportedAt spreads ticket i over the year before the parked tickets,
+// oldest first, in working hours, except now and then a fault or a
+// question raised in the evening or at the weekend.
+func (g *generator) reportedAt(i int, kind model.Kind) time.Time {
 	n, span := g.opt.Tickets, g.span()
-	base := g.opt.Anchor.Add(-span + time.Duration(float64(span)*float64(i)/float64(n)))
-	day := base.In(shanghai).Truncate(24 * time.Hour)
+	end := g.recentStart
+	base := end.Add(-span + time.Duration(float64(span)*float64(i)/float64(n)))
+	day := base.In(shanghai)
 	hour := 9 + g.rng.IntN(9)
-	if g.rng.IntN(8) == 0 {
+	offHours := offHoursKinds[kind] && g.rng.IntN(8) == 0
+	if offHours {
 		hour = []int{7, 8, 19, 21, 22}[g.rng.IntN(5)]
 	}
 	t := time.Date(day.Year(), day.Month(), day.Day(), hour, g.rng.IntN(60), 0, 0, shanghai)
-	if t.After(g.opt.Anchor) {
-		t = g.opt.Anchor.Add(-time.Duration(1+g.rng.IntN(90)) * time.Minute)
+	if !offHours && !g.wt.working(t) {
+		t = g.wt.after(t, time.Duration(g.rng.IntN(40))*time.Minute) // the next working morning, or after lunch
+	}
+	if t.After(end) {
+		t = end.Add(-time.Duration(1+g.rng.IntN(90)) * time.Minute)
 	}
 	return t
 }
@@ -74,7 +85,7 @@ func (g *generator) span() time.Duration {
 func (g *generator) contractStart() string {
 	start := fmt.Sprintf("%d-01-01", g.opt.Anchor.Year())
 	// A day's margin: a ticket's day is rounded down (reportedAt).
-	if first := g.opt.Anchor.Add(-g.span() - 24*time.Hour).In(shanghai).Format(time.DateOnly); first < start {
+	if first := g.recentStart.Add(-g.span() - 24*time.Hour).In(shanghai).Format(time.DateOnly); first < start {
 		return first
 	}
 	return start
@@ -86,25 +97,38 @@ func (g *generator) ticket(i int) error {
 	kind := pickWeighted(g.rng, kindMix)
 	// The newest tickets are parked one at each step of each flow.
 	target := ""
-	if park := g.opt.Tickets - i - 1; park < len(g.parking) {
-		kind, target = model.Kind(g.parking[park][0]), g.parking[park][1]
+	var reported time.Time
+	if park := i - (g.opt.Tickets - len(g.parked)); park >= 0 {
+		p := g.parked[park]
+		kind, target, reported = p.kind, p.target, p.reported
+	} else {
+		reported = g.reportedAt(i, kind)
 	}
 	channel := pickWeighted(g.rng, channelMix)
+	if channel == model.ChannelOnSite && kind != model.KindIncident {
+		// Only an incident has an arrival to record: a request made to an
+		// engineer already on site is written down as a phone call.
+		channel = model.ChannelPhone
+	}
 	sys := pick(g.rng, cw.systems)
-	title, description := ticketTexts(g.rng, kind, cw.plan, sys.name)
+	requester := pick(g.rng, cw.requesters)
+	dept := g.contacts[requester].Department
+	title, description := ticketTexts(g.rng, kind, cw.plan, dept, sys.name)
 	severity := model.Severity(2 + g.rng.IntN(3))
 	if kind == model.KindIncident {
 		severity = model.Severity(1 + g.rng.IntN(2))
 	}
-	reported := g.reportedAt(i)
 	recorder := pick(g.rng, g.w.engineers)
-	g.at(reported.Add(time.Duration(2+g.rng.IntN(15)) * time.Minute))
+	g.at(reported.Add(min(time.Duration(2+g.rng.IntN(15))*time.Minute, g.opt.Anchor.Sub(reported)/2)))
 	id := g.ids.at(g.clock)
 	c := ticket.Create{
 		ID: id, Kind: kind, Channel: channel, Severity: severity, Title: title, Description: description,
-		ContractID: cw.contract, RequesterID: pick(g.rng, cw.requesters),
+		ContractID: cw.contract, RequesterID: requester,
 		OnSite:     channel == model.ChannelOnSite || (kind == model.KindIncident && severity == model.SeverityCritical),
 		ReportedAt: reported,
+	}
+	if kind == model.KindStaffChange {
+		c.RequesterID = model.NilID // the vendor's own notice: nobody of the customer asked for it
 	}
 	if ticket.NeedsSite(kind) {
 		c.SiteID, c.SystemID = sys.site, sys.id

@@ -13,10 +13,15 @@ type customerPlan struct {
 	name, short, address string
 	contract             string
 	sites                []sitePlan
-	contacts             []contactPlan
-	// Words the ticket texts are made of.
-	departments []string
-	terms       []string
+	// contacts: each requester's department has its head, who approves
+	// that department's requests (seed §3 step 2, §4 step 3).
+	contacts []contactPlan
+	// Words the ticket texts are made of: the customer's business terms,
+	// how it names the people whose data it keeps (patients, water users,
+	// students), and the date a change must be ready by.
+	terms    []string
+	people   string
+	deadline string
 }
 
 type sitePlan struct {
@@ -41,11 +46,13 @@ var customers = []customerPlan{
 		contacts: []contactPlan{
 			{"刘晓梅", "门诊收费处", "0571-8801 2201", model.Roles{model.RoleRequester}},
 			{"周建华", "检验科", "0571-8801 2310", model.Roles{model.RoleRequester}},
-			{"孙国强", "信息科", "0571-8801 2001", model.Roles{model.RoleDeptHead}},
+			{"孙国强", "门诊收费处", "0571-8801 2200", model.Roles{model.RoleDeptHead}},
+			{"钱文斌", "检验科", "0571-8801 2300", model.Roles{model.RoleDeptHead}},
 			{"郑丽君", "院办", "0571-8801 2000", model.Roles{model.RoleLeadership}},
 		},
-		departments: []string{"门诊收费处", "挂号处", "检验科", "药剂科", "心内科病区", "急诊科", "放射科"},
-		terms:       []string{"挂号", "收费", "发票打印", "医嘱", "检验报告", "处方", "住院结算", "医保接口"},
+		terms:    []string{"挂号", "收费", "发票打印", "医嘱", "检验报告", "处方", "住院结算", "医保接口"},
+		people:   "患者",
+		deadline: "医保结算新规执行前",
 	},
 	{
 		name: "江州市自来水有限公司", short: "市水司", address: "江州市滨江大道 1 号", contract: "YW-2026-WAT-002",
@@ -56,11 +63,13 @@ var customers = []customerPlan{
 		contacts: []contactPlan{
 			{"王芳", "营业厅", "0571-8602 1102", model.Roles{model.RoleRequester}},
 			{"何志伟", "抄表班", "0571-8602 1230", model.Roles{model.RoleRequester}},
-			{"马俊", "客户服务部", "0571-8602 1001", model.Roles{model.RoleDeptHead}},
+			{"马俊", "营业厅", "0571-8602 1100", model.Roles{model.RoleDeptHead}},
+			{"李国栋", "抄表班", "0571-8602 1200", model.Roles{model.RoleDeptHead}},
 			{"高云", "公司办公室", "0571-8602 1000", model.Roles{model.RoleLeadership, model.RoleDeptHead}},
 		},
-		departments: []string{"营业厅", "抄表班", "稽查科", "财务部", "客服热线"},
-		terms:       []string{"水费账单", "抄表数据", "阶梯水价", "银行代扣", "发票", "用户档案", "欠费停水通知"},
+		terms:    []string{"水费账单", "抄表数据", "阶梯水价", "银行代扣", "发票", "用户档案", "欠费停水通知"},
+		people:   "用水户",
+		deadline: "新水价执行前",
 	},
 	{
 		name: "江州大学", short: "江大", address: "江州市学府路 2 号", contract: "YW-2026-EDU-003",
@@ -72,10 +81,12 @@ var customers = []customerPlan{
 			{"陈思远", "教务处", "0571-8890 3301", model.Roles{model.RoleRequester}},
 			{"林雪", "计算机学院", "0571-8890 4102", model.Roles{model.RoleRequester}},
 			{"黄立新", "教务处", "0571-8890 3300", model.Roles{model.RoleDeptHead}},
+			{"许文博", "计算机学院", "0571-8890 4100", model.Roles{model.RoleDeptHead}},
 			{"吴校长", "校长办公室", "0571-8890 1000", model.Roles{model.RoleLeadership}},
 		},
-		departments: []string{"教务处", "计算机学院", "外国语学院", "研究生院", "招生办"},
-		terms:       []string{"选课", "成绩录入", "排课", "学籍", "考试安排", "毕业审核", "教学评价"},
+		terms:    []string{"选课", "成绩录入", "排课", "学籍", "考试安排", "毕业审核", "教学评价"},
+		people:   "学生",
+		deadline: "新学期开学前",
 	},
 }
 

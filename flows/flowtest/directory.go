@@ -54,3 +54,11 @@ func (w *World) QuotaUsed(contractID model.ID, serviceYear string) (int, error) 
 	}
 	return w.QuotaUsedBy(w, contractID, serviceYear), nil
 }
+
+// StaffChanges implements flows.Directory through StaffChangesBy.
+func (w *World) StaffChanges(contractID model.ID) ([]model.StaffChange, error) {
+	if w.StaffChangesBy == nil {
+		return nil, nil
+	}
+	return w.StaffChangesBy(w, contractID), nil
+}

@@ -42,6 +42,9 @@ type World struct {
 	// QuotaUsedBy answers Directory.QuotaUsed from the folded states; the
 	// package whose entities book effort sets it (nil: nothing booked).
 	QuotaUsedBy func(w *World, contractID model.ID, serviceYear string) int
+	// StaffChangesBy answers Directory.StaffChanges from the folded states;
+	// the package whose entities approve staff changes sets it (nil: none).
+	StaffChangesBy func(w *World, contractID model.ID) []model.StaffChange
 
 	// The fixture: one hospital under one contract, and a second customer.
 	Device                                               model.ID
@@ -50,8 +53,8 @@ type World struct {
 	// Vendor users, one role each; Clerk has none: the laptop a customer
 	// person decides on.
 	Eng, Dev, TechLead, ReqLead, Admin, Clerk model.ID
-	// Customer contacts: two requesters, the department head and the
-	// leadership of the hospital, and the other customer's head.
+	// Customer contacts: two requesters of one department, its head and
+	// the leadership of the hospital, and the other customer's head.
 	Requester, Requester2, Head, Boss, OtherHead model.ID
 
 	ids uint64
@@ -88,16 +91,18 @@ func New(t TB) *World {
 	w.ReqLead = user("sun", "孙需求", model.RoleReqLead)
 	w.Admin = user("admin", "管理员", model.RoleAdmin)
 	w.Clerk = user("clerk", "录入员")
-	contact := func(cust model.ID, name string, roles ...model.Role) model.ID {
+	contact := func(cust model.ID, name, dept string, roles ...model.Role) model.ID {
 		id := w.NewID()
-		w.Contacts[id] = model.Contact{ID: id, CustomerID: cust, Name: name, Roles: roles}
+		w.Contacts[id] = model.Contact{ID: id, CustomerID: cust, Name: name, Department: dept, Roles: roles}
 		return id
 	}
-	w.Requester = contact(w.CustomerID, "李护士", model.RoleRequester)
-	w.Requester2 = contact(w.CustomerID, "王医生", model.RoleRequester)
-	w.Head = contact(w.CustomerID, "张主任", model.RoleDeptHead)
-	w.Boss = contact(w.CustomerID, "刘院长", model.RoleLeadership)
-	w.OtherHead = contact(w.OtherCustomer, "周主任", model.RoleDeptHead, model.RoleLeadership, model.RoleRequester)
+	// The requesters work in the department the head heads (seed §3 step
+	// 2: the user's department head approves).
+	w.Requester = contact(w.CustomerID, "李护士", "检验科", model.RoleRequester)
+	w.Requester2 = contact(w.CustomerID, "王医生", "检验科", model.RoleRequester)
+	w.Head = contact(w.CustomerID, "张主任", "检验科", model.RoleDeptHead)
+	w.Boss = contact(w.CustomerID, "刘院长", "院长办公室", model.RoleLeadership)
+	w.OtherHead = contact(w.OtherCustomer, "周主任", "信息科", model.RoleDeptHead, model.RoleLeadership, model.RoleRequester)
 	w.ContractID = w.NewID()
 	w.Contracts[w.ContractID] = model.Contract{ID: w.ContractID, CustomerID: w.CustomerID, Number: "HT-2026-001",
 		StartDate: "2026-01-01", EndDate: "2026-12-31", SupportHours: "5x8", CalendarID: w.CalendarID,

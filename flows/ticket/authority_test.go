@@ -81,7 +81,7 @@ func TestContactAddedAfterTheTicketIsMarked(t *testing.T) {
 	w := newWorld(t)
 	w.logPeople()
 	id := w.create(model.KindDataCorrection, "更正数据")
-	fake := model.Contact{ID: w.NewID(), CustomerID: w.CustomerID, Name: "假主管", Roles: model.Roles{model.RoleDeptHead}}
+	fake := model.Contact{ID: w.NewID(), CustomerID: w.CustomerID, Name: "假主管", Department: "检验科", Roles: model.Roles{model.RoleDeptHead}}
 	w.saveContact(fake)
 	w.must(w.WithContact(fake.ID), Act{ID: id, Decision: "approve"})
 	s := w.refold(id)
@@ -118,10 +118,10 @@ func TestRoleNotInTheLogBreaksTheRule(t *testing.T) {
 	w := newWorld(t)
 	w.logPeople()
 	id := w.driveTo(model.KindDataCorrection, "review")
-	eng := w.Users[w.Eng]
-	eng.Roles = model.Roles{model.RoleEngineer, model.RoleTechLead}
-	w.Users[w.Eng] = eng // the table, not the log
-	w.must(w.UserActor(w.Eng), Act{ID: id, Decision: "approve"})
+	dev := w.Users[w.Dev] // not the plan's author: that is a rule of its own
+	dev.Roles = model.Roles{model.RoleDeveloper, model.RoleTechLead}
+	w.Users[w.Dev] = dev // the table, not the log
+	w.must(w.UserActor(w.Dev), Act{ID: id, Decision: "approve"})
 	if w.ticket(id).Step == "review" {
 		t.Fatal("the decider did not take the table's role: the test shows nothing")
 	}
@@ -143,7 +143,7 @@ func TestRoleNotInTheLogBreaksTheRule(t *testing.T) {
 		t.Fatalf("a head by the contacts table: at %s, %+v", s.Step, lastDecision(s))
 	}
 	// And someone the log has never heard of decides nothing.
-	ghost := model.Contact{ID: w.NewID(), CustomerID: w.CustomerID, Name: "幽灵", Roles: model.Roles{model.RoleDeptHead}}
+	ghost := model.Contact{ID: w.NewID(), CustomerID: w.CustomerID, Name: "幽灵", Department: "检验科", Roles: model.Roles{model.RoleDeptHead}}
 	w.Contacts[ghost.ID] = ghost
 	id = w.create(model.KindDataCorrection, "第三项更正")
 	w.must(w.WithContact(ghost.ID), Act{ID: id, Decision: "approve"})

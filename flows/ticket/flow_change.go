@@ -21,7 +21,7 @@ var changeFlow = &Flow{
 					Inputs: []Input{{Name: "analysis", Label: "feasibility and reasonableness", Type: InputText, Required: true}}},
 			}},
 		{Name: "dept_approval", Label: "department head confirmation", Seed: "§4 step 3",
-			Roles: []model.Role{model.RoleDeptHead},
+			Roles: []model.Role{model.RoleDeptHead}, OwnDepartment: true,
 			Decisions: []Decision{
 				{Name: "approve", Label: "approve", To: "solution"},
 				{Name: "reject", Label: "reject", To: "closed", NeedsComment: true},
@@ -36,7 +36,7 @@ var changeFlow = &Flow{
 		{Name: "tech_review", Label: "technical lead confirmation", Seed: "§4 step 5",
 			Roles: []model.Role{model.RoleTechLead},
 			Decisions: []Decision{
-				{Name: "approve", Label: "approve the solution", To: "leadership_approval"},
+				{Name: "approve", Label: "approve the solution", To: "leadership_approval", NotByAuthor: true},
 				{Name: "revise", Label: "revise the solution", To: "solution", NeedsComment: true},
 			}},
 		{Name: "leadership_approval", Label: "customer leadership approval", Seed: "§4 step 6",

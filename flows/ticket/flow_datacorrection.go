@@ -14,7 +14,7 @@ var dataCorrectionFlow = &Flow{
 	Kind: model.KindDataCorrection, Label: "data correction", Seed: "§3",
 	Steps: []Step{
 		{Name: "dept_approval", Label: "department head approval", Seed: "§3 step 2",
-			Roles: []model.Role{model.RoleDeptHead},
+			Roles: []model.Role{model.RoleDeptHead}, OwnDepartment: true,
 			Decisions: []Decision{
 				{Name: "approve", Label: "approve", To: "plan"},
 				{Name: "reject", Label: "reject", To: "closed", NeedsComment: true},
@@ -32,7 +32,7 @@ var dataCorrectionFlow = &Flow{
 		{Name: "review", Label: "technical lead review", Seed: "§3 step 4",
 			Roles: []model.Role{model.RoleTechLead},
 			Decisions: []Decision{
-				{Name: "approve", Label: "approve the plan", To: "backup"},
+				{Name: "approve", Label: "approve the plan", To: "backup", NotByAuthor: true},
 				{Name: "return", Label: "return to the plan", To: "plan", NeedsComment: true},
 			}},
 		{Name: "backup", Label: "data backup", Seed: "§3 step 5",

@@ -36,7 +36,7 @@ var enhancementFlow = &Flow{
 					NeedsComment: true, Stamps: []string{"responded_at"}, Inputs: []Input{estimateInput(false)}},
 			}},
 		{Name: "dept_approval", Label: "department head approval", Seed: "§1.3 approval",
-			Roles: []model.Role{model.RoleDeptHead},
+			Roles: []model.Role{model.RoleDeptHead}, OwnDepartment: true,
 			Decisions: []Decision{
 				{Name: "approve", Label: "approve", To: "implementation"},
 				{Name: "reject", Label: "reject", To: "closed", NeedsComment: true},

@@ -5,8 +5,11 @@ import "yunwei/model"
 // incidentFlow clears a sudden incident (seed §1.2, §2.1.1, §2.6): the
 // engineer responds (the response clock stops), goes on site when on-site
 // service is needed (the arrival clock stops), diagnoses and proposes a fix,
-// and clears the fault only after the owner approves it (seed §2.1.1); the
-// customer then confirms.
+// and clears the fault; the customer then confirms. The owner approves the
+// fix first only for a major fault that stops the business, served on site
+// (seed §2.1.1: "only after the owner approves"): a critical incident
+// (model.SeverityCritical) or one the engineer goes on site for. A minor
+// fault handled remotely (seed §2.1.2) goes straight to the fix.
 //
 // Inputs: reported.respond takes an optional on_site (true when the engineer
 // must go; it updates the ticket); on_site.arrived takes an optional
@@ -37,7 +40,7 @@ var incidentFlow = &Flow{
 					}},
 			}},
 		{Name: "owner_approval", Label: "owner's approval of the fix", Seed: "§2.1.1 owner approves",
-			Roles: []model.Role{model.RoleDeptHead},
+			Roles: []model.Role{model.RoleDeptHead}, When: "major_fault", Else: "fixing",
 			Decisions: []Decision{
 				{Name: "approve", Label: "approve the fix", To: "fixing"},
 				{Name: "reject", Label: "reject the fix", To: "diagnosis", NeedsComment: true},

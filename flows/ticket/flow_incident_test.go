@@ -27,13 +27,15 @@ func TestIncidentRows(t *testing.T) {
 		{"respond, remote → diagnosis", nil, remote, "diagnosis"},
 		{"respond, on site needed → on site", nil, onsite, "on_site"},
 		{"arrived → diagnosis", []act{onsite}, arrive, "diagnosis"},
-		{"diagnosed → owner's approval", []act{remote}, inDiagnose, "owner_approval"},
-		{"§2.1.1 owner approves → clear the fault", []act{remote, inDiagnose}, inApprove, "fixing"},
-		{"§2.1.1 owner rejects → diagnose again", []act{remote, inDiagnose}, act{model.RoleDeptHead, "reject", "业务高峰期不能停库", nil}, "diagnosis"},
-		{"resolved → confirmation", []act{remote, inDiagnose, inApprove}, inResolve, "resolved"},
-		{"confirmed → closed", []act{remote, inDiagnose, inApprove, inResolve}, act{model.RoleRequester, "confirm", "", nil}, "closed"},
-		{"department head may confirm", []act{remote, inDiagnose, inApprove, inResolve}, act{model.RoleDeptHead, "confirm", "", map[string]string{"rating": "5"}}, "closed"},
-		{"not fixed → diagnose again", []act{remote, inDiagnose, inApprove, inResolve}, act{model.RoleRequester, "not_fixed", "下午又出现报错", nil}, "diagnosis"},
+		{"§2.1.2 remote, diagnosed → clear the fault", []act{remote}, inDiagnose, "fixing"},
+		{"§2.1.1 on site, diagnosed → owner's approval", []act{onsite, arrive}, inDiagnose, "owner_approval"},
+		{"§2.1.1 owner approves → clear the fault", []act{onsite, arrive, inDiagnose}, inApprove, "fixing"},
+		{"§2.1.1 owner rejects → diagnose again", []act{onsite, arrive, inDiagnose}, act{model.RoleDeptHead, "reject", "业务高峰期不能停库", nil}, "diagnosis"},
+		{"resolved → confirmation", []act{onsite, arrive, inDiagnose, inApprove}, inResolve, "resolved"},
+		{"remote, resolved → confirmation", []act{remote, inDiagnose}, inResolve, "resolved"},
+		{"confirmed → closed", []act{remote, inDiagnose, inResolve}, act{model.RoleRequester, "confirm", "", nil}, "closed"},
+		{"department head may confirm", []act{remote, inDiagnose, inResolve}, act{model.RoleDeptHead, "confirm", "", map[string]string{"rating": "5"}}, "closed"},
+		{"not fixed → diagnose again", []act{remote, inDiagnose, inResolve}, act{model.RoleRequester, "not_fixed", "下午又出现报错", nil}, "diagnosis"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,15 +90,75 @@ func TestIncidentArrivalTimeIsChecked(t *testing.T) {
 	flowtest.WantCode(t, err, model.EINVALID)
 }
 
-// seed §2.1.1: the fault is cleared only after the owner approves; the
-// engineer cannot skip the approval.
+// incident records an incident of the given severity, on site or not.
+func (w *world) incident(sev model.Severity, onSite bool) model.ID {
+	w.T.Helper()
+	id := w.NewID()
+	w.must(w.As(model.RoleEngineer), Create{ID: id, Number: "T-2026-" + string(rune('A'+w.tickets())), Kind: model.KindIncident,
+		Channel: model.ChannelPhone, Severity: sev, Title: "HIS 故障", ContractID: w.ContractID, SiteID: w.SiteID,
+		RequesterID: w.Requester, AssigneeID: w.Eng, OnSite: onSite})
+	return id
+}
+
+// seed §2.1.1: the fault of a major incident, one that stops the business
+// (critical) or that the engineer goes on site for, is cleared only after
+// the owner approves; the engineer cannot skip the approval.
 func TestIncidentFixNeedsOwnerApproval(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		sev    model.Severity
+		onSite bool
+	}{
+		{"critical, served remotely", model.SeverityCritical, false},
+		{"major, served on site", model.SeverityMajor, true},
+		{"low, served on site", model.SeverityLow, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := newWorld(t)
+			id := w.incident(c.sev, c.onSite)
+			w.mustDecide(id, model.RoleEngineer, "respond", "", nil)
+			if c.onSite {
+				w.mustDecide(id, model.RoleEngineer, "arrived", "", nil)
+			}
+			if s := w.mustDecide(id, inDiagnose.role, inDiagnose.decision, "", inDiagnose.inputs); s.Step != "owner_approval" {
+				t.Fatalf("diagnosed: at %s, want the owner's approval", s.Step)
+			}
+			flowtest.WantCode(t, w.decide(id, model.RoleEngineer, "resolved", "", inResolve.inputs), model.EINVALID)
+			flowtest.WantCode(t, w.decide(id, model.RoleEngineer, "approve", "", nil), model.EUNAUTHORIZED)
+			if got := WaitingFor(w.ticket(id)); len(got) != 1 || got[0] != model.RoleDeptHead {
+				t.Errorf("waiting for %v", got)
+			}
+			assertRefolds(t, w, id)
+		})
+	}
+}
+
+// seed §2.1.2: a fault that does not stop the business, handled remotely,
+// goes from the diagnosis straight to the fix: the owner is not asked, and
+// no customer step pauses its clocks.
+func TestIncidentMinorRemoteGoesStraightToTheFix(t *testing.T) {
+	for _, sev := range []model.Severity{model.SeverityMajor, model.SeverityMinor, model.SeverityLow} {
+		w := newWorld(t)
+		id := w.incident(sev, false)
+		w.mustDecide(id, model.RoleEngineer, "respond", "", map[string]string{"on_site": "no"})
+		s := w.mustDecide(id, inDiagnose.role, inDiagnose.decision, "", inDiagnose.inputs)
+		if s.Step != "fixing" || len(s.Waits) != 0 {
+			t.Fatalf("severity %d, remote: diagnosed → %s, waits %v; want the fix, no wait", sev, s.Step, s.Waits)
+		}
+		s = w.mustDecide(id, inResolve.role, inResolve.decision, "", inResolve.inputs)
+		if s.Step != "resolved" {
+			t.Fatalf("severity %d: fixed → %s", sev, s.Step)
+		}
+		assertRefolds(t, w, id)
+	}
+	// The severity counts as it stands when the diagnosis is given: raised
+	// to critical before, the owner is asked.
 	w := newWorld(t)
-	id := w.walk(model.KindIncident, act{model.RoleEngineer, "respond", "", nil}, inDiagnose)
-	flowtest.WantCode(t, w.decide(id, model.RoleEngineer, "resolved", "", inResolve.inputs), model.EINVALID)
-	flowtest.WantCode(t, w.decide(id, model.RoleEngineer, "approve", "", nil), model.EUNAUTHORIZED)
-	if got := WaitingFor(w.ticket(id)); len(got) != 1 || got[0] != model.RoleDeptHead {
-		t.Errorf("waiting for %v", got)
+	id := w.incident(model.SeverityMinor, false)
+	w.mustDecide(id, model.RoleEngineer, "respond", "", nil)
+	w.must(w.As(model.RoleEngineer), Edit{ID: id, Fields: map[string]string{"severity": "1"}})
+	if s := w.mustDecide(id, inDiagnose.role, inDiagnose.decision, "", inDiagnose.inputs); s.Step != "owner_approval" {
+		t.Fatalf("raised to critical: diagnosed → %s", s.Step)
 	}
 }
 

@@ -44,16 +44,19 @@ var staffChangeFlow = &Flow{
 }
 
 // overtimeFlow records on-site overtime for the owner's signed confirmation
-// (seed §2.4). Inputs: draft.record takes date (not in the future: it is
-// confirmed after it was worked), minutes (at most a day) and work.
+// (seed §2.4). Inputs: draft.record takes worked_by (the engineer who
+// worked it: the owner confirms a person's hours), date (not in the
+// future: it is confirmed after it was worked), minutes (at most a day)
+// and work.
 var overtimeFlow = &Flow{
 	Kind: model.KindOvertime, Label: "overtime confirmation", Seed: "§2.4",
 	Steps: []Step{
 		{Name: "draft", Label: "overtime being recorded", Seed: "§2.4 overtime",
 			Roles: []model.Role{model.RoleEngineer},
 			Decisions: []Decision{
-				{Name: "record", Label: "ask for sign-off", To: "customer_signoff",
+				{Name: "record", Label: "ask for sign-off", To: "customer_signoff", Rule: "overtime",
 					Inputs: []Input{
+						{Name: "worked_by", Label: "who worked the overtime", Type: InputUser, Required: true},
 						{Name: "date", Label: "date worked", Type: InputDate, Required: true},
 						{Name: "minutes", Label: "overtime worked", Type: InputMinutes, Required: true, Max: 24 * 60},
 						{Name: "work", Label: "work done", Type: InputText, Required: true},
@@ -91,10 +94,15 @@ func checkStaffChange(dc *decision) error {
 	if outID == inID {
 		return model.Errorf(model.EINVALID, "%s cannot replace themselves: name the engineer joining", out.Name)
 	}
-	if !containsID(contract.Engineers, outID) {
+	// Who serves on the change date, after the changes approved before it.
+	serving, err := ContractEngineersOn(dc.env, contract, dc.inputs["change_date"])
+	if err != nil {
+		return err
+	}
+	if !containsID(serving, outID) {
 		return model.Errorf(model.EINVALID, "%s is not assigned to contract %s: name one of its engineers as the one leaving", out.Name, contract.Number)
 	}
-	if containsID(contract.Engineers, inID) {
+	if containsID(serving, inID) {
 		return model.Errorf(model.EINVALID, "%s is assigned to contract %s already: name someone new as the one joining", in.Name, contract.Number)
 	}
 	if !in.Roles.HasAny(model.RoleEngineer, model.RoleDeveloper, model.RoleTechLead) {
@@ -108,6 +116,30 @@ func checkStaffChange(dc *decision) error {
 		return model.Errorf(model.EINVALID,
 			"a staff change must be announced at least %d days ahead (seed §2.4): announced on %s, the change on %s is %d days away; set the change date to %s or later",
 			StaffNoticeDays, today.Format(time.DateOnly), dc.inputs["change_date"], int(change.Sub(today).Hours()/24), earliest.Format(time.DateOnly))
+	}
+	return nil
+}
+
+// checkOvertime: the overtime was worked by one of the engineers serving
+// the contract on that day (seed §2.4: the fixed, assigned staff; a staff
+// change approved by then counts).
+func checkOvertime(dc *decision) error {
+	contract, err := dc.env.Dir.Contract(dc.s.ContractID)
+	if err := flows.MustExist(err, "contract"); err != nil {
+		return err
+	}
+	who, _ := model.ParseID(dc.inputs["worked_by"])
+	u, err := dc.env.Dir.User(who)
+	if err := flows.MustExist(err, "who worked the overtime"); err != nil {
+		return err
+	}
+	serving, err := ContractEngineersOn(dc.env, contract, dc.inputs["date"])
+	if err != nil {
+		return err
+	}
+	if !containsID(serving, who) {
+		return model.Errorf(model.EINVALID, "%s did not serve contract %s on %s: name the engineer of the contract who worked the overtime",
+			u.Name, contract.Number, dc.inputs["date"])
 	}
 	return nil
 }

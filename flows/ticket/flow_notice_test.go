@@ -110,11 +110,11 @@ func TestStaffChangeRows(t *testing.T) {
 func TestOvertimeSignOff(t *testing.T) {
 	w := newWorld(t)
 	id := w.createNotice(model.KindOvertime, "11月1日 周日 现场加班")
-	in := map[string]string{"date": "2026-11-01", "minutes": "3h", "work": "医保结算系统升级割接"}
+	in := map[string]string{"worked_by": w.Eng.String(), "date": "2026-11-01", "minutes": "3h", "work": "医保结算系统升级割接"}
 	flowtest.WantCode(t, w.decide(id, model.RoleDeptHead, "record", "", in), model.EUNAUTHORIZED)
-	future := map[string]string{"date": "2026-11-03", "minutes": "3h", "work": "割接"}
+	future := map[string]string{"worked_by": w.Eng.String(), "date": "2026-11-03", "minutes": "3h", "work": "割接"}
 	flowtest.WantCode(t, w.decide(id, model.RoleEngineer, "record", "", future), model.EINVALID)
-	tooLong := map[string]string{"date": "2026-11-01", "minutes": "25h", "work": "割接"}
+	tooLong := map[string]string{"worked_by": w.Eng.String(), "date": "2026-11-01", "minutes": "25h", "work": "割接"}
 	flowtest.WantCode(t, w.decide(id, model.RoleEngineer, "record", "", tooLong), model.EINVALID)
 	s := w.mustDecide(id, model.RoleEngineer, "record", "", in)
 	if s.Step != "customer_signoff" || s.Facts["minutes"] != "180" {

@@ -37,6 +37,10 @@ type Step struct {
 	// on to Else instead (seed §3 steps 5 and 6: "if the plan says so").
 	When string
 	Else string
+	// OwnDepartment: a department head decides here only for their own
+	// department, the requester's (seed §3 step 2, §4 step 3: "the user's
+	// department head"), not for any department of the customer.
+	OwnDepartment bool
 }
 
 // Decision is a choice offered at a step and the step it leads to.
@@ -50,6 +54,10 @@ type Decision struct {
 	NeedsComment bool
 	// Rule names an extra check the decision must pass (see rules).
 	Rule string
+	// NotByAuthor: whoever took the decision that brought the ticket to
+	// this step (the plan's author) may not take this one (seed §3 step 4:
+	// the technical lead's review is a second pair of eyes).
+	NotByAuthor bool
 	// Stamps names the ticket times the decision sets (seed §2.6):
 	// "responded_at" and "arrived_at" keep the first, "resolved_at" the latest.
 	// An input of the same name gives the time; otherwise another stamp's
@@ -193,6 +201,13 @@ var conditions = map[string]func(s *State, in map[string]string) bool{
 	// seed §2.6: on-site arrival only when on-site service is needed.
 	"on_site": func(s *State, in map[string]string) bool {
 		return boolFact(in, "on_site", s.OnSite)
+	},
+	// seed §2.1.1: the owner approves the fix of a major fault that stops
+	// the business, which engineers serve on site; a minor fault served
+	// remotely (§2.1.2) is fixed without it. Critical severity is the
+	// business stopped (model.SeverityCritical).
+	"major_fault": func(s *State, in map[string]string) bool {
+		return s.Severity == model.SeverityCritical || boolFact(in, "on_site", s.OnSite)
 	},
 }
 

@@ -1,6 +1,10 @@
 package ticket
 
-import "fmt"
+import (
+	"fmt"
+
+	"yunwei/model"
+)
 
 // knownStamps are the ticket times a decision may set (seed §2.6).
 var knownStamps = map[string]bool{"responded_at": true, "arrived_at": true, "resolved_at": true}
@@ -75,6 +79,9 @@ func (f *Flow) checkStep(st *Step) error {
 		if f.Step(st.Else) == nil || st.Else == st.Name {
 			return fmt.Errorf("condition %s needs an Else step, got %q", st.When, st.Else)
 		}
+	}
+	if st.OwnDepartment && !contains(st.Roles, model.RoleDeptHead) {
+		return fmt.Errorf("only a department head's step is limited to their own department")
 	}
 	names := map[string]bool{}
 	for i := range st.Decisions {

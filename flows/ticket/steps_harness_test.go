@@ -30,6 +30,17 @@ func newWorld(t flowtest.TB) *world {
 		}
 		return QuotaUsedBy(all, contractID, serviceYear)
 	}
+	// The approved staff changes are the folded notices', as the store
+	// keeps them in its projection.
+	w.StaffChangesBy = func(fw *flowtest.World, contractID model.ID) []model.StaffChange {
+		var out []model.StaffChange
+		for _, st := range fw.States {
+			if c, ok := ApprovedStaffChange(flows.As[State](st)); ok && c.ContractID == contractID {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
 	return w
 }
 

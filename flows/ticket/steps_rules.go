@@ -24,4 +24,5 @@ var rules = map[string]func(*decision) error{
 	"enhancement_estimate": checkEstimate,    // seed §1.3: at most 1 person-day
 	"quota":                bookEffort,       // seed §1.3: 30 person-days a year
 	"staff_change":         checkStaffChange, // seed §2.4: a week ahead
+	"overtime":             checkOvertime,    // seed §2.4: the contract's staff
 }

@@ -116,6 +116,12 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 			return nil, err
 		}
 	}
+	if err := checkOwnDepartment(env, s, st, dc.role); err != nil {
+		return nil, err
+	}
+	if err := checkNotAuthor(env, s, st, d); err != nil {
+		return nil, err
+	}
 	comment, err := flows.CleanText("comment", c.Comment, flows.MaxText, false, true)
 	if err != nil {
 		return nil, err

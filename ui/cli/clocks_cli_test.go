@@ -106,7 +106,7 @@ func TestNoticesHaveNoClockOnTheCommandLine(t *testing.T) {
 		"--title", "驻场工程师变更：王建国调往新项目，由赵丽接替", "--reported-at", raised, "--json"))
 	change := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, 10).Format(time.DateOnly)
 	mustRun(t, path, "--as", "zhaoli", "ticket", "act", n, "announce", "--input", "outgoing_id="+userID(t, path, "wangjg"),
-		"--input", "incoming_id="+userID(t, path, "zhaoli"), "--input", "change_date="+change)
+		"--input", "incoming_id="+userID(t, path, newEngineer(t, path)), "--input", "change_date="+change)
 	if d := showJSON(t, path, n); d.Step != "customer_approval" {
 		t.Fatalf("announced, the notice is at %s", d.Step)
 	}
@@ -114,7 +114,7 @@ func TestNoticesHaveNoClockOnTheCommandLine(t *testing.T) {
 
 	yesterday := time.Now().In(time.FixedZone("CST", 8*3600)).AddDate(0, 0, -1).Format(time.DateOnly)
 	o := created(t, mustRun(t, path, "ticket", "new", "--kind", "overtime", "--customer", "江大", "--title", "月底结账夜间加班确认", "--json"))
-	mustRun(t, path, "ticket", "act", o, "record", "--input", "date="+yesterday, "--input", "minutes=120", "--input", "work=配合月结")
+	mustRun(t, path, "ticket", "act", o, "record", "--input", "date="+yesterday, "--input", "minutes=120", "--input", "work=配合月结", "--input", "worked_by=wangjg")
 	noClock(t, path, o, overtimeEn, overtimeZh)
 }
 

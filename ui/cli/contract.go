@@ -7,13 +7,15 @@ import (
 	"strings"
 	"time"
 
+	"yunwei/db"
 	"yunwei/flows/directory"
 	"yunwei/model"
+	"yunwei/ui/common"
 	"yunwei/ui/text"
 )
 
 var contractCommands = []command{
-	{group: "contract", name: "list", usage: "[--customer C] [--json]",
+	{group: "contract", name: "list", usage: "[--customer C] [--on YYYY-MM-DD] [--json]",
 		summary: "list the contracts", new: func() action { return new(contractList) }},
 	{group: "contract", name: "add", usage: "--customer C --number N --start YYYY-MM-DD --end YYYY-MM-DD " +
 		"[--engineers login,login] [--quota-days 30] [--drawn-signatures yes|no] [--json]",
@@ -26,11 +28,13 @@ var contractCommands = []command{
 // contractList is `yunwei contract list`.
 type contractList struct {
 	customer string
+	on       string
 	json     bool
 }
 
 func (c *contractList) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.customer, "customer", "", "only the contracts of customer `C` (name, short name or id)")
+	fs.StringVar(&c.on, "on", "", "who serves each contract on `DATE` (YYYY-MM-DD), after the staff changes approved (default: today)")
 	fs.BoolVar(&c.json, "json", false, "print the contracts as JSON")
 }
 
@@ -51,14 +55,66 @@ func (c *contractList) run(ctx context.Context, a *App, _ []string) error {
 	if err != nil {
 		return err
 	}
-	lines := make([]string, len(cs))
-	for i, k := range cs {
-		lines[i] = fmt.Sprintf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
-		if k.RequireDrawnSignature {
-			lines[i] += "  " + a.session.Lang.T("drawn signatures only")
+	users, err := s.Users(ctx)
+	if err != nil {
+		return err
+	}
+	names := map[model.ID]string{}
+	for _, u := range users {
+		names[u.ID] = u.Name
+	}
+	if c.on != "" {
+		if _, err := time.Parse(time.DateOnly, c.on); err != nil {
+			return a.wrong("--on takes a date as YYYY-MM-DD, got %q", c.on)
 		}
 	}
-	return a.report(c.json, nonNilList(cs), strings.Join(lines, "\n"))
+	L := a.session.Lang
+	lines := make([]string, len(cs))
+	out := make([]contractJSON, len(cs))
+	for i, k := range cs {
+		// seed §2.4: who serves on the day, after the staff changes approved.
+		day := c.on
+		if day == "" {
+			day = time.Now().In(common.Zone(contractZone(ctx, s, k))).Format(time.DateOnly)
+		}
+		serving, err := s.EngineersOn(ctx, k, day)
+		if err != nil {
+			return err
+		}
+		out[i] = contractJSON{Contract: k, On: day, Serving: nonNilList(serving)}
+		lines[i] = fmt.Sprintf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
+		if k.RequireDrawnSignature {
+			lines[i] += "  " + L.T("drawn signatures only")
+		}
+		if len(serving) > 0 {
+			who := make([]string, len(serving))
+			for j, id := range serving {
+				who[j] = text.Sanitize(names[id], false)
+			}
+			lines[i] += "  " + L.Tf("engineers on %s: %s", day, strings.Join(who, ", "))
+		}
+	}
+	return a.report(c.json, out, strings.Join(lines, "\n"))
+}
+
+// contractJSON is a contract as contract list --json shows it: the
+// contract, with its engineers as recorded, and who serves it on the day
+// asked for (serving, on): its engineers with the staff changes approved
+// by then applied (seed §2.4).
+type contractJSON struct {
+	model.Contract
+	On      string     `json:"on"`
+	Serving []model.ID `json:"serving"`
+}
+
+// contractZone is the time zone of the contract's calendar, "" when it
+// names none.
+func contractZone(ctx context.Context, s *db.Store, k model.Contract) string {
+	cal, err := s.Calendar(ctx, k.CalendarID)
+	if err != nil {
+		return ""
+	}
+	return cal.TimeZone
 }
 
 // contractSave is `yunwei contract add` and, with edit, `contract edit`.

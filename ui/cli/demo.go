@@ -16,12 +16,14 @@ import (
 )
 
 var demoCommands = []command{{
-	name: "demo", usage: "[--tickets N] [--seed S] [--anchor TIME]",
+	name: "demo", usage: "[--tickets N] [--seed S] [--anchor TIME] [--force]",
 	summary: "fill a new database with demo data",
 	about: "Fills a NEW database with realistic demo data in Chinese: three customers " +
 		"(a hospital, a water utility, a university), their contracts, sites, systems " +
 		"and contacts, four vendor users, and N tickets. The same seed " +
 		"and anchor give the same data. The anchor is the data's \"now\". " +
+		"A database that holds demo data already is kept as it is, or replaced with --force; " +
+		"one that holds other work is never touched. " +
 		"Every demo user's passphrase is " + demo.Passphrase + ".",
 	new: func() action { return new(demoCmd) },
 }}
@@ -31,12 +33,14 @@ type demoCmd struct {
 	tickets int
 	seed    uint64
 	anchor  string
+	force   bool
 }
 
 func (c *demoCmd) flags(fs *flag.FlagSet) {
 	fs.IntVar(&c.tickets, "tickets", demo.DefaultTickets, "how many tickets, `N`")
 	fs.Uint64Var(&c.seed, "seed", 1, "the random seed `S`")
 	fs.StringVar(&c.anchor, "anchor", "", "the data's \"now\", `TIME`: 2026-11-27 09:30 or RFC 3339 (default: now)")
+	fs.BoolVar(&c.force, "force", false, "replace the demo data the database holds already")
 }
 
 func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
@@ -63,6 +67,19 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 			return err
 		}
 	}
+	L := a.session.Lang
+	// The README's first command works every time: a second run keeps the
+	// demo it made the first time, so the command after it opens that.
+	holds, _, err := demo.Inspect(ctx, path)
+	if err != nil {
+		return err
+	}
+	if holds == demo.DemoData && !c.force {
+		printLine(a.Stdout, L.T("%s already holds demo data: kept as it is; --force replaces it. Start with: yunwei --db %s"), path, path)
+		fmt.Fprintf(a.Stdout, L.T("Passphrase of every demo user: %s")+"\n", demo.Passphrase)
+		return nil
+	}
+	opt.Replace = c.force
 	midLine := false // the progress line waits for its end
 	if f, ok := a.Stderr.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		opt.Progress = func(done, total int) {
@@ -81,7 +98,6 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 		}
 		return err
 	}
-	L := a.session.Lang
 	fmt.Fprintf(a.Stdout, L.T("Demo data written to %s")+" (%.1fs)\n", path, time.Since(start).Seconds())
 	fmt.Fprintf(a.Stdout, L.T("%d customers, %d contacts, %d vendor users, %d tickets, %d events")+"\n",
 		sum.Customers, sum.Contacts, sum.Users, sum.Tickets, sum.Events)

@@ -150,3 +150,16 @@ func TestCalendarImportFromTextAndICS(t *testing.T) {
 		t.Fatal("a refused import changed the calendar")
 	}
 }
+
+// newEngineer adds a vendor engineer who serves no contract yet, the one
+// a staff change brings in (the demo's engineers all serve already), and
+// returns their login. The demo's admin adds them.
+func newEngineer(t *testing.T, path string) string {
+	t.Helper()
+	env := map[string]string{"YUNWEI_PASSPHRASE": "demo", "YUNWEI_NEW_PASSPHRASE": "周杰的口令"}
+	r := runCLI(t, env, "--db", path, "--as", "zhaoli", "user", "add", "--login", "zhoujie", "--name", "周杰", "--roles", "engineer")
+	if r.code != ExitOK {
+		t.Fatalf("user add: %d %s", r.code, r.stderr)
+	}
+	return "zhoujie"
+}

@@ -159,8 +159,16 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 	if aerr != nil {
 		return err
 	}
+	var requester *model.Contact
+	if contacts, cerr := s.Contacts(ctx, d.CustomerID); cerr == nil {
+		for i := range contacts {
+			if contacts[i].ID == d.RequesterID {
+				requester = &contacts[i]
+			}
+		}
+	}
 	var names []string
-	for _, dec := range ticket.Allowed(&d.State, actor) {
+	for _, dec := range ticket.Offered(&d.State, actor, requester) {
 		names = append(names, dec.Name)
 	}
 	if len(names) > 0 {

@@ -79,18 +79,26 @@ func (a Action) Label(L i18n.Lang) string { return words.Decision(L, a.Kind, &a.
 // Customer reports whether the action is a customer person's.
 func (a Action) Customer() bool { return a.Contacts != nil }
 
-// Actions lists the decisions allowed now (ticket.Allowed) for the user at
+// Actions lists the decisions offered now (ticket.Offered) to the user at
 // the keyboard and, when the step is a customer's, for each contact of the
-// ticket's customer present: only contacts holding the step's role, and at
-// the requester's steps only the ticket's own requester. The order is the
-// step table's.
+// ticket's customer present: only contacts holding the step's role, at
+// the requester's steps only the ticket's own requester, and at a
+// department head's approval only the head of the requester's department.
+// The plan's author is not offered its approval. The order is the step
+// table's.
 func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Action {
 	st := ticket.CurrentStep(t)
 	if st == nil {
 		return nil
 	}
+	var requester *model.Contact
+	for i := range contacts {
+		if contacts[i].ID == t.RequesterID {
+			requester = &contacts[i]
+		}
+	}
 	var out []Action
-	if vendor := ticket.Allowed(t, flows.Actor{User: user}); len(vendor) > 0 {
+	if vendor := ticket.Offered(t, flows.Actor{User: user}, requester); len(vendor) > 0 {
 		for _, d := range vendor {
 			out = append(out, Action{Kind: t.Kind, Decision: d})
 		}
@@ -99,7 +107,7 @@ func Actions(t *ticket.State, user model.User, contacts []model.Contact) []Actio
 	who := map[string][]model.Contact{}
 	for _, c := range contacts {
 		c := c
-		for _, d := range ticket.Allowed(t, flows.Actor{User: user, Contact: &c}) {
+		for _, d := range ticket.Offered(t, flows.Actor{User: user, Contact: &c}, requester) {
 			who[d.Name] = append(who[d.Name], c)
 		}
 	}

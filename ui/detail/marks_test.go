@@ -26,7 +26,7 @@ func TestHistoryMarksAContactAddedAfterTheTicket(t *testing.T) {
 		t.Fatal(err)
 	}
 	engineer := screentest.Deps(t, s, i18n.En).User
-	fake := model.Contact{ID: model.NewID(), CustomerID: d.CustomerID, Name: "假主管", Roles: model.Roles{model.RoleDeptHead}}
+	fake := model.Contact{ID: model.NewID(), CustomerID: d.CustomerID, Name: "假主管", Department: "门诊收费处", Roles: model.Roles{model.RoleDeptHead}}
 	if _, err := s.Execute(ctx, db.Acting{UserID: engineer.ID}, directory.SaveContact{Contact: fake}); err != nil {
 		t.Fatal(err)
 	}

@@ -205,10 +205,17 @@ func (cw *customerWorld) requester(name string) (model.Contact, error) {
 }
 
 // decider is the contact who decides for role: the ticket's own requester,
-// or the customer's first contact holding the role.
-func (cw *customerWorld) decider(role model.Role, requester model.ID) (model.Contact, error) {
+// or the customer's first contact holding the role, of the requester's own
+// department where the step says so (seed §3 step 2).
+func (cw *customerWorld) decider(role model.Role, st *ticket.State) (model.Contact, error) {
+	var requester *model.Contact
+	for i := range cw.contacts {
+		if cw.contacts[i].ID == st.RequesterID {
+			requester = &cw.contacts[i]
+		}
+	}
 	for _, c := range cw.contacts {
-		if c.Roles.Has(role) && (role != model.RoleRequester || c.ID == requester) {
+		if c.Roles.Has(role) && (role != model.RoleRequester || c.ID == st.RequesterID) && ticket.InRequesterDepartment(st, c, requester) {
 			return c, nil
 		}
 	}

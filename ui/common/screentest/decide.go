@@ -30,7 +30,7 @@ func (g *builder) decide(id model.ID, cw *customerWorld, m move) error {
 	cmd := ticket.Act{ID: id, Decision: d.Name, Comment: m.comment, Inputs: g.inputs(d, st)}
 	as := db.Acting{UserID: g.users[Engineer].ID}
 	if role.IsCustomer() {
-		contact, err := cw.decider(role, st.RequesterID)
+		contact, err := cw.decider(role, st)
 		if err != nil {
 			return err
 		}
@@ -41,6 +41,9 @@ func (g *builder) decide(id model.ID, cw *customerWorld, m move) error {
 		cmd.Signature = &sig
 	} else {
 		as.UserID = g.vendor(role, st.AssigneeID)
+		if author, ok := ticket.StepAuthor(st); ok && d.NotByAuthor && author == as.UserID {
+			as.UserID = g.users[Admin].ID // a second pair of eyes (seed §3 step 4)
+		}
 	}
 	_, err = g.run(as, cmd)
 	return err
@@ -95,6 +98,11 @@ func (g *builder) input(in ticket.Input, st *ticket.State) string {
 		return g.users[Engineer].ID.String()
 	case "incoming_id":
 		return g.users[Admin].ID.String()
+	case "worked_by":
+		if !st.AssigneeID.IsZero() {
+			return st.AssigneeID.String()
+		}
+		return g.users[Engineer].ID.String()
 	}
 	return inputTexts[in.Name]
 }

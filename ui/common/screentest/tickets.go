@@ -40,7 +40,8 @@ const LogPhrase = "远程查看日志"
 // critical one, CJK and mixed-script titles, a long one, loops back with
 // reasons, and signed customer decisions. Numbers follow the report time.
 var tickets = []ticketPlan{
-	// Incidents.
+	// Incidents. The owner approves the fix of a critical or on-site one
+	// only (seed §2.1.1).
 	{kind: model.KindIncident, customer: "hospital", severity: model.SeverityCritical, channel: model.ChannelPhone,
 		title: "HIS 门诊挂号模块无法登录，收费窗口全部停止办理", description: "下午 4 点 50 分起所有收费窗口登录报错，患者排队。",
 		reported: "11-27 16:50", assignee: Engineer},
@@ -53,15 +54,15 @@ var tickets = []ticketPlan{
 	{kind: model.KindIncident, customer: "water", system: "抄表管理系统", requester: "何伟", severity: model.SeverityMajor, channel: model.ChannelRemote,
 		title: "抄表管理系统数据库连接中断（ORA-12541: TNS:no listener）", description: "抄表数据无法上传。",
 		reported: "11-27 14:05", assignee: TechLead, moves: []move{do("respond"), note("已" + LogPhrase + "，监听服务未启动。")}},
-	{kind: model.KindIncident, customer: "college", severity: model.SeverityMajor, channel: model.ChannelPhone,
+	{kind: model.KindIncident, customer: "college", severity: model.SeverityCritical, channel: model.ChannelPhone,
 		title: "教务管理系统选课页面报错，学生无法提交", description: "选课高峰期间页面提示 500 错误。",
 		reported: "11-26 09:30", assignee: Engineer, moves: []move{do("respond"), do("diagnosed")}},
-	{kind: model.KindIncident, customer: "hospital", system: "EMR 电子病历系统", severity: model.SeverityMajor, channel: model.ChannelPhone,
+	{kind: model.KindIncident, customer: "hospital", system: "EMR 电子病历系统", severity: model.SeverityCritical, channel: model.ChannelPhone,
 		title: "住院部护士站打印机无法打印医嘱单", description: "三个病区的护士站都无法出单。",
 		reported: "11-25 10:40", assignee: Engineer, moves: []move{do("respond"), do("diagnosed"), do("approve")}},
 	{kind: model.KindIncident, customer: "water", system: "营业收费系统", severity: model.SeverityMajor, channel: model.ChannelPhone,
 		title: "营业厅发票打印机卡纸后无法出票", description: "更换纸卷后仍提示缺纸。",
-		reported: "11-24 15:20", assignee: TechLead, moves: []move{do("respond"), do("diagnosed"), do("approve"), do("resolved")}},
+		reported: "11-24 15:20", assignee: TechLead, moves: []move{do("respond"), do("diagnosed"), do("resolved")}}, // remote, not critical: no owner's approval
 	{kind: model.KindIncident, customer: "hospital", severity: model.SeverityCritical, channel: model.ChannelPhone,
 		title: "HIS 服务器磁盘空间不足告警", description: "数据库服务器 D 盘剩余不足 5%。",
 		reported: "11-18 08:50", assignee: Engineer, moves: []move{do("respond"), do("diagnosed"), do("approve"), do("resolved"), do("confirm")}},
@@ -85,7 +86,7 @@ var tickets = []ticketPlan{
 	{kind: model.KindDataCorrection, customer: "hospital", requester: "刘敏", severity: model.SeverityMajor, channel: model.ChannelPhone,
 		title:       "撤销收费处误作废的 3 张门诊发票",
 		description: "收费处 11 月 27 日上午误将 3 张已收费发票作废，患者已离院，需恢复为正常状态。\n发票号见附件截图。",
-		reported:    "11-27 09:40", assignee: TechLead, moves: []move{note("已电话联系刘敏，确认发票号和作废时间。"), note("需信息科主任审批后处理。")}},
+		reported:    "11-27 09:40", assignee: TechLead, moves: []move{note("已电话联系刘敏，确认发票号和作废时间。"), note("需门诊收费处主任审批后处理。")}},
 	{kind: model.KindDataCorrection, customer: "hospital", requester: "刘敏", severity: model.SeverityMinor, channel: model.ChannelPhone,
 		title: "挂号数据重复，申请删除重复挂号记录", description: "挂号接口超时重试，同一患者同一时段生成了两条挂号记录。",
 		reported: "11-26 15:30", assignee: Engineer, moves: []move{do("approve")}},

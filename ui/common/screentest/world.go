@@ -47,9 +47,10 @@ type sitePlan struct {
 	systems       []model.System
 }
 
-// customers: a hospital whose department-head steps have two heads to
-// choose from, a water company whose office head is also a department
-// head, and a college with one site.
+// customers: a hospital whose two requesters' departments each have their
+// head (a department head approves for their own department only, seed §3
+// step 2), a water company whose office head is also a department head,
+// and a college with one site.
 var customers = []customerPlan{
 	{
 		key: "hospital", name: "青川市中心医院", short: "中心医院", address: "青川市人民路 18 号", contract: "HT-2026-001",
@@ -60,8 +61,8 @@ var customers = []customerPlan{
 		contacts: []model.Contact{
 			{Name: "刘敏", Department: "门诊收费处", Phone: "0571-8700 1201", Roles: model.Roles{model.RoleRequester}},
 			{Name: "周强", Department: "检验科", Phone: "0571-8700 1310", Roles: model.Roles{model.RoleRequester}},
-			{Name: "孙立", Department: "信息科", Phone: "0571-8700 1001", Roles: model.Roles{model.RoleDeptHead}},
-			{Name: "钱芳", Department: "医务处", Phone: "0571-8700 1002", Roles: model.Roles{model.RoleDeptHead}},
+			{Name: "孙立", Department: "门诊收费处", Phone: "0571-8700 1001", Roles: model.Roles{model.RoleDeptHead}},
+			{Name: "钱芳", Department: "检验科", Phone: "0571-8700 1002", Roles: model.Roles{model.RoleDeptHead}},
 			{Name: "郑文", Department: "院长办公室", Phone: "0571-8700 1000", Roles: model.Roles{model.RoleLeadership}},
 		},
 	},
@@ -74,8 +75,9 @@ var customers = []customerPlan{
 		contacts: []model.Contact{
 			{Name: "王丽", Department: "营业厅", Phone: "0571-8600 1102", Roles: model.Roles{model.RoleRequester}},
 			{Name: "何伟", Department: "抄表班", Phone: "0571-8600 1230", Roles: model.Roles{model.RoleRequester}},
-			{Name: "马骏", Department: "客户服务部", Phone: "0571-8600 1001", Roles: model.Roles{model.RoleDeptHead}},
+			{Name: "马骏", Department: "营业厅", Phone: "0571-8600 1001", Roles: model.Roles{model.RoleDeptHead}},
 			{Name: "高远", Department: "总经理办公室", Phone: "0571-8600 1000", Roles: model.Roles{model.RoleLeadership, model.RoleDeptHead}},
+			{Name: "孔军", Department: "抄表班", Phone: "0571-8600 1231", Roles: model.Roles{model.RoleDeptHead}},
 		},
 	},
 	{
