@@ -523,7 +523,7 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 }
 
 // errNotFound builds the ENOTFOUND error for a missing entity.
-func errNotFound(what string, id model.ID) error {
+func errNotFound(what i18n.Text, id model.ID) error {
 	return model.Errorf(model.ENOTFOUND, "no %s with id %s", what, id)
 }
 

@@ -1,11 +1,11 @@
 package calendar
 
 import (
-	"fmt"
 	"time"
 	_ "time/tzdata" // a calendar's zone must resolve on any laptop, with or without a system zone database
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // DefaultTimeZone is the zone of a calendar that names none (DESIGN §2).
@@ -28,11 +28,11 @@ type Calendar struct {
 // its first working weekday, Monday first.
 func New(c model.Calendar) (*Calendar, error) {
 	fail := func(format string, args ...any) (*Calendar, error) {
-		what := "calendar"
+		var what any = i18n.Text("calendar")
 		if c.Name != "" {
-			what = fmt.Sprintf("calendar %q", c.Name)
+			what = i18n.Phrase{Format: "calendar %q", Args: []any{c.Name}}
 		}
-		return nil, model.Errorf(model.EINVALID, "%s: %s", what, fmt.Sprintf(format, args...))
+		return nil, model.Errorf(model.EINVALID, "%s: %s", what, model.Errorf(model.EINVALID, format, args...))
 	}
 	tz := c.TimeZone
 	if tz == "" {
@@ -45,7 +45,7 @@ func New(c model.Calendar) (*Calendar, error) {
 	cal := &Calendar{loc: loc, holidays: map[date]string{}, workdays: map[date]string{}}
 	for wd := range cal.weekly {
 		if cal.weekly[wd], err = parseSpans(c.Weekly[wd]); err != nil {
-			return fail("%s: %v", time.Weekday(wd), err)
+			return fail("%s: %v", weekday(time.Weekday(wd)), err)
 		}
 	}
 	if cal.workday, err = parseSpans(c.WorkdayHours); err != nil {
@@ -91,7 +91,7 @@ func New(c model.Calendar) (*Calendar, error) {
 func loadZone(name string) (*time.Location, error) {
 	loc, err := model.LoadZone(name)
 	if err != nil || name == "Local" {
-		return nil, fmt.Errorf("time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
+		return nil, model.Errorf(model.EINVALID, "time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
 	}
 	return loc, nil
 }

@@ -49,15 +49,17 @@ func parseInputs(env flows.Env, s *State, d *Decision, raw map[string]string) (m
 	return out, nil
 }
 
-func takes(d *Decision) string {
+// takes says which inputs decision d takes, by the names typed on the
+// command line.
+func takes(d *Decision) i18n.Phrase {
 	if len(d.Inputs) == 0 {
-		return "it takes no inputs"
+		return i18n.Phrase{Format: "it takes no inputs"}
 	}
 	names := make([]string, len(d.Inputs))
 	for i, in := range d.Inputs {
 		names[i] = in.Name
 	}
-	return "it takes " + strings.Join(names, ", ")
+	return i18n.Phrase{Format: "it takes %s", Args: []any{strings.Join(names, ", ")}}
 }
 
 func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
@@ -76,13 +78,13 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 	case InputMinutes:
 		m, err := ParseMinutes(v)
 		if err != nil {
-			return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
+			return "", model.Errorf(model.EINVALID, "%s: %s", field, err)
 		}
 		if m <= 0 {
 			return "", model.Errorf(model.EINVALID, "%s must be more than 0 minutes", field)
 		}
 		if in.Max > 0 && m > in.Max {
-			return "", model.Errorf(model.EINVALID, "%s of %s is more than the limit of %s", field, FormatMinutes(m), FormatMinutes(in.Max))
+			return "", model.Errorf(model.EINVALID, "%s of %s is more than the limit of %s", field, Minutes(m), Minutes(in.Max))
 		}
 		return strconv.Itoa(m), nil
 	case InputRating:
@@ -94,7 +96,7 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 	case InputUser:
 		id, err := model.ParseID(v)
 		if err != nil {
-			return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
+			return "", model.Errorf(model.EINVALID, "%s: %s", field, err)
 		}
 		if _, err := env.Dir.User(id); err != nil {
 			return "", flows.MustExist(err, field)
@@ -123,7 +125,7 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 func parseTimeInput(env flows.Env, s *State, in *Input, field i18n.Text, v string) (string, error) {
 	t, err := model.ParseTime(v)
 	if err != nil {
-		return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
+		return "", model.Errorf(model.EINVALID, "%s: %s", field, err)
 	}
 	if !in.Future {
 		if t.After(env.Now.Add(maxClockLead)) {
@@ -198,21 +200,26 @@ func allDigits(s string) bool {
 	return true
 }
 
-// FormatMinutes writes minutes for people: "90 minutes (0.18 person-days)",
-// "480 minutes (1 person-day)".
-func FormatMinutes(m int) string {
+// FormatMinutes writes minutes for people, in English: "90 minutes (0.18
+// person-days)", "480 minutes (1 person-day)".
+func FormatMinutes(m int) string { return Minutes(m).Label("en") }
+
+// Minutes is an effort as an argument of a message, worded in the
+// message's language: "90 minutes (0.18 person-days)", 90 分钟（0.18 人天）.
+func Minutes(m int) i18n.Phrase {
 	sign := ""
 	if m < 0 {
 		sign, m = "-", -m
 	}
 	days := m / MinutesPerPersonDay
 	hundredths := m % MinutesPerPersonDay * 100 / MinutesPerPersonDay
-	unit := "person-days"
+	format := "%s%d minutes (%s%s person-days)"
 	if days == 1 && hundredths == 0 {
-		unit = "person-day"
+		format = "%s%d minutes (%s%s person-day)"
 	}
-	if hundredths == 0 {
-		return fmt.Sprintf("%s%d minutes (%s%d %s)", sign, m, sign, days, unit)
+	daysText := strconv.Itoa(days)
+	if hundredths != 0 {
+		daysText = fmt.Sprintf("%d.%02d", days, hundredths)
 	}
-	return fmt.Sprintf("%s%d minutes (%s%d.%02d %s)", sign, m, sign, days, hundredths, unit)
+	return i18n.Phrase{Format: format, Args: []any{sign, m, sign, daysText}}
 }

@@ -35,7 +35,7 @@ func (c *ticketAct) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.signatureTyped, "signature-typed", "", "the --contact's signature: their `NAME`, typed by them")
 	fs.StringVar(&c.signatureFile, "signature-file", "", "the --contact's signature: a `FILE` of their drawing, JSON strokes [[{\"x\":3,\"y\":10},…],…]")
 	fs.Var(&c.inputs, "input", "an input the step asks for, as `NAME=VALUE`; repeat it for each input")
-	jsonFlag(fs, &c.json, "the ticket after the decision")
+	jsonFlag(fs, &c.json, "print the ticket after the decision as JSON (stable field names; see README)")
 }
 
 func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
