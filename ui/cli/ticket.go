@@ -135,7 +135,9 @@ func (a *App) findTicket(ctx context.Context, ref string) (*db.Store, model.ID, 
 // ticketShow is `yunwei ticket show`.
 type ticketShow struct{ json bool }
 
-func (c *ticketShow) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "print the ticket as JSON (stable field names; see README)") }
+func (c *ticketShow) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket as JSON (stable field names; see README)")
+}
 
 func (c *ticketShow) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 1 {

@@ -109,7 +109,9 @@ var editFieldNames = map[string]string{
 // ticketEdit is `yunwei ticket edit`.
 type ticketEdit struct{ json bool }
 
-func (c *ticketEdit) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)") }
+func (c *ticketEdit) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)")
+}
 
 func (c *ticketEdit) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) < 2 {
@@ -162,7 +164,9 @@ func (c *ticketEdit) run(ctx context.Context, a *App, rest []string) error {
 // ticketAssign is `yunwei ticket assign`.
 type ticketAssign struct{ json bool }
 
-func (c *ticketAssign) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)") }
+func (c *ticketAssign) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)")
+}
 
 func (c *ticketAssign) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 2 {
@@ -190,7 +194,9 @@ func (c *ticketAssign) run(ctx context.Context, a *App, rest []string) error {
 // ticketComment is `yunwei ticket comment`.
 type ticketComment struct{ json bool }
 
-func (c *ticketComment) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)") }
+func (c *ticketComment) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)")
+}
 
 func (c *ticketComment) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) < 2 {
