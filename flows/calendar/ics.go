@@ -71,7 +71,7 @@ func ParseICS(r io.Reader) (Changes, error) {
 		case "END":
 			comp := strings.ToUpper(cl.value)
 			if len(stack) == 0 || stack[len(stack)-1].name != comp {
-				var want any = i18n.Text("nothing")
+				var want any = i18n.Text(i18n.In("ics", "nothing"))
 				if len(stack) > 0 {
 					want = i18n.Phrase{Format: "BEGIN:%s on line %d", Args: []any{stack[len(stack)-1].name, stack[len(stack)-1].line}}
 				}

@@ -8,10 +8,11 @@ import (
 	"unicode/utf8"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // textForms is what a line of the text format may say, for error messages.
-const textForms = "write one of: 2026-10-01 holiday NAME, 2026-10-10 workday NAME, " +
+const textForms i18n.Text = "write one of: 2026-10-01 holiday NAME, 2026-10-10 workday NAME, " +
 	"2026-10-01..2026-10-07 holiday NAME, weekly mon-fri 09:00-12:00,13:00-18:00, " +
 	"workday-hours 09:00-12:00,13:00-18:00, tz Asia/Shanghai, or # a comment"
 

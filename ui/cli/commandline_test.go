@@ -31,11 +31,11 @@ func TestEveryCommandRefusesAnUnknownOption(t *testing.T) {
 		c := &commands[i]
 		for _, env := range []map[string]string{nil, {"LANG": "zh_CN.UTF-8"}} {
 			r := runCLI(t, env, append(argv(c), "--frobnicate", "x")...)
-			want := c.path() + " has no option --frobnicate"
+			want, usage := c.path()+" has no option --frobnicate", "Usage:"
 			if env != nil {
-				want = c.path() + " 没有选项 --frobnicate"
+				want, usage = c.path()+" 没有选项 --frobnicate", "用法："
 			}
-			if r.code != ExitUsage || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "Usage") {
+			if r.code != ExitUsage || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, usage) {
 				t.Errorf("%s: exit %d, stderr %q, want %q and the usage", c.path(), r.code, r.stderr, want)
 			}
 		}

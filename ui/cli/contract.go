@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 	"strings"
 	"time"
 
@@ -53,7 +52,7 @@ func (c *contractList) run(ctx context.Context, a *App, _ []string) error {
 	}
 	lines := make([]string, len(cs))
 	for i, k := range cs {
-		lines[i] = fmt.Sprintf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
+		lines[i] = a.session.Lang.Tf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
 		if k.RequireDrawnSignature {
 			lines[i] += "  " + a.session.Lang.T("drawn signatures only")
 		}

@@ -7,6 +7,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // resolver turns what people type (a name, part of a name, or an id) into
@@ -18,7 +19,7 @@ type resolver struct {
 
 // choose finds the one item whose name equals ref, else the one containing
 // it; several or none is an error naming the choices.
-func choose[T any](what, ref string, items []T, name func(T) string, id func(T) model.ID) (model.ID, error) {
+func choose[T any](what i18n.Text, ref string, items []T, name func(T) string, id func(T) model.ID) (model.ID, error) {
 	ref = strings.TrimSpace(ref)
 	if parsed, err := model.ParseID(ref); err == nil {
 		for _, it := range items {
