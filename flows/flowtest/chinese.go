@@ -10,13 +10,13 @@ import (
 // user types as it is or reads as a code. Everything else in it must be
 // Chinese.
 var (
-	quotedASCII = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)                 // a value given with %q: typed text, a decision's name
-	option      = regexp.MustCompile(`--[a-z][a-z-]*`)                     // --contact
-	assignment  = regexp.MustCompile(`\b[A-Za-z_]+=`)                      // backup_needed=…, NAME=VALUE
-	snakeCode   = regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b`)             // dept_head, override_reason
-	command     = regexp.MustCompile(`\byunwei(?:\s+[a-z]+)*`)             // yunwei ticket list
-	upperCode   = regexp.MustCompile(`\b[A-Z0-9][A-Z0-9_:;.=/+-]*\b`)      // SLA, UTF-8, DTSTART;VALUE=DATE:20261001, HIS
-	zoneName    = regexp.MustCompile(`\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b`)    // Asia/Shanghai
+	quotedASCII = regexp.MustCompile(`"(?:[^"\\]|\\.)*"`)               // a value given with %q: typed text, a decision's name
+	option      = regexp.MustCompile(`--[a-z][a-z-]*`)                  // --contact
+	assignment  = regexp.MustCompile(`\b[A-Za-z_]+=`)                   // backup_needed=…, NAME=VALUE
+	snakeCode   = regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b`)          // dept_head, override_reason
+	command     = regexp.MustCompile(`\byunwei(?:\s+[a-z]+)*`)          // yunwei ticket list
+	upperCode   = regexp.MustCompile(`\b[A-Z0-9][A-Z0-9_:;.=/+-]*\b`)   // SLA, UTF-8, DTSTART;VALUE=DATE:20261001, HIS
+	zoneName    = regexp.MustCompile(`\b[A-Z][a-z]+/[A-Z][A-Za-z_]+\b`) // Asia/Shanghai
 	latinRun    = regexp.MustCompile(`[A-Za-z]{3,}`)
 	wordRE      = regexp.MustCompile(`[A-Za-z][A-Za-z-]*`)
 )
