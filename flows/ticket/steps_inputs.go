@@ -59,7 +59,7 @@ func takes(d *Decision) i18n.Phrase {
 	for i, in := range d.Inputs {
 		names[i] = in.Name
 	}
-	return i18n.Phrase{Format: "it takes %s", Args: []any{strings.Join(names, ", ")}}
+	return i18n.Phrase{Format: "it takes %s", Args: []any{i18n.List(names)}}
 }
 
 func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {

@@ -143,7 +143,7 @@ func TestWrongCommandLinesInTheUsersLanguage(t *testing.T) {
 		{zh, []string{"ticket", "list", "--limit", "x"}, "--limit 的值 \"x\" 无效"},
 		{nil, []string{"ticket", "list", "--limit", "x"}, "invalid value \"x\" for --limit"},
 		{zh, []string{"frobnicate"}, "没有命令 \"frobnicate\""},
-		{zh, []string{"user"}, "user 需要子命令：list, add, use, passphrase, whoami"},
+		{zh, []string{"user"}, "user 需要子命令：list、add、use、passphrase、whoami"},
 		{nil, []string{"user", "fly"}, "unknown user subcommand \"fly\": choose list, add, use, passphrase, whoami"},
 		// --lang words the message wherever it stands.
 		{nil, []string{"quota", "--kind", "x", "--lang", "zh"}, "quota 没有选项 --kind"},

@@ -48,9 +48,9 @@ func choose[T any](what i18n.Text, ref string, items []T, name func(T) string, i
 		return model.NilID, model.Errorf(model.EINVALID, "the customer has no %s yet: add one first", what)
 	}
 	if len(partial) > 1 {
-		return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, what, strings.Join(names, ", "))
+		return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, what, i18n.List(names))
 	}
-	return model.NilID, model.Errorf(model.EINVALID, "no %s %q: choose from %s", what, ref, strings.Join(names, ", "))
+	return model.NilID, model.Errorf(model.EINVALID, "no %s %q: choose from %s", what, ref, i18n.List(names))
 }
 
 // contract picks the contract by number, or, when ref is empty, the one in

@@ -111,7 +111,7 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 		names = append(names, dec.Name)
 	}
 	if len(names) > 0 {
-		return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", err, strings.Join(names, ", "))
+		return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", err, i18n.List(names))
 	}
 	who := make(i18n.AnyOf, len(d.WaitingFor))
 	for i, r := range d.WaitingFor {
