@@ -83,9 +83,9 @@ func ErrorMessage(err error) string { return ErrorText(err, i18n.En) }
 // worded from the catalogue, its arguments (causes given as arguments
 // too) in lang. An error that is not an *Error is a generic text, or the
 // cause a user can act on (a file that does not exist, a permission);
-// its own text goes to the debug log. A message the catalogue does not
-// know yet keeps its English sentence, with its arguments still worded
-// in lang.
+// its own text goes to the debug log. The message is looked up by its
+// format, the catalogue's key, never by its English sentence; every
+// format has its Chinese (model/i18n's tests).
 func ErrorText(err error, lang i18n.Lang) string {
 	var e *Error
 	switch {
@@ -99,8 +99,8 @@ func ErrorText(err error, lang i18n.Lang) string {
 			}
 		}
 		return lang.T(InternalMessage)
-	case e.Format == "" || !i18n.Has(e.Format) && i18n.Has(e.Message):
-		return lang.T(e.Message)
+	case e.Format == "":
+		return lang.T(e.Message) // an Error made without Errorf
 	}
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
