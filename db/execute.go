@@ -329,7 +329,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if r := rejectedOf(res.State); len(r) > marked {
 		// The decider, reading the tables, allowed what the log does not:
 		// a table row was changed outside yunwei. Nothing is written.
-		err := model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
+		err := model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", r[len(r)-1].Why)
 		b.rollbackTo(undo, err)
 		return Result{}, err
 	}

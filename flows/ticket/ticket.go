@@ -77,6 +77,8 @@ type RejectedEvent struct {
 	Event  model.EventID `json:"event"`
 	Type   string        `json:"type"`
 	Reason string        `json:"reason"`
+	// Why is Reason as the catalogue knows it (HistoryEntry.Why).
+	Why i18n.Phrase `json:"-"`
 	// RuleBroken says the decider lacked, by the log, the authority the
 	// decision needs (a role given by editing a table row, say).
 	RuleBroken bool `json:"rule_broken,omitempty"`
@@ -595,8 +597,9 @@ func (s *State) rejectDetail(e model.Event, entry *HistoryEntry, detail string, 
 	if detail != "" {
 		reason += ": " + detail
 	}
-	s.Rejected = append(s.Rejected, RejectedEvent{Event: e.ID, Type: e.Type, Reason: reason})
-	entry.Rejected, entry.Why = reason, i18n.Phrase{Format: format, Args: args}
+	why := i18n.Phrase{Format: format, Args: args}
+	s.Rejected = append(s.Rejected, RejectedEvent{Event: e.ID, Type: e.Type, Reason: reason, Why: why})
+	entry.Rejected, entry.Why = reason, why
 }
 
 func setTicketField(t *model.Ticket, field string, raw json.RawMessage) error {

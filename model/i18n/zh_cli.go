@@ -54,7 +54,7 @@ func init() {
 		"assign a ticket to a vendor user, or to nobody (-)":                                                "把工单分派给服务方人员，或取消分派（-）",
 		"add a comment to a ticket":         "为工单添加备注",
 		"decide at a ticket's current step": "在工单的当前步骤作决定",
-		"Records a decision at the ticket's current step, as its step table allows (seed §3, §4). --contact names the customer person deciding at this laptop (department head, leadership, requester); their decision needs their signature (DESIGN §5): --signature-typed with their name as they type it, or --signature-file with a file of their drawing, JSON strokes of canvas dots from 0 to 4095, [[{\"x\":3,\"y\":10},{\"x\":9,\"y\":4}],[{\"x\":12,\"y\":8},{\"x\":15,\"y\":2}]] (at most 256 KiB and 4,000 points). A contract may require drawn signatures: see `yunwei contract edit --help`.": "按流程表的规定（合同约定 §3、§4）在工单的当前步骤记录一个决定。--contact 指定在这台电脑前作决定的客户人员（使用部门主管、用户领导、使用者）；其决定需要本人签名（DESIGN §5）：用 --signature-typed 给出本人输入的姓名，或用 --signature-file 给出本人手写笔迹的文件，即坐标为 0 到 4095 的 JSON 笔画，[[{\"x\":3,\"y\":10},{\"x\":9,\"y\":4}],[{\"x\":12,\"y\":8},{\"x\":15,\"y\":2}]]（最多 256 KiB、4,000 个点）。合同可以要求手写签名：见 `yunwei contract edit --help`。",
+		"Records a decision at the ticket's current step, as its step table allows (seed §3, §4). --contact names the customer person deciding at this laptop (department head, leadership, requester); their decision needs their signature (DESIGN §5): --signature-typed with their name as they type it, or --signature-file with a file of their drawing, JSON strokes of canvas dots from 0 to 4095, [[{\"x\":3,\"y\":10},{\"x\":9,\"y\":4}],[{\"x\":12,\"y\":8},{\"x\":15,\"y\":2}]] (at most 256 KiB and 4,000 points). A contract may require drawn signatures: see `yunwei contract edit --help`.": "按流程表的规定（运维服务方案 §3、§4）在工单的当前步骤记录一个决定。--contact 指定在这台电脑前作决定的客户人员（使用部门主管、用户领导、使用者）；其决定需要本人签名（DESIGN §5）：用 --signature-typed 给出本人输入的姓名，或用 --signature-file 给出本人手写笔迹的文件，即坐标为 0 到 4095 的 JSON 笔画，[[{\"x\":3,\"y\":10},{\"x\":9,\"y\":4}],[{\"x\":12,\"y\":8},{\"x\":15,\"y\":2}]]（最多 256 KiB、4,000 个点）。合同可以要求手写签名：见 `yunwei contract edit --help`。",
 		"print one array of ticket rows as JSON (stable field names; see README)":      "以 JSON 输出一个工单行数组（字段名稳定；见 README）",
 		"print the ticket as JSON (stable field names; see README)":                    "以 JSON 输出该工单（字段名稳定；见 README）",
 		"print the ticket after the decision as JSON (stable field names; see README)": "以 JSON 输出决定后的工单（字段名稳定；见 README）",
@@ -97,7 +97,7 @@ func init() {
 
 		// quota.
 		"enhancement person-days used / left": "小功能开发已用 / 剩余人天",
-		"The yearly enhancement quota of each contract (seed §1.3: at most 30 person-days a year): every booking of actual effort, the total used and what is left.": "每个合同每年的小功能开发额度（合同约定 §1.3：每年最多 30 人天）：每一笔实际工时登记、已用合计和剩余。",
+		"The yearly enhancement quota of each contract (seed §1.3: at most 30 person-days a year): every booking of actual effort, the total used and what is left.": "每个合同每年的小功能开发额度（运维服务方案 §1.3：每年最多 30 人天）：每一笔实际工时登记、已用合计和剩余。",
 		"only the contract `C` (number or id)": "只看合同 `C`（编号或 id）",
 		"print the ledgers as JSON":            "以 JSON 输出额度台账",
 		"quota takes no arguments":             "quota 不带参数",

@@ -51,10 +51,10 @@ func init() {
 		// Refusals.
 		"a contract cannot move to another customer: make a new contract":                   "合同不能转到另一个客户名下：请新建合同",
 		"the service year ends (%s) before it starts (%s)":                                  "服务年度的结束日期（%s）早于开始日期（%s）",
-		"enhancement quota %d person-days is out of range: use 0 to 366 (the seed's is 30)": "小功能开发额度 %d 人天超出范围：请用 0 到 366（标准为 30）",
+		"enhancement quota %d person-days is out of range: use 0 to 366 (the seed's is 30)": "小功能开发额度 %d 人天超出范围：请用 0 到 366（运维服务方案规定为 30）",
 		"%s is not an engineer: give them the engineer role first":                          "%s 不是维护工程师：请先给其维护工程师角色",
 		"%s is assigned twice": "%s 被指派了两次",
-		"%s of %d minutes is out of range: use 1 to %d (the seed's are 120, 60 and 240)":             "%s %d 分钟超出范围：请用 1 到 %d（标准分别为 120、60 和 240）",
+		"%s of %d minutes is out of range: use 1 to %d (the seed's are 120, 60 and 240)":             "%s %d 分钟超出范围：请用 1 到 %d（运维服务方案规定分别为 120、60 和 240）",
 		"resolution target for %s of %d minutes is out of range":                                     "%s的解决时限 %d 分钟超出范围",
 		"site %s belongs to another customer":                                                        "现场 %s 属于另一个客户",
 		"give %s at least one role: requester, dept_head or leadership":                              "请给 %s 至少一个角色：requester、dept_head 或 leadership",

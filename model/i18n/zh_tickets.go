@@ -73,14 +73,14 @@ func init() {
 		"%s%d minutes (%s%s person-days)":                                                        "%s%d 分钟（%s%s 人天）",
 
 		// The rules of some steps (seed §1.3, §2.4).
-		"an enhancement is at most 1 person-day (480 minutes, seed §1.3); %s was estimated at %s: convert it into a change request with the decision %q":             "小功能开发最多 1 人天（480 分钟，合同约定 §1.3）；%s 评估为 %s：请用决定 %q 转为需求变更",
-		"a staff change must be announced at least %d days ahead (seed §2.4): announced on %s, the change on %s is %d days away; set the change date to %s or later": "人员变更须至少提前 %d 天通知（合同约定 §2.4）：通知日期为 %s，变更日期 %s 只相隔 %d 天；请把变更日期设为 %s 或之后",
+		"an enhancement is at most 1 person-day (480 minutes, seed §1.3); %s was estimated at %s: convert it into a change request with the decision %q":             "小功能开发最多 1 人天（480 分钟，运维服务方案 §1.3）；%s 评估为 %s：请用决定 %q 转为需求变更",
+		"a staff change must be announced at least %d days ahead (seed §2.4): announced on %s, the change on %s is %d days away; set the change date to %s or later": "人员变更须至少提前 %d 天通知（运维服务方案 §2.4）：通知日期为 %s，变更日期 %s 只相隔 %d 天；请把变更日期设为 %s 或之后",
 		"%s cannot replace themselves: name the engineer joining":                                                               "%s 不能接替自己：请指定接替人员",
 		"%s is not assigned to contract %s: name one of its engineers as the one leaving":                                       "%s 不是合同 %s 的指派人员：请从该合同的维护工程师中选择调离人员",
 		"%s is assigned to contract %s already: name someone new as the one joining":                                            "%s 已是合同 %s 的指派人员：请指定一位新的接替人员",
 		"today (%s) is outside contract %s's service year %s..%s: an admin must renew the contract before effort can be booked": "今天（%s）不在合同 %s 的服务年度 %s..%s 内：须由管理员续签合同后才能登记工时",
-		"contract %s's yearly enhancement quota of %d person-days (seed §1.3): %s used, %s left":                                "合同 %s 每年 %d 人天的小功能开发额度（合同约定 §1.3）：已用 %s，剩余 %s",
-		"1 person-day per enhancement (seed §1.3): %s would total %s":                                                           "每项小功能开发 1 人天的上限（合同约定 §1.3）：%s 合计将达 %s",
+		"contract %s's yearly enhancement quota of %d person-days (seed §1.3): %s used, %s left":                                "合同 %s 每年 %d 人天的小功能开发额度（运维服务方案 §1.3）：已用 %s，剩余 %s",
+		"1 person-day per enhancement (seed §1.3): %s would total %s":                                                           "每项小功能开发 1 人天的上限（运维服务方案 §1.3）：%s 合计将达 %s",
 		"booking %s stays within the limits: there is nothing to override, remove override_reason":                              "登记 %s 未超出限额：无需超额批准，请去掉 override_reason",
 		"only an admin may book beyond %s":                                                                                      "只有管理员可以超出限额登记（%s）",
 		"booking %s would go beyond %s: book less, or ask an admin to book it with an override reason":                          "登记 %s 将超出限额（%s）：请减少登记，或请管理员填写超额理由后登记",
