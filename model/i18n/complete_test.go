@@ -45,3 +45,38 @@ func TestEveryKeyHasChinese(t *testing.T) {
 		t.Errorf("%d of %d texts have no Chinese:\n%s", len(missing), len(keys), strings.Join(missing, "\n"))
 	}
 }
+
+// verbsOf maps each argument a format uses, by its 1-based index, to the
+// verbs that format it (flags and width kept, the index dropped).
+func verbsOf(format string) map[int][]string {
+	out := map[int][]string{}
+	arg := 1
+	for _, m := range verb.FindAllStringSubmatch(format, -1) {
+		v := m[0]
+		if strings.HasSuffix(v, "%") && len(v) == 2 {
+			continue // %%
+		}
+		if m[1] != "" {
+			fmt.Sscanf(m[1], "[%d]", &arg)
+			v = strings.Replace(v, m[1], "", 1)
+		}
+		out[arg] = append(out[arg], v)
+		arg++
+	}
+	return out
+}
+
+// Every Chinese format formats the same arguments with the same verbs as
+// its English: word order may differ (%[2]s), what is printed may not.
+func TestChineseFormatsUseTheSameArguments(t *testing.T) {
+	for en, zh := range zhCatalog {
+		_, key, ok := strings.Cut(en, contextSep)
+		if !ok {
+			key = en
+		}
+		want, got := verbsOf(key), verbsOf(zh)
+		if fmt.Sprint(want) != fmt.Sprint(got) {
+			t.Errorf("%q → %q: arguments %v, want %v", en, zh, got, want)
+		}
+	}
+}
