@@ -317,3 +317,18 @@ func TestRejectedEventsAreWordedInChinese(t *testing.T) {
 		t.Errorf("reason %q is not Chinese (%q)", zh, bad)
 	}
 }
+
+// The decisions a refusal offers are named as the command line takes
+// them, in every language: "approve", never 批准, which it would not take.
+func TestOfferedDecisionsKeepTheirNames(t *testing.T) {
+	w := newWorld(t)
+	id := w.create(model.KindDataCorrection, "更正挂号记录")
+	_, err := w.act(w.As(model.RoleDeptHead), Act{ID: id, Decision: "teleport"})
+	zh := model.ErrorText(err, i18n.Zh)
+	if !strings.Contains(zh, "请选择 approve 或 reject") {
+		t.Errorf("zh: %q", zh)
+	}
+	if en := model.ErrorText(err, i18n.En); !strings.Contains(en, "choose approve or reject") {
+		t.Errorf("en: %q", en)
+	}
+}
