@@ -15,10 +15,13 @@ import (
 // This file finds, by reading the program's source, every text that is
 // looked up in the catalogue: the first argument of T and Tf, the format
 // of model.Errorf and of every function that hands a parameter on to one
-// of them, i18n.Text and i18n.In, the Format of a Phrase, the usage of a
+// of them, i18n.Text and i18n.In (and parameters, fields, constants and
+// map keys of type i18n.Text), the Format of a Phrase, the usage of a
 // command-line option, and the fields of tables whose values are looked
-// up (a screen's label, a command's summary). A constant, a table entry or
-// a local variable given in their place is followed to its literals.
+// up (a screen's label, a command's summary). A constant, a table entry,
+// a local variable or a function's result given in their place is
+// followed to its literals. The harnesses only tests use (flowtest,
+// screentest) are left out: their words are no user's.
 
 // foundKey is a catalogue key and where the source uses it.
 type foundKey struct {
@@ -367,15 +370,18 @@ func (s *keyScan) call(fc *fileCtx, c *ast.CallExpr, collect bool) {
 		} else if len(c.Args) == 2 && !collect {
 			key(1)
 		} else if len(c.Args) == 2 {
+			// The key in each context the call can name; a context only
+			// known when it runs (a flow's kind) needs the text plainly.
 			ctx, en := s.strings(fc, c.Args[0]), s.strings(fc, c.Args[1])
-			for _, x := range ctx {
-				for _, y := range en {
+			for _, y := range en {
+				if len(ctx) == 0 {
+					s.add(y, c.Args[1].Pos())
+				}
+				for _, x := range ctx {
 					s.add(In(x, y), c.Args[1].Pos())
 				}
 			}
 		}
-		return
-	case foreign && pkgOf(recv) == "flag":
 		return
 	case foreign:
 		return
