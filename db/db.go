@@ -190,7 +190,7 @@ func checkPath(path string) (writable bool, err error) {
 		os.Remove(probe.Name())
 		return true, nil
 	case err != nil:
-		return false, model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return false, model.Errorf(model.EINVALID, "cannot read %s: %s", path, err)
 	case st.IsDir():
 		return false, model.Errorf(model.EINVALID, "%s is a folder, not a database file: pass a file path to --db", path)
 	}
@@ -198,7 +198,7 @@ func checkPath(path string) (writable bool, err error) {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		if f, err = os.Open(path); err != nil {
-			return false, model.Errorf(model.EINVALID, "cannot open %s: %v; check its permissions", path, err)
+			return false, model.Errorf(model.EINVALID, "cannot open %s: %s", path, err)
 		}
 		writable = false
 	}
@@ -227,7 +227,8 @@ func describeOpenError(ctx context.Context, path string, err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() & 0xff {
 		case sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB:
-			return model.Errorf(model.EINVALID, "%s is damaged (%s): restore it from a backup, or run yunwei check on a copy to see what is wrong", path, strings.TrimSpace(se.Error()))
+			model.LogInternal(err) // SQLite's own words, for the debug log
+			return model.Errorf(model.EINVALID, "%s is damaged: restore it from a backup, or run yunwei check on a copy to see what is wrong", path)
 		case sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM:
 			return model.Errorf(model.EINVALID, "cannot open %s for writing: check the file's and folder's permissions", path)
 		case sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED:

@@ -7,6 +7,7 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // dirOver implements flows.Directory over the projections inside a batch,
@@ -156,7 +157,7 @@ func dbRow(ctx context.Context, q queryer) rowFunc {
 	}
 }
 
-func found(err error, what string, id model.ID) error {
+func found(err error, what i18n.Text, id model.ID) error {
 	if isNoRows(err) {
 		return errNotFound(what, id)
 	}

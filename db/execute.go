@@ -329,7 +329,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	if r := rejectedOf(res.State); len(r) > marked {
 		// The decider, reading the tables, allowed what the log does not:
 		// a table row was changed outside yunwei. Nothing is written.
-		err := model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", i18n.Text(r[len(r)-1].Reason))
+		err := model.Errorf(model.ECONFLICT, "the log does not allow this: %s. The database's tables were changed outside yunwei: run yunwei check", r[len(r)-1].Why)
 		b.rollbackTo(undo, err)
 		return Result{}, err
 	}
@@ -523,7 +523,7 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 }
 
 // errNotFound builds the ENOTFOUND error for a missing entity.
-func errNotFound(what string, id model.ID) error {
+func errNotFound(what i18n.Text, id model.ID) error {
 	return model.Errorf(model.ENOTFOUND, "no %s with id %s", what, id)
 }
 

@@ -4,7 +4,11 @@
 package model
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
 
 	"yunwei/model/i18n"
 )
@@ -52,32 +56,51 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// ErrorMessage returns the user-facing message of err: the *Error's message,
-// or a generic text for internal errors (the detail goes to the debug log).
-func ErrorMessage(err error) string {
-	var e *Error
-	if err == nil {
-		return ""
-	} else if errors.As(err, &e) {
-		return e.Message
-	}
-	return "internal error: " + err.Error()
+// InternalMessage is all a user reads of an error that is not theirs to
+// fix: a bug, a broken environment. Its detail, raw SQLite or Go text
+// that would only puzzle them, goes to the debug log (LogInternal).
+const InternalMessage = "internal error: nothing was saved; details are in the debug log when DEBUG is set"
+
+// The causes of an operating-system failure that a user can act on,
+// worded for them instead of the system's own text.
+var osCauses = []struct {
+	err  error
+	text string
+}{
+	{fs.ErrNotExist, "it does not exist"},
+	{fs.ErrPermission, "permission denied: check the file's and folder's permissions"},
+	{fs.ErrExist, "it exists already"},
+	{context.Canceled, "cancelled: nothing was written"},
+	{context.DeadlineExceeded, "it took too long: nothing was written"},
 }
+
+// ErrorMessage returns the user-facing message of err in English: the
+// *Error's message, or a generic text for internal errors (the detail
+// goes to the debug log).
+func ErrorMessage(err error) string { return ErrorText(err, i18n.En) }
 
 // ErrorText is the user-facing message of err in lang: an *Error's message
 // worded from the catalogue, its arguments (causes given as arguments
-// too) in lang; a generic text for internal errors. A message the
-// catalogue does not know yet keeps its English sentence, with its
-// arguments still worded in lang.
+// too) in lang. An error that is not an *Error is a generic text, or the
+// cause a user can act on (a file that does not exist, a permission);
+// its own text goes to the debug log. The message is looked up by its
+// format, the catalogue's key, never by its English sentence; every
+// format has its Chinese (model/i18n's tests).
 func ErrorText(err error, lang i18n.Lang) string {
 	var e *Error
 	switch {
 	case err == nil:
 		return ""
 	case !errors.As(err, &e):
-		return lang.T("internal error:") + " " + err.Error()
-	case e.Format == "" || !i18n.Has(e.Format) && i18n.Has(e.Message):
-		return lang.T(e.Message)
+		LogInternal(err)
+		for _, c := range osCauses {
+			if errors.Is(err, c.err) {
+				return lang.T(c.text)
+			}
+		}
+		return lang.T(InternalMessage)
+	case e.Format == "":
+		return lang.T(e.Message) // an Error made without Errorf
 	}
 	args := make([]any, len(e.Args))
 	for i, a := range e.Args {
@@ -87,4 +110,12 @@ func ErrorText(err error, lang i18n.Lang) string {
 		}
 	}
 	return lang.Tf(e.Format, args...)
+}
+
+// LogInternal writes the detail of an error a user is shown only in
+// general words to the debug log: slog's default logger at debug level,
+// which the command line points at a file when DEBUG is set and which
+// drops it otherwise.
+func LogInternal(err error) {
+	slog.Debug("internal error", "error", err.Error(), "type", fmt.Sprintf("%T", err))
 }

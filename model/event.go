@@ -40,7 +40,7 @@ func (id *EventID) UnmarshalText(b []byte) error {
 		return Errorf(EINVALID, "event id must be 64 hex digits, got %d characters", len(b))
 	}
 	if _, err := hex.Decode(id[:], b); err != nil {
-		return Errorf(EINVALID, "event id is not hex: %v", err)
+		return Errorf(EINVALID, "event id %q is not hex", b)
 	}
 	return nil
 }

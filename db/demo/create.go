@@ -100,7 +100,7 @@ func create(ctx context.Context, path string, opt Options) (Summary, error) {
 		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		return Summary{}, model.Errorf(model.EINVALID, "cannot move the demo database into place: %v", err)
+		return Summary{}, model.Errorf(model.EINVALID, "cannot move the demo database into place: %s", err)
 	}
 	return sum, nil
 }

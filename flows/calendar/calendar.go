@@ -1,10 +1,10 @@
 package calendar
 
 import (
-	"fmt"
 	"time"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // Calendar is the compiled, read-only form of a model.Calendar, built by New
@@ -24,11 +24,11 @@ type Calendar struct {
 // its first working weekday, Monday first.
 func New(c model.Calendar) (*Calendar, error) {
 	fail := func(format string, args ...any) (*Calendar, error) {
-		what := "calendar"
+		var what any = i18n.Text("calendar")
 		if c.Name != "" {
-			what = fmt.Sprintf("calendar %q", c.Name)
+			what = i18n.Phrase{Format: "calendar %q", Args: []any{c.Name}}
 		}
-		return nil, model.Errorf(model.EINVALID, "%s: %s", what, fmt.Sprintf(format, args...))
+		return nil, model.Errorf(model.EINVALID, "%s: %s", what, model.Errorf(model.EINVALID, format, args...))
 	}
 	tz := c.TimeZone
 	if tz == "" {
@@ -41,7 +41,7 @@ func New(c model.Calendar) (*Calendar, error) {
 	cal := &Calendar{loc: loc, holidays: map[date]string{}, workdays: map[date]string{}}
 	for wd := range cal.weekly {
 		if cal.weekly[wd], err = parseSpans(c.Weekly[wd]); err != nil {
-			return fail("%s: %v", time.Weekday(wd), err)
+			return fail("%s: %v", weekday(time.Weekday(wd)), err)
 		}
 	}
 	if cal.workday, err = parseSpans(c.WorkdayHours); err != nil {
@@ -86,8 +86,8 @@ func New(c model.Calendar) (*Calendar, error) {
 // it would make the same calendar mean different hours on different laptops.
 func loadZone(name string) (*time.Location, error) {
 	loc, err := model.LoadZone(name)
-	if err != nil {
-		return nil, fmt.Errorf("time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
+	if err != nil || name == "Local" {
+		return nil, model.Errorf(model.EINVALID, "time zone %q is unknown: use an IANA name such as Asia/Shanghai", name)
 	}
 	return loc, nil
 }

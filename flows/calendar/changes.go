@@ -105,7 +105,7 @@ func Apply(c model.Calendar, ch Changes) (model.Calendar, error) {
 		out.Workdays = nil
 	}
 	if _, err := New(out); err != nil {
-		return model.Calendar{}, fmt.Errorf("the imported calendar is not usable: %w", err)
+		return model.Calendar{}, model.Errorf(model.EINVALID, "the imported calendar is not usable: %s", err)
 	}
 	return out, nil
 }
@@ -121,7 +121,7 @@ func Overrides(c model.Calendar, ch Changes) []Notice {
 	for wd := time.Sunday; wd <= time.Saturday; wd++ {
 		spans, ok := ch.Weekly[wd]
 		if ok && !slices.Equal(spans, c.Weekly[wd]) {
-			out = append(out, notice(ch.WeeklyLines[wd], "%s hours change from %s to %s", wd, hoursText(c.Weekly[wd]), hoursText(spans)))
+			out = append(out, notice(ch.WeeklyLines[wd], "%s hours change from %s to %s", weekday(wd), hoursText(c.Weekly[wd]), hoursText(spans)))
 		}
 	}
 	for _, d := range ch.Days {
@@ -145,9 +145,9 @@ func zoneName(tz string) string {
 	return tz
 }
 
-func hoursText(spans []string) string {
+func hoursText(spans []string) any {
 	if len(spans) == 0 {
-		return "off"
+		return i18n.Text("off")
 	}
 	return strings.Join(spans, ",")
 }

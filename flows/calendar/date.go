@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"time"
+
+	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // date is a civil date in the calendar's zone: holidays and make-up days are
@@ -50,20 +53,20 @@ const minYear, maxYear = 1970, 2999
 func parseDate(s string) (date, error) {
 	m := dateRE.FindStringSubmatch(s)
 	if m == nil {
-		return date{}, fmt.Errorf("%q is not a date: write it as YYYY-MM-DD, e.g. 2026-10-01", s)
+		return date{}, model.Errorf(model.EINVALID, "%q is not a date: write it as YYYY-MM-DD, e.g. 2026-10-01", s)
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, _ := strconv.Atoi(m[2])
 	d, _ := strconv.Atoi(m[3])
 	switch {
 	case y < minYear || y > maxYear:
-		return date{}, fmt.Errorf("%s is not a usable date: the year must be between %d and %d", s, minYear, maxYear)
+		return date{}, model.Errorf(model.EINVALID, "%s is not a usable date: the year must be between %d and %d", s, minYear, maxYear)
 	case mo < 1 || mo > 12:
-		return date{}, fmt.Errorf("%s is not a real date: there is no month %d (months are 01 to 12)", s, mo)
+		return date{}, model.Errorf(model.EINVALID, "%s is not a real date: there is no month %d (months are 01 to 12)", s, mo)
 	}
 	last := time.Date(y, time.Month(mo)+1, 0, 12, 0, 0, 0, time.UTC).Day()
 	if d < 1 || d > last {
-		return date{}, fmt.Errorf("%s is not a real date: %s %d has %d days", s, time.Month(mo), y, last)
+		return date{}, model.Errorf(model.EINVALID, "%s is not a real date: %s %d has %d days", s, i18n.Text(time.Month(mo).String()), y, last)
 	}
 	return date{y, time.Month(mo), d}, nil
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // icsLine is one unfolded content line: NAME;PARAM=V:VALUE.
@@ -70,9 +71,9 @@ func ParseICS(r io.Reader) (Changes, error) {
 		case "END":
 			comp := strings.ToUpper(cl.value)
 			if len(stack) == 0 || stack[len(stack)-1].name != comp {
-				want := "nothing"
+				var want any = i18n.Text(i18n.In("ics", "nothing"))
 				if len(stack) > 0 {
-					want = "BEGIN:" + stack[len(stack)-1].name + " on line " + strconv.Itoa(stack[len(stack)-1].line)
+					want = i18n.Phrase{Format: "BEGIN:%s on line %d", Args: []any{stack[len(stack)-1].name, stack[len(stack)-1].line}}
 				}
 				b.add(cl.n, "END:%s does not close %s: the file is damaged, export it again", comp, want)
 				return Changes{}, b.err()
@@ -213,27 +214,27 @@ func unescapeText(s string) string {
 }
 
 func (b *builder) icsEvent(ev *icsEvent) {
-	name := ev.summary
-	if name == "" {
-		name = "(no SUMMARY)"
+	var name any = clip(ev.summary)
+	if ev.summary == "" {
+		name = i18n.Text("(no SUMMARY)")
 	}
 	switch {
 	case ev.cancelled:
-		b.warn(ev.line, "event %q is cancelled: skipped", clip(name))
+		b.warn(ev.line, "event %q is cancelled: skipped", name)
 		return
 	case ev.start == nil:
-		b.add(ev.line, "event %q has no DTSTART: give it one, e.g. DTSTART;VALUE=DATE:20261001", clip(name))
+		b.add(ev.line, "event %q has no DTSTART: give it one, e.g. DTSTART;VALUE=DATE:20261001", name)
 		return
 	case ev.rrule:
-		b.add(ev.line, "event %q repeats (RRULE/RDATE), which is not supported: list each holiday as its own event", clip(name))
+		b.add(ev.line, "event %q repeats (RRULE/RDATE), which is not supported: list each holiday as its own event", name)
 		return
 	}
 	first, timed, err := icsDate(ev.start)
 	if timed {
-		b.warn(ev.start.n, "event %q starts at a time of day (%s): only all-day events are holidays or make-up days, skipped", clip(name), ev.start.value)
+		b.warn(ev.start.n, "event %q starts at a time of day (%s): only all-day events are holidays or make-up days, skipped", name, ev.start.value)
 		return
 	}
-	if err != "" {
+	if err != nil {
 		b.add(ev.start.n, "DTSTART %s", err)
 		return
 	}
@@ -241,7 +242,7 @@ func (b *builder) icsEvent(ev *icsEvent) {
 	switch {
 	case ev.end != nil:
 		end, timed, err := icsDate(ev.end)
-		if timed || err != "" {
+		if timed || err != nil {
 			b.add(ev.end.n, "DTEND of an all-day event must be a date such as DTEND;VALUE=DATE:20261008 (the day after the last day)")
 			return
 		}
@@ -306,20 +307,20 @@ var (
 )
 
 // icsDate reads an all-day DATE value; timed reports a DATE-TIME instead.
-func icsDate(l *icsLine) (d date, timed bool, problem string) {
+func icsDate(l *icsLine) (d date, timed bool, problem error) {
 	v := strings.TrimSpace(l.value)
 	m := icsDateRE.FindStringSubmatch(v)
 	if m == nil {
 		if icsDateTimeRE.MatchString(v) && !strings.EqualFold(l.params["VALUE"], "DATE") {
-			return date{}, true, ""
+			return date{}, true, nil
 		}
-		return date{}, false, strconv.Quote(clip(v)) + " is not a date: write it as YYYYMMDD, e.g. DTSTART;VALUE=DATE:20261001"
+		return date{}, false, model.Errorf(model.EINVALID, "%q is not a date: write it as YYYYMMDD, e.g. DTSTART;VALUE=DATE:20261001", clip(v))
 	}
 	d, err := parseDate(m[1] + "-" + m[2] + "-" + m[3])
 	if err != nil {
-		return date{}, false, err.Error()
+		return date{}, false, err
 	}
-	return d, false, ""
+	return d, false, nil
 }
 
 var icsDaysRE = regexp.MustCompile(`^P(\d{1,3})([DW])$`)

@@ -40,9 +40,11 @@ func readLines(r io.Reader) ([]string, error) {
 
 // problems collects what is wrong with a file, so one run names every bad
 // line rather than the first only.
+// Each problem is a catalogue message with its arguments, so that the
+// interfaces word it in the user's language.
 type problems struct {
-	list []string
-	more int // problems beyond maxProblems, counted but not worded
+	list []any // *model.Error
+	more int   // problems beyond maxProblems, counted but not worded
 }
 
 func (p *problems) add(line int, format string, args ...any) {
@@ -50,22 +52,23 @@ func (p *problems) add(line int, format string, args ...any) {
 		p.more++
 		return
 	}
-	msg := fmt.Sprintf(format, args...)
+	msg := model.Errorf(model.EINVALID, format, args...)
 	if line > 0 {
-		msg = fmt.Sprintf("line %d: %s", line, msg)
+		msg = model.Errorf(model.EINVALID, "line %d: %s", line, msg)
 	}
 	p.list = append(p.list, msg)
 }
 
+// err is every problem, one a line.
 func (p *problems) err() error {
 	if len(p.list) == 0 {
 		return nil
 	}
 	list := p.list
 	if p.more > 0 {
-		list = append(list[:maxProblems:maxProblems], fmt.Sprintf("… and %d more problems", p.more))
+		list = append(list[:maxProblems:maxProblems], model.Errorf(model.EINVALID, "… and %d more problems", p.more))
 	}
-	return model.Errorf(model.EINVALID, "%s", strings.Join(list, "\n"))
+	return model.Errorf(model.EINVALID, strings.TrimSuffix(strings.Repeat("%s\n", len(list)), "\n"), list...)
 }
 
 // builder gathers dated entries, refusing a date that a file makes both a

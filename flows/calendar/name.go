@@ -1,10 +1,11 @@
 package calendar
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"yunwei/model"
 )
 
 // maxName is the longest holiday or make-up day name, in characters: the
@@ -17,18 +18,18 @@ const maxName = 100
 // overrides are refused; CJK text and emoji are ordinary text.
 func checkName(s string) (string, error) {
 	if !utf8.ValidString(s) {
-		return "", fmt.Errorf("the name is not valid UTF-8 text: save the file as UTF-8")
+		return "", model.Errorf(model.EINVALID, "the name is not valid UTF-8 text: save the file as UTF-8")
 	}
 	s = strings.TrimSpace(s)
 	pos := 0
 	for _, r := range s {
 		pos++
 		if unsafeRune(r) {
-			return "", fmt.Errorf("the name %q holds a control character (U+%04X) at character %d: remove it, names are plain text such as 国庆节", s, r, pos)
+			return "", model.Errorf(model.EINVALID, "the name %q holds a control character (U+%04X) at character %d: remove it, names are plain text such as 国庆节", s, r, pos)
 		}
 	}
 	if n := utf8.RuneCountInString(s); n > maxName {
-		return "", fmt.Errorf("the name is %d characters long: shorten it to %d at most", n, maxName)
+		return "", model.Errorf(model.EINVALID, "the name is %d characters long: shorten it to %d at most", n, maxName)
 	}
 	return s, nil
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"yunwei/model"
 )
 
 // Span is a working span of a day in local clock time, in minutes after
@@ -30,7 +32,7 @@ const dayMinutes = 24 * 60
 
 // parseSpan reads "HH:MM-HH:MM".
 func parseSpan(s string) (Span, error) {
-	bad := fmt.Errorf("%q is not working hours: write a span like 09:00-12:00 (start before end, 24:00 at the latest)", s)
+	bad := model.Errorf(model.EINVALID, "%q is not working hours: write a span like 09:00-12:00 (start before end, 24:00 at the latest)", s)
 	m := spanRE.FindStringSubmatch(s)
 	if m == nil {
 		return Span{}, bad
@@ -56,7 +58,7 @@ func parseSpans(list []string) ([]Span, error) {
 			return nil, err
 		}
 		if n := len(out); n > 0 && sp.Start < out[n-1].End {
-			return nil, fmt.Errorf("working hours %s and %s overlap or are out of order: list spans from morning to evening, e.g. 09:00-12:00,13:00-18:00", out[n-1], sp)
+			return nil, model.Errorf(model.EINVALID, "working hours %s and %s overlap or are out of order: list spans from morning to evening, e.g. 09:00-12:00,13:00-18:00", out[n-1], sp)
 		}
 		out = append(out, sp)
 	}

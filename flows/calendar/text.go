@@ -1,16 +1,18 @@
 package calendar
 
 import (
-	"fmt"
 	"io"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // textForms is what a line of the text format may say, for error messages.
-const textForms = "write one of: 2026-10-01 holiday NAME, 2026-10-10 workday NAME, " +
+const textForms i18n.Text = "write one of: 2026-10-01 holiday NAME, 2026-10-10 workday NAME, " +
 	"2026-10-01..2026-10-07 holiday NAME, weekly mon-fri 09:00-12:00,13:00-18:00, " +
 	"workday-hours 09:00-12:00,13:00-18:00, tz Asia/Shanghai, or # a comment"
 
@@ -104,7 +106,7 @@ func (b *builder) textWeekly(n int, rest string) {
 	}
 	for _, wd := range days {
 		if prev, ok := b.ch.WeeklyLines[wd]; ok {
-			b.warn(n, "%s hours were already set on line %d: this line's hours are used", wd, prev)
+			b.warn(n, "%s hours were already set on line %d: this line's hours are used", weekday(wd), prev)
 		}
 		b.ch.Weekly[wd], b.ch.WeeklyLines[wd] = hours, n
 	}
@@ -195,7 +197,7 @@ func parseWeekdays(s string) ([]time.Weekday, error) {
 			z, okZ = weekdayWords[strings.ToLower(to)]
 		}
 		if !okA || !okZ {
-			return nil, fmt.Errorf("%q is not a weekday: use mon, tue, wed, thu, fri, sat, sun, a range such as mon-fri, or a list such as sat,sun", item)
+			return nil, model.Errorf(model.EINVALID, "%q is not a weekday: use mon, tue, wed, thu, fri, sat, sun, a range such as mon-fri, or a list such as sat,sun", item)
 		}
 		for wd := a; ; wd = (wd + 1) % 7 {
 			out = append(out, wd)

@@ -1,6 +1,10 @@
 package calendar
 
-import "yunwei/model/i18n"
+import (
+	"time"
+
+	"yunwei/model/i18n"
+)
 
 var dayKindNames = map[DayKind]string{
 	DayWorking: "working day",
@@ -24,3 +28,6 @@ func dayText(k DayKind, name string) any {
 
 // DayNamed is the catalogue key of a day's kind with its name.
 var DayNamed = i18n.In("day", "%s: %s")
+
+// weekday is a weekday's name as an argument of a message: "Monday", 周一.
+func weekday(wd time.Weekday) i18n.Text { return i18n.Text(wd.String()) }

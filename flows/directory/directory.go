@@ -8,6 +8,7 @@ import (
 	"yunwei/flows"
 	"yunwei/flows/calendar"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // flows.Directory commands carry the whole new value of the entity: the decider
@@ -150,17 +151,18 @@ func decideContract(env flows.Env, s *model.Contract, c SaveContract) ([]model.C
 const maxTarget = 7 * 24 * 60
 
 func checkSLA(t model.SLATargets) error {
-	for name, m := range map[string]int{"response target inside working hours": t.ResponseInHours, "response target outside working hours": t.ResponseOutHours, "on-site target": t.OnSite} {
+	for name, m := range map[i18n.Text]int{"response target inside working hours": t.ResponseInHours, "response target outside working hours": t.ResponseOutHours, "on-site target": t.OnSite} {
 		if m <= 0 || m > maxTarget {
 			return model.Errorf(model.EINVALID, "%s of %d minutes is out of range: use 1 to %d (the seed's are 120, 60 and 240)", name, m, maxTarget)
 		}
 	}
 	for kind, m := range t.Resolution {
-		if _, err := model.ParseKind(kind); err != nil {
+		k, err := model.ParseKind(kind)
+		if err != nil {
 			return err
 		}
 		if m < 0 || m > 366*24*60 {
-			return model.Errorf(model.EINVALID, "resolution target for %s of %d minutes is out of range", kind, m)
+			return model.Errorf(model.EINVALID, "resolution target for %s of %d minutes is out of range", k.Word(), m)
 		}
 	}
 	return nil

@@ -3,11 +3,12 @@ package flowtest
 import (
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 var _ flows.Directory = (*World)(nil)
 
-func find[T any](m map[model.ID]T, id model.ID, what string) (T, error) {
+func find[T any](m map[model.ID]T, id model.ID, what i18n.Text) (T, error) {
 	v, ok := m[id]
 	if !ok {
 		return v, model.Errorf(model.ENOTFOUND, "no %s with id %s", what, id)

@@ -3,7 +3,6 @@ package ticket
 import (
 	"yunwei/flows"
 	"yunwei/model"
-	"yunwei/model/i18n"
 )
 
 // refuseClosed explains why nothing more can be done on a closed ticket:
@@ -20,7 +19,8 @@ func refuseClosed(env flows.Env, s *State) error {
 		when = model.LocalClock(t, ticketLocation(env, s))
 	}
 	f := FlowFor(entryKind(s, h))
-	var step, decision i18n.Text = i18n.Text(h.From), i18n.Text(h.Decision)
+	// A step or decision the table no longer has shows by its code.
+	var step, decision any = h.From, h.Decision
 	if st := f.Step(h.From); st != nil {
 		step = labelIn(f.Kind, st.Label)
 		if d := st.Decision(h.Decision); d != nil {

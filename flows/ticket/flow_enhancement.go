@@ -71,7 +71,7 @@ func checkEstimate(dc *decision) error {
 	if m > MinutesPerPersonDay {
 		return model.Errorf(model.EINVALID,
 			"an enhancement is at most 1 person-day (480 minutes, seed §1.3); %s was estimated at %s: convert it into a change request with the decision %q",
-			dc.s.Number, FormatMinutes(m), DecisionConvert)
+			dc.s.Number, Minutes(m), DecisionConvert)
 	}
 	return nil
 }

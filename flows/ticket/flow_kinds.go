@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // flowTables holds every kind's table. A table is read-only once built.
@@ -41,12 +42,13 @@ func ParseFlowKind(s string) (model.Kind, error) {
 	return "", model.Errorf(model.EINVALID, "unknown kind %q: use one of %s", s, kindCodes())
 }
 
-func kindCodes() string {
+// kindCodes lists the codes of the kinds that run a flow, for messages.
+func kindCodes() i18n.List {
 	codes := make([]string, 0, len(flowTables))
 	for _, k := range FlowKinds() {
 		codes = append(codes, string(k))
 	}
-	return strings.Join(codes, ", ")
+	return i18n.List(codes)
 }
 
 // Inputs shared by several tables.

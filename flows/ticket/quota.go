@@ -7,6 +7,7 @@ import (
 
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // The enhancement quota (seed §1.3, DESIGN §3): each enhancement at most 1
@@ -71,29 +72,29 @@ func bookEffort(dc *decision) error {
 		return fmt.Errorf("count the enhancement quota used: %w", err)
 	}
 	limit := QuotaLimit(contract)
-	var beyond string
+	var beyond i18n.Phrase // the limit the booking passes, if any
 	if used+minutes > limit {
-		beyond = fmt.Sprintf("contract %s's yearly enhancement quota of %d person-days (seed §1.3): %s used, %s left",
-			contract.Number, contract.QuotaDays, FormatMinutes(used), FormatMinutes(max(limit-used, 0)))
+		beyond = i18n.Phrase{Format: "contract %s's yearly enhancement quota of %d person-days (seed §1.3): %s used, %s left",
+			Args: []any{contract.Number, contract.QuotaDays, Minutes(used), Minutes(max(limit-used, 0))}}
 	} else if minutes > MinutesPerPersonDay {
 		// seed §1.3 bounds the work of an enhancement, as estimated, at 1
 		// person-day; rework after "not satisfied" is booked as it comes,
 		// within the yearly quota, so an enhancement at its limit can still
 		// be finished.
-		beyond = fmt.Sprintf("1 person-day per enhancement (seed §1.3): %s would book %s at once", dc.s.Number, FormatMinutes(minutes))
+		beyond = i18n.Phrase{Format: "1 person-day per enhancement (seed §1.3): %s would book %s at once", Args: []any{dc.s.Number, Minutes(minutes)}}
 	}
 	admin := dc.env.Actor.Has(model.RoleAdmin)
 	switch {
-	case beyond == "" && reason != "":
-		return model.Errorf(model.EINVALID, "booking %s stays within the limits: there is nothing to override, remove override_reason", FormatMinutes(minutes))
-	case beyond != "" && !admin && reason != "":
+	case beyond.Format == "" && reason != "":
+		return model.Errorf(model.EINVALID, "booking %s stays within the limits: there is nothing to override, remove override_reason", Minutes(minutes))
+	case beyond.Format != "" && !admin && reason != "":
 		return model.Errorf(model.EUNAUTHORIZED, "only an admin may book beyond %s", beyond)
-	case beyond != "" && !admin:
-		return model.Errorf(model.EINVALID, "booking %s would go beyond %s: book less, or ask an admin to book it with an override reason", FormatMinutes(minutes), beyond)
-	case beyond != "" && reason == "":
-		return model.Errorf(model.EINVALID, "booking %s would go beyond %s: give override_reason to book it anyway", FormatMinutes(minutes), beyond)
+	case beyond.Format != "" && !admin:
+		return model.Errorf(model.EINVALID, "booking %s would go beyond %s: book less, or ask an admin to book it with an override reason", Minutes(minutes), beyond)
+	case beyond.Format != "" && reason == "":
+		return model.Errorf(model.EINVALID, "booking %s would go beyond %s: give override_reason to book it anyway", Minutes(minutes), beyond)
 	}
-	dc.booking = &BookingPayload{ContractID: contract.ID, ServiceYear: year, Minutes: minutes, Override: beyond != "", Reason: reason,
+	dc.booking = &BookingPayload{ContractID: contract.ID, ServiceYear: year, Minutes: minutes, Override: beyond.Format != "", Reason: reason,
 		LimitMinutes: limit, UsedBefore: used}
 	return nil
 }

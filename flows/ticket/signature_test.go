@@ -145,7 +145,7 @@ func TestSignerMustBeTheDecidingContact(t *testing.T) {
 		signer flows.Signer
 		zh     string
 	}{
-		{"Mallory", a, flows.Signer{ContactID: w.Head, Name: "Mallory", Role: model.RoleDeptHead}, "签字人姓名为“Mallory”"},
+		{"Mallory", a, flows.Signer{ContactID: w.Head, Name: "Mallory", Role: model.RoleDeptHead}, `签字人姓名为 "Mallory"`},
 		{"another contact", a, flows.Signer{ContactID: w.Boss, Name: "张主任", Role: model.RoleDeptHead}, "另一位联系人"},
 		{"another role", a, flows.Signer{ContactID: w.Head, Name: "张主任", Role: model.RoleLeadership}, "用户领导"},
 		{"a vendor's decision", w.As(model.RoleEngineer), flows.Signer{ContactID: w.Head, Name: "张主任", Role: model.RoleDeptHead}, ""},

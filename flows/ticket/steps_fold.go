@@ -1,11 +1,11 @@
 package ticket
 
 import (
-	"fmt"
 	"strconv"
 
 	"yunwei/flows"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // evolveTicketFlow folds a flow event (ticket.decided, ticket.converted)
@@ -21,15 +21,15 @@ func evolveTicketFlow(s *State, e model.Event, entry *HistoryEntry, auth flows.A
 	}
 	var p DecidedPayload
 	if err := e.Decode(&p); err != nil {
-		s.reject(e, entry, "its payload cannot be read: "+err.Error())
+		s.rejectDetail(e, entry, err.Error(), "its payload cannot be read")
 		return nil
 	}
 	entry.Kind, entry.Contact, entry.Role, entry.Decision = s.Kind, p.ContactID, p.Role, p.Decision
 	entry.From, entry.To, entry.Inputs, entry.Comment = p.Step, p.To, p.Inputs, p.Comment
 	entry.Signature = p.Signature
 	d, reason := checkDecided(s, e.Type, p)
-	if reason != "" {
-		s.reject(e, entry, reason)
+	if reason.Format != "" {
+		s.reject(e, entry, reason.Format, reason.Args...)
 		return nil
 	}
 	if auth != nil {
@@ -51,46 +51,46 @@ func evolveTicketFlow(s *State, e model.Event, entry *HistoryEntry, auth flows.A
 
 // checkDecided returns the table's decision for p, or why p breaks the
 // table from state s.
-func checkDecided(s *State, typ string, p DecidedPayload) (*Decision, string) {
+func checkDecided(s *State, typ string, p DecidedPayload) (*Decision, i18n.Phrase) {
 	f := FlowFor(s.Kind)
 	switch {
 	case f == nil:
-		return nil, fmt.Sprintf("kind %q has no flow in this version of yunwei", s.Kind)
+		return nil, why("kind %q has no flow in this version of yunwei", s.Kind)
 	case s.Status == model.StatusClosed:
-		return nil, "the ticket was closed already"
+		return nil, why("the ticket was closed already")
 	case p.Step != s.Step:
-		return nil, fmt.Sprintf("it was decided at step %q, but the ticket was at %q: another decision came first", p.Step, s.Step)
+		return nil, why("it was decided at step %q, but the ticket was at %q: another decision came first", f.stepWord(p.Step), f.stepWord(s.Step))
 	}
 	st := f.Step(p.Step)
 	if st == nil || st.End {
-		return nil, fmt.Sprintf("step %q offers no decisions", p.Step)
+		return nil, why("step %q offers no decisions", f.stepWord(p.Step))
 	}
 	d := st.Decision(p.Decision)
 	switch {
 	case d == nil:
-		return nil, fmt.Sprintf("step %q has no decision %q", p.Step, p.Decision)
+		return nil, why("step %q has no decision %q", f.stepWord(p.Step), p.Decision)
 	case d.Convert != p.Kind || (d.Convert != "") != (typ == Converted):
-		return nil, fmt.Sprintf("decision %q does not convert the ticket that way", p.Decision)
+		return nil, why("decision %q does not convert the ticket that way", p.Decision)
 	case !contains(st.Roles, p.Role):
-		return nil, fmt.Sprintf("a %s may not decide at step %q", p.Role.Label("en"), p.Step)
+		return nil, why("a %s may not decide at step %q", p.Role.Word(), f.stepWord(p.Step))
 	case p.Role.IsCustomer() && p.ContactID.IsZero():
-		return nil, "a customer's decision must name the contact who took it"
+		return nil, why("a customer's decision must name the contact who took it")
 	case p.Role == model.RoleRequester && !s.RequesterID.IsZero() && p.ContactID != s.RequesterID:
-		return nil, "only the ticket's own requester decides here"
+		return nil, why("only the ticket's own requester decides here")
 	case d.NeedsComment && p.Comment == "":
-		return nil, fmt.Sprintf("decision %q needs a comment", p.Decision)
+		return nil, why("decision %q needs a comment", p.Decision)
 	case (d.Rule == "quota") != (p.Booking != nil):
-		return nil, fmt.Sprintf("decision %q must book effort exactly when the table says so", p.Decision)
+		return nil, why("decision %q must book effort exactly when the table says so", p.Decision)
 	}
 	for _, in := range d.Inputs {
 		if _, ok := p.Inputs[in.Name]; in.Required && !ok {
-			return nil, fmt.Sprintf("decision %q lacks the required input %s", p.Decision, in.Name)
+			return nil, why("decision %q lacks the required input %s", p.Decision, in.Name)
 		}
 	}
 	if !contains(f.targetFlow(d).skipChain(d.To), p.To) {
-		return nil, fmt.Sprintf("decision %q leads to %q, not %q", p.Decision, d.To, p.To)
+		return nil, why("decision %q leads to %q, not %q", p.Decision, d.To, p.To)
 	}
-	return d, ""
+	return d, i18n.Phrase{}
 }
 
 // applyDecided records the decision's facts, bookings and times, and moves
@@ -170,4 +170,17 @@ func firstTime(old, t string) string {
 		return t
 	}
 	return old
+}
+
+// why is a reason an event is not applied, as the catalogue words it.
+func why(format string, args ...any) i18n.Phrase { return i18n.Phrase{Format: format, Args: args} }
+
+// stepWord names step name of the flow for a message: its label, worded
+// in the message's language, or the name as recorded when the flow has
+// no such step.
+func (f *Flow) stepWord(name string) any {
+	if st := f.Step(name); st != nil {
+		return labelIn(f.Kind, st.Label)
+	}
+	return name
 }

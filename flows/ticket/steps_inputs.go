@@ -49,15 +49,17 @@ func parseInputs(env flows.Env, s *State, d *Decision, raw map[string]string) (m
 	return out, nil
 }
 
-func takes(d *Decision) string {
+// takes says which inputs decision d takes, by the names typed on the
+// command line.
+func takes(d *Decision) i18n.Phrase {
 	if len(d.Inputs) == 0 {
-		return "it takes no inputs"
+		return i18n.Phrase{Format: "it takes no inputs"}
 	}
 	names := make([]string, len(d.Inputs))
 	for i, in := range d.Inputs {
 		names[i] = in.Name
 	}
-	return "it takes " + strings.Join(names, ", ")
+	return i18n.Phrase{Format: "it takes %s", Args: []any{i18n.List(names)}}
 }
 
 func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
@@ -73,13 +75,13 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 	case InputMinutes:
 		m, err := ParseMinutes(v)
 		if err != nil {
-			return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
+			return "", model.Errorf(model.EINVALID, "%s: %s", field, err)
 		}
 		if m <= 0 {
 			return "", model.Errorf(model.EINVALID, "%s must be more than 0 minutes", field)
 		}
 		if in.Max > 0 && m > in.Max {
-			return "", model.Errorf(model.EINVALID, "%s of %s is more than the limit of %s", field, FormatMinutes(m), FormatMinutes(in.Max))
+			return "", model.Errorf(model.EINVALID, "%s of %s is more than the limit of %s", field, Minutes(m), Minutes(in.Max))
 		}
 		return strconv.Itoa(m), nil
 	case InputRating:
@@ -91,7 +93,7 @@ func parseInput(env flows.Env, s *State, in *Input, v string) (string, error) {
 	case InputUser:
 		id, err := model.ParseID(v)
 		if err != nil {
-			return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
+			return "", model.Errorf(model.EINVALID, "%s: %s", field, err)
 		}
 		if _, err := env.Dir.User(id); err != nil {
 			return "", flows.MustExist(err, field)
@@ -124,7 +126,7 @@ func parseTimeInput(env flows.Env, s *State, in *Input, field i18n.Text, v strin
 	loc := ticketLocation(env, s)
 	t, err := model.ParseLocalTime(v, loc)
 	if err != nil {
-		return "", model.Errorf(model.EINVALID, "%s: %s", field, model.ErrorMessage(err))
+		return "", model.Errorf(model.EINVALID, "%s: %s", field, err)
 	}
 	if !in.Future {
 		if t.After(env.Now.Add(maxClockLead)) {
@@ -199,17 +201,21 @@ func allDigits(s string) bool {
 	return true
 }
 
-// FormatMinutes writes minutes for people: "90 minutes (0.19 person-days)",
-// "480 minutes (1 person-day)", the person-days as PersonDays rounds them.
-func FormatMinutes(m int) string {
+// FormatMinutes writes minutes for people, in English: "90 minutes (0.19
+// person-days)", "480 minutes (1 person-day)".
+func FormatMinutes(m int) string { return Minutes(m).Label("en") }
+
+// Minutes is an effort as an argument of a message, worded in the
+// message's language: "90 minutes (0.19 person-days)", 90 分钟（0.19 人天）,
+// the person-days as PersonDays rounds them.
+func Minutes(m int) i18n.Phrase {
 	days := PersonDays(m)
-	unit := "person-days"
-	if days == "1" {
-		unit = "person-day"
+	format := "%d minutes (%s person-days)"
+	switch {
+	case m == 1 || m == -1:
+		format = "%d minute (%s person-days)"
+	case days == "1":
+		format = "%d minutes (%s person-day)"
 	}
-	minutes := "minutes"
-	if m == 1 {
-		minutes = "minute"
-	}
-	return fmt.Sprintf("%d %s (%s %s)", m, minutes, days, unit)
+	return i18n.Phrase{Format: format, Args: []any{m, days}}
 }

@@ -78,6 +78,8 @@ type RejectedEvent struct {
 	Event  model.EventID `json:"event"`
 	Type   string        `json:"type"`
 	Reason string        `json:"reason"`
+	// Why is Reason as the catalogue knows it (HistoryEntry.Why).
+	Why i18n.Phrase `json:"-"`
 	// RuleBroken says the decider lacked, by the log, the authority the
 	// decision needs (a role given by editing a table row, say).
 	RuleBroken bool `json:"rule_broken,omitempty"`
@@ -102,6 +104,10 @@ type HistoryEntry struct {
 	To       string            `json:"to,omitempty"`
 	Inputs   map[string]string `json:"inputs,omitempty"`
 	Rejected string            `json:"rejected,omitempty"`
+	// Why is Rejected as the catalogue knows it, for the interfaces to
+	// word in the user's language; Rejected keeps, in English, any detail
+	// of an unreadable payload for the JSON output.
+	Why i18n.Phrase `json:"-"`
 	// RuleBroken is set, with Rejected, when the log shows the decider
 	// lacked the authority the decision needs: it never counts.
 	RuleBroken bool `json:"rule_broken,omitempty"`
@@ -563,7 +569,7 @@ func evolveTicket(s *State, e model.Event, auth flows.Authority) (*State, error)
 		var p TicketCreatedPayload
 		if err := e.Decode(&p); err != nil {
 			s = orphanTicket(s, e)
-			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			s.rejectDetail(e, &entry, err.Error(), "its payload cannot be read")
 			break
 		}
 		if s != nil && s.Number != "" {
@@ -575,12 +581,12 @@ func evolveTicket(s *State, e model.Event, auth flows.Authority) (*State, error)
 		var p FieldSetPayload
 		s = orphanTicket(s, e)
 		if err := e.Decode(&p); err != nil {
-			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			s.rejectDetail(e, &entry, err.Error(), "its payload cannot be read")
 			break
 		}
 		reported := s.ReportedAt
 		if err := setTicketField(&s.Ticket, p.Field, p.Value); err != nil {
-			s.reject(e, &entry, "the value of "+p.Field+" cannot be read: "+err.Error())
+			s.rejectDetail(e, &entry, err.Error(), "the value of %s cannot be read", p.Field)
 			break
 		}
 		// A ticket that waits on the customer from the start waits from
@@ -594,7 +600,7 @@ func evolveTicket(s *State, e model.Event, auth flows.Authority) (*State, error)
 		var p AssignedPayload
 		s = orphanTicket(s, e)
 		if err := e.Decode(&p); err != nil {
-			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			s.rejectDetail(e, &entry, err.Error(), "its payload cannot be read")
 			break
 		}
 		s.AssigneeID = p.AssigneeID
@@ -606,7 +612,7 @@ func evolveTicket(s *State, e model.Event, auth flows.Authority) (*State, error)
 		var p CommentedPayload
 		s = orphanTicket(s, e)
 		if err := e.Decode(&p); err != nil {
-			s.reject(e, &entry, "its payload cannot be read: "+err.Error())
+			s.rejectDetail(e, &entry, err.Error(), "its payload cannot be read")
 			break
 		}
 		s.Comments++
@@ -659,11 +665,23 @@ func orphanTicket(s *State, e model.Event) *State {
 	return &State{Ticket: model.Ticket{ID: e.EntityID, Status: model.StatusOpen, CreatedAt: e.Wall}}
 }
 
-// reject marks event e as not applied, with the reason, in the state and
-// in its history line.
-func (s *State) reject(e model.Event, entry *HistoryEntry, reason string) {
-	s.Rejected = append(s.Rejected, RejectedEvent{Event: e.ID, Type: e.Type, Reason: reason})
-	entry.Rejected = reason
+// reject marks event e as not applied, with the reason (a catalogue
+// message), in the state and in its history line.
+func (s *State) reject(e model.Event, entry *HistoryEntry, format string, args ...any) {
+	s.rejectDetail(e, entry, "", format, args...)
+}
+
+// rejectDetail is reject with the detail of an error that the English
+// reason ends with and that no interface words: an unreadable payload's
+// decoding error, for the JSON output and the auditor.
+func (s *State) rejectDetail(e model.Event, entry *HistoryEntry, detail string, format string, args ...any) {
+	reason := i18n.En.Tf(format, args...)
+	if detail != "" {
+		reason += ": " + detail
+	}
+	why := i18n.Phrase{Format: format, Args: args}
+	s.Rejected = append(s.Rejected, RejectedEvent{Event: e.ID, Type: e.Type, Reason: reason, Why: why})
+	entry.Rejected, entry.Why = reason, why
 }
 
 func setTicketField(t *model.Ticket, field string, raw json.RawMessage) error {

@@ -1,6 +1,8 @@
 package ticket
 
 import (
+	"strings"
+
 	"yunwei/flows"
 	"yunwei/model"
 	"yunwei/model/i18n"
@@ -163,11 +165,11 @@ func decideAct(env flows.Env, s *State, c Act) ([]model.Change, error) {
 // unknownDecision explains a decision the current step does not offer:
 // taken at the wrong step, or not a decision of this flow at all.
 func unknownDecision(f *Flow, st *Step, s *State, name string) error {
-	offered := make(i18n.AnyOf, len(st.Decisions))
+	offered := make([]string, len(st.Decisions))
 	for i, d := range st.Decisions {
-		offered[i] = i18n.Text(d.Name) // the decision's name, typed as it is
+		offered[i] = d.Name
 	}
-	choose := i18n.Phrase{Format: "choose %s", Args: []any{offered}}
+	choose := i18n.Phrase{Format: "choose %s", Args: []any{typedChoice(offered)}}
 	for _, other := range f.Steps {
 		if other.Decision(name) != nil {
 			return model.Errorf(model.EINVALID, "ticket %s is at “%s”, not at “%s”: %q cannot be decided now; %s",
@@ -189,4 +191,18 @@ func checkContactCustomer(env flows.Env, s *State) error {
 			env.Actor.Contact.Name, contract.Number, s.Number)
 	}
 	return nil
+}
+
+// typedChoice is alternatives a user types as they are (decision names),
+// joined by the language's "or": the names themselves are never
+// translated, since the command line takes them only as they are.
+func typedChoice(names []string) i18n.Phrase {
+	if len(names) < 2 {
+		return i18n.Phrase{Format: "%s", Args: []any{strings.Join(names, "")}}
+	}
+	args := make([]any, len(names))
+	for i, n := range names {
+		args[i] = n
+	}
+	return i18n.Phrase{Format: strings.Repeat("%s, ", len(names)-2) + "%s or %s", Args: args}
 }

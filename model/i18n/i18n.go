@@ -96,7 +96,7 @@ func add(entries map[string]string) {
 }
 
 // Tf translates a format string and applies it to args, worded in l
-// themselves where they are Text, AnyOf or Phrase.
+// themselves where they are Text, AnyOf, List or Phrase.
 func (l Lang) Tf(en string, args ...any) string {
 	args, format := l.Args(args), l.T(en)
 	if l == En {
@@ -126,6 +126,13 @@ func (a AnyOf) Label(lang string) string {
 	return strings.Join(parts, l.T(" or "))
 }
 
+// List is names as an argument of a message, written as they are (people's
+// names, codes) and joined the language's way: "a, b", a、b.
+type List []string
+
+// Label is the names joined in lang.
+func (n List) Label(lang string) string { return strings.Join(n, Lang(lang).T(", ")) }
+
 // Phrase is a message as an argument of another: worded, with its own
 // arguments, in the language the outer message is.
 type Phrase struct {
@@ -136,7 +143,7 @@ type Phrase struct {
 // Label is the phrase in lang.
 func (p Phrase) Label(lang string) string { return Lang(lang).Tf(p.Format, p.Args...) }
 
-// Args words the arguments of a message that are Text, AnyOf or Phrase in
+// Args words the arguments of a message that are Text, AnyOf, List or Phrase in
 // l and leaves the others as they are.
 func (l Lang) Args(args []any) []any {
 	var out []any // a copy, made at the first argument to word
@@ -148,6 +155,8 @@ func (l Lang) Args(args []any) []any {
 		case AnyOf:
 			w = v.Label(string(l))
 		case Phrase:
+			w = v.Label(string(l))
+		case List:
 			w = v.Label(string(l))
 		default:
 			continue

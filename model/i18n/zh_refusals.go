@@ -5,7 +5,7 @@ package i18n
 func init() {
 	add(map[string]string{
 		"ticket %s is at “%s”, not at “%s”: %q cannot be decided now; %s": "工单 %s 当前在“%s”，不在“%s”：现在不能作出 %q 决定；%s",
-		"%q is not a decision of the %s flow: at “%s” %s":                 "%q 不是%s流程的决定：在“%s”%s",
+		"%q is not a decision of the %s flow: at “%s” %s":                 "%q 不是%s流程的决定：在“%s”，%s",
 		"choose %s": "请选择 %s",
 		"ticket %s waits at “%s” for a %s: you do not hold that role":                                  "工单 %s 在“%s”等待%s处理：您没有该角色",
 		"ticket %s waits at “%s” for the customer's %s: choose the contact who is present and decides": "工单 %s 在“%s”等待客户的%s决定：请选择在场作决定的联系人",

@@ -9,7 +9,7 @@ func init() {
 		"signer's name":   "签字人姓名",
 		"typed signature": "输入的签名",
 		"only a customer's decision is signed on the laptop; %s decides here as a %s":                                "只有客户方的决定才在本机签字；%s 在此以%s身份决定",
-		"the signature names %q, but %s is deciding: the signer signs under their own name, as the directory has it": "签字人姓名为“%s”，但作决定的是 %s：签字人须以通讯录中登记的本人姓名签字",
+		"the signature names %q, but %s is deciding: the signer signs under their own name, as the directory has it": "签字人姓名为 %q，但作决定的是 %s：签字人须以通讯录中登记的本人姓名签字",
 		"the signature was made for another contact than %s: show the decision again and let %s sign":                "签字属于另一位联系人，而不是 %s：请重新显示该决定，由 %s 本人签字",
 		"the signature is in the role of a %s, but %s decides here as a %s: sign again":                              "签字身份为%s，但 %s 在此以%s身份决定：请重新签字",
 		"the signature was made for different content than this decision: show the decision again and sign anew":     "签字所对应的内容与本决定不符：请重新显示该决定后再签字",

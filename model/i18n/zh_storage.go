@@ -12,7 +12,6 @@ func init() {
 		"%s is read-only and holds no yunwei data yet: choose another --db":                                                             "%s 是只读的，且还没有 yunwei 数据：请用 --db 选择其他文件",
 		"%s is read-only and was written by an older yunwei (schema %d; this one needs %d): copy it to a writable folder to upgrade it": "%s 是只读的，且由旧版 yunwei 写入（结构版本 %d；本版本需要 %d）：请复制到可写的文件夹后再打开，以便升级",
 		"cannot read %s: its -wal file needs a writable folder; copy the database and its -wal file to a writable folder":               "无法读取 %s：它的 -wal 文件需要可写的文件夹；请把数据库和它的 -wal 文件一起复制到可写的文件夹",
-		"cannot open %s: %v; check its permissions":                                                                                     "无法打开 %s：%v；请检查它的权限",
 		"%s is a SQLite database of another program, not yunwei's; choose another --db":                                                 "%s 是其他程序的 SQLite 数据库，不是 yunwei 的；请用 --db 选择其他文件",
 		"nothing was saved: %s": "未保存任何内容：%s",
 		"the -wal file beside the database belongs to another database (its page size differs): move it away, then run yunwei check again":          "数据库旁的 -wal 文件属于另一个数据库（页大小不同）：请把它移走，然后再次运行 yunwei check",

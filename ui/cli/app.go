@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 
 	"yunwei/db"
 	"yunwei/model"
@@ -62,7 +63,12 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	// parsed: they take the language it names, wherever it stands.
 	a.session.Lang = langHint(args, a.Getenv)
 	text.UseEnv(a.Getenv)
+	stopLog := a.startDebugLog()
+	defer stopLog()
 	err := a.run(ctx, args)
+	if _, help := err.(*helpRequest); err != nil && !help {
+		slog.Debug("command failed", "args", args, "code", model.ErrorCode(err), "error", err.Error())
+	}
 	if a.session.Store != nil {
 		a.session.Store.Close()
 	}
@@ -140,17 +146,17 @@ func (a *App) find(words []string) (*command, []string, error) {
 	}
 	g := findGroup(first)
 	if g == nil {
-		return nil, nil, &usageError{msg: a.session.Lang.Tf("unknown command %q", first), usage: mainUsage()}
+		return nil, nil, &usageError{msg: a.session.Lang.Tf("unknown command %q", first), usage: mainUsage(a.session.Lang)}
 	}
 	if len(rest) == 0 {
-		return nil, nil, &usageError{msg: a.session.Lang.Tf("%s needs a subcommand: %s", g.name, g.names()), usage: g.help()}
+		return nil, nil, &usageError{msg: a.session.Lang.Tf("%s needs a subcommand: %s", g.name, g.names()), usage: g.help(a.session.Lang)}
 	}
 	if isHelp(rest[0]) {
-		return nil, nil, &helpRequest{usage: g.help()}
+		return nil, nil, &helpRequest{usage: g.help(a.session.Lang)}
 	}
 	c := lookup(g.name, rest[0])
 	if c == nil {
-		return nil, nil, &usageError{msg: a.session.Lang.Tf("unknown %s subcommand %q: choose %s", g.name, rest[0], g.names()), usage: g.help()}
+		return nil, nil, &usageError{msg: a.session.Lang.Tf("unknown %s subcommand %q: choose %s", g.name, rest[0], g.names()), usage: g.help(a.session.Lang)}
 	}
 	return c, rest[1:], nil
 }
@@ -159,16 +165,16 @@ func (a *App) find(words []string) (*command, []string, error) {
 // named, or of yunwei.
 func (a *App) helpFor(words []string) error {
 	if len(words) == 0 {
-		return &helpRequest{usage: mainUsage()}
+		return &helpRequest{usage: mainUsage(a.session.Lang)}
 	}
 	if g := findGroup(words[0]); g != nil && len(words) == 1 {
-		return &helpRequest{usage: g.help()}
+		return &helpRequest{usage: g.help(a.session.Lang)}
 	}
 	c, _, err := a.find(words)
 	if err != nil {
 		return err
 	}
-	return &helpRequest{usage: c.help()}
+	return &helpRequest{usage: c.help(a.session.Lang)}
 }
 
 func isHelp(arg string) bool {

@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"log/slog"
 	"strconv"
 
 	"yunwei/db"
+	"yunwei/model"
 	"yunwei/model/i18n"
 )
 
@@ -77,7 +79,10 @@ func problemWhat(L i18n.Lang, p db.Problem) string {
 	case db.ProblemCounterAhead:
 		return L.Tf("the counter %s stands at %s, above %s, the highest number this device issued from it: it was changed by hand", p.Key, p.Got, p.Want)
 	case db.ProblemRebuildFailed:
-		return L.Tf("rebuilding the projections from the event log failed: %s", p.Detail)
+		// Go's words of the failure stay in the JSON's detail and the
+		// debug log; the report says it in the user's.
+		slog.Debug("rebuild failed", "detail", p.Detail)
+		return L.Tf("rebuilding the projections from the event log failed: %s", L.T(model.InternalMessage))
 	case db.ProblemProjectionTable:
 		return L.Tf("the table %s differs in its columns from a rebuild of the event log", p.Table)
 	case db.ProblemProjectionRow:

@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"strings"
+
+	"yunwei/model/i18n"
 )
 
 // A command is one row of the command table.
@@ -61,14 +63,14 @@ type group struct {
 }
 
 // names lists the group's commands' words, for messages: "list, add, edit".
-func (g *group) names() string {
+func (g *group) names() i18n.List {
 	var words []string
 	for _, c := range commands {
 		if c.group == g.name {
 			words = append(words, c.name)
 		}
 	}
-	return strings.Join(words, ", ")
+	return i18n.List(words)
 }
 
 // commands is the command table: the terminal UI first, then every

@@ -31,11 +31,11 @@ func TestEveryCommandRefusesAnUnknownOption(t *testing.T) {
 		c := &commands[i]
 		for _, env := range []map[string]string{nil, {"LANG": "zh_CN.UTF-8"}} {
 			r := runCLI(t, env, append(argv(c), "--frobnicate", "x")...)
-			want := c.path() + " has no option --frobnicate"
+			want, usage := c.path()+" has no option --frobnicate", "Usage:"
 			if env != nil {
-				want = c.path() + " 没有选项 --frobnicate"
+				want, usage = c.path()+" 没有选项 --frobnicate", "用法："
 			}
-			if r.code != ExitUsage || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "Usage") {
+			if r.code != ExitUsage || !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, usage) {
 				t.Errorf("%s: exit %d, stderr %q, want %q and the usage", c.path(), r.code, r.stderr, want)
 			}
 		}
@@ -143,7 +143,7 @@ func TestWrongCommandLinesInTheUsersLanguage(t *testing.T) {
 		{zh, []string{"ticket", "list", "--limit", "x"}, "--limit 的值 \"x\" 无效"},
 		{nil, []string{"ticket", "list", "--limit", "x"}, "invalid value \"x\" for --limit"},
 		{zh, []string{"frobnicate"}, "没有命令 \"frobnicate\""},
-		{zh, []string{"user"}, "user 需要子命令：list, add, use, passphrase, whoami"},
+		{zh, []string{"user"}, "user 需要子命令：list、add、use、passphrase、whoami"},
 		{nil, []string{"user", "fly"}, "unknown user subcommand \"fly\": choose list, add, use, passphrase, whoami"},
 		// --lang words the message wherever it stands.
 		{nil, []string{"quota", "--kind", "x", "--lang", "zh"}, "quota 没有选项 --kind"},

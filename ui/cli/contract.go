@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 	"strings"
 	"time"
 
@@ -82,7 +81,7 @@ func (c *contractList) run(ctx context.Context, a *App, _ []string) error {
 			return err
 		}
 		out[i] = contractJSON{Contract: k, On: day, Serving: nonNilList(serving)}
-		lines[i] = fmt.Sprintf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
+		lines[i] = L.Tf("%s  %s  %s…%s  %s  quota %d person-days", k.ID.Short(), text.Pad(text.Sanitize(k.Number, false), 18), k.StartDate, k.EndDate, k.SupportHours, k.QuotaDays)
 		if k.RequireDrawnSignature {
 			lines[i] += "  " + L.T("drawn signatures only")
 		}

@@ -6,6 +6,7 @@ import (
 
 	"yunwei/db"
 	"yunwei/model"
+	"yunwei/model/i18n"
 )
 
 // The directory is customers and what belongs to them (contracts, sites,
@@ -56,7 +57,7 @@ func roleLabels(rs model.Roles, lang string) string {
 	for i, r := range rs {
 		parts[i] = r.Label(lang)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, i18n.Lang(lang).T(", "))
 }
 
 func setIf(dst *string, v string) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"yunwei/model"
 	"yunwei/model/i18n"
@@ -26,7 +27,7 @@ func (e *helpRequest) Error() string { return "help requested" }
 // usageErr is a wrong command line for c, worded in the session's
 // language, followed by c's help.
 func (a *App) usageErr(c *command, format string, args ...any) error {
-	return &usageError{msg: a.session.Lang.Tf(format, args...), usage: c.help()}
+	return &usageError{msg: a.session.Lang.Tf(format, args...), usage: c.help(a.session.Lang)}
 }
 
 // wrong is a wrong command line for the command being run.
@@ -71,7 +72,7 @@ func (a *App) parse(c *command, fs *flag.FlagSet, args []string, stopAtWord bool
 		name, value, hasValue := strings.Cut(strings.TrimPrefix(arg[1:], "-"), "=")
 		f := fs.Lookup(name)
 		if f == nil && (name == "h" || name == "help") {
-			return nil, &helpRequest{usage: c.help()}
+			return nil, &helpRequest{usage: c.help(a.session.Lang)}
 		}
 		if f == nil || name == "" || name[0] == '-' {
 			return nil, a.usageErr(c, "%s has no option %s", c.path(), "--"+strings.TrimLeft(name, "-"))
@@ -94,7 +95,7 @@ func (a *App) parse(c *command, fs *flag.FlagSet, args []string, stopAtWord bool
 			value = args[i]
 		}
 		if err := fs.Set(name, value); err != nil {
-			return nil, a.usageErr(c, "invalid value %q for %s: %v", value, "--"+name, err)
+			return nil, a.usageErr(c, "invalid value %q for %s: %v", value, "--"+name, flagProblem(f, err))
 		}
 	}
 	return positional, nil
@@ -107,7 +108,7 @@ func (a *App) settle(c *command) error {
 	if a.langFlag != "" {
 		l, err := i18n.Parse(a.langFlag)
 		if err != nil {
-			return &usageError{msg: err.Error(), usage: c.help()}
+			return a.usageErr(c, "unknown language %q: use zh or en", a.langFlag)
 		}
 		a.session.Lang = l
 	}
@@ -151,3 +152,27 @@ func firstSet(fs *flag.FlagSet, names []string) string {
 // given reports whether the named flag was given on the command line
 // parsed by fs.
 func given(fs *flag.FlagSet, name string) bool { return firstSet(fs, []string{name}) != "" }
+
+// flagProblem says what is wrong with an option's value in words the
+// catalogue has: the flag package's own errors ("parse error") are English
+// and say nothing of what to write; an option's own check words its
+// refusal itself.
+func flagProblem(f *flag.Flag, err error) any {
+	if _, ok := err.(*model.Error); ok {
+		return err
+	}
+	if g, ok := f.Value.(flag.Getter); ok {
+		switch g.Get().(type) {
+		case bool:
+			return i18n.Text("write true or false")
+		case int, int64, uint, uint64:
+			return i18n.Text("write a whole number")
+		case float64:
+			return i18n.Text("write a number")
+		case time.Duration:
+			return i18n.Text("write a duration such as 90m or 2h")
+		}
+	}
+	model.LogInternal(err)
+	return i18n.Text("not a value this option takes")
+}

@@ -69,9 +69,9 @@ func (c *quota) run(ctx context.Context, a *App, rest []string) error {
 		}
 		for _, y := range l.Years {
 			printLine(a.Stdout, L.T("%s  service year %s: used %s of %s, %s left (%d bookings, %d overrides)"),
-				k.Number, y.ServiceYear, ticket.FormatMinutes(y.UsedMinutes), ticket.FormatMinutes(y.LimitMinutes), ticket.FormatMinutes(y.RemainingMinutes), len(y.Bookings), y.Overrides)
+				k.Number, y.ServiceYear, ticket.Minutes(y.UsedMinutes).Label(L.Code()), ticket.Minutes(y.LimitMinutes).Label(L.Code()), ticket.Minutes(y.RemainingMinutes).Label(L.Code()), len(y.Bookings), y.Overrides)
 			for _, b := range y.Bookings {
-				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, loc), b.Number, ticket.FormatMinutes(b.Minutes))
+				line := fmt.Sprintf("    %s  %s  %s", common.LocalTime(b.At, loc), b.Number, ticket.Minutes(b.Minutes).Label(L.Code()))
 				if b.Override {
 					line += "  " + L.T("override") + ": " + b.Reason
 				}

@@ -21,7 +21,7 @@ type resolver struct {
 // of its id (model.IDRef), else the one whose name equals ref, else the
 // one whose name contains it; several or none is an error naming the
 // choices.
-func choose[T any](what, ref string, items []T, name func(T) string, id func(T) model.ID) (model.ID, error) {
+func choose[T any](what i18n.Text, ref string, items []T, name func(T) string, id func(T) model.ID) (model.ID, error) {
 	ref = strings.TrimSpace(ref)
 	if parsed, err := model.ParseID(ref); err == nil {
 		for _, it := range items {
@@ -42,7 +42,7 @@ func choose[T any](what, ref string, items []T, name func(T) string, id func(T) 
 			return match, nil
 		}
 		if len(found) > 1 {
-			return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, i18n.Text(i18n.In("matches", what)), strings.Join(found, ", "))
+			return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, what, i18n.List(found))
 		}
 	}
 	var partial []T
@@ -65,9 +65,9 @@ func choose[T any](what, ref string, items []T, name func(T) string, id func(T) 
 		return model.NilID, model.Errorf(model.EINVALID, "the customer has no %s yet: add one first", what)
 	}
 	if len(partial) > 1 {
-		return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, what, strings.Join(names, ", "))
+		return model.NilID, model.Errorf(model.EINVALID, "%q matches several: choose the %s from %s", ref, what, i18n.List(names))
 	}
-	return model.NilID, model.Errorf(model.EINVALID, "no %s %q: choose from %s", what, ref, strings.Join(names, ", "))
+	return model.NilID, model.Errorf(model.EINVALID, "no %s %q: choose from %s", what, ref, i18n.List(names))
 }
 
 // contract picks the contract by number, or, when ref is empty, the one in

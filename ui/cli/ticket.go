@@ -54,9 +54,10 @@ const ticketAbout = "ID is a ticket number (DEM-2026-0042), an id, its short id 
 	"A time typed without its offset is read in the time zone of the ticket's contract, as the terminal UI reads it.\n" +
 	"Kinds: incident bug_fix data_correction consultation enhancement change training staff_change overtime."
 
-// jsonFlag is --json, which every command printing a ticket takes.
-func jsonFlag(fs *flag.FlagSet, v *bool, what string) {
-	fs.BoolVar(v, "json", false, "print "+what+" as JSON (stable field names; see README)")
+// jsonFlag is --json, which every command printing a ticket takes; usage
+// says what it prints.
+func jsonFlag(fs *flag.FlagSet, v *bool, usage string) {
+	fs.BoolVar(v, "json", false, usage)
 }
 
 // ticketList is `yunwei ticket list`.
@@ -67,7 +68,7 @@ type ticketList struct {
 }
 
 func (c *ticketList) flags(fs *flag.FlagSet) {
-	jsonFlag(fs, &c.json, "one array of ticket rows")
+	jsonFlag(fs, &c.json, "print one array of ticket rows as JSON (stable field names; see README)")
 	fs.StringVar(&c.status, "status", "open", "the `STATUS` of the tickets listed: open, closed or all")
 	fs.BoolVar(&c.mine, "mine", false, "only the tickets assigned to the acting user")
 	fs.StringVar(&c.customer, "customer", "", "only the tickets of customer `C` (name, short name or id)")
@@ -142,7 +143,9 @@ func (a *App) findTicket(ctx context.Context, ref string) (*db.Store, model.ID, 
 // ticketShow is `yunwei ticket show`.
 type ticketShow struct{ json bool }
 
-func (c *ticketShow) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "the ticket") }
+func (c *ticketShow) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket as JSON (stable field names; see README)")
+}
 
 func (c *ticketShow) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 1 {

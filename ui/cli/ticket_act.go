@@ -39,7 +39,7 @@ func (c *ticketAct) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.signatureFile, "signature-file", "", "the --contact's signature: a `FILE` of their drawing, JSON strokes [[{\"x\":3,\"y\":10},…],…]")
 	fs.Var(&c.inputs, "input", "an input the step asks for, as `NAME=VALUE`; repeat it for each input (a user by login, a yes or no, a time in the contract's time zone)")
 	fs.StringVar(&c.at, "at", "", "when the response or the arrival on site happened, `TIME`: 2026-11-27 09:30 in the contract's time zone, or RFC 3339 (default: now)")
-	jsonFlag(fs, &c.json, "the ticket after the decision")
+	jsonFlag(fs, &c.json, "print the ticket after the decision as JSON (stable field names; see README)")
 }
 
 func (c *ticketAct) run(ctx context.Context, a *App, rest []string) error {
@@ -172,7 +172,7 @@ func (a *App) explainRefusal(ctx context.Context, s *db.Store, id model.ID, acti
 		names = append(names, dec.Name)
 	}
 	if len(names) > 0 {
-		return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", err, strings.Join(names, ", "))
+		return model.Errorf(model.ErrorCode(err), "%s (you can: %s)", err, i18n.List(names))
 	}
 	who := make(i18n.AnyOf, len(d.WaitingFor))
 	for i, r := range d.WaitingFor {

@@ -32,7 +32,7 @@ func (c *ticketNew) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.reported, "reported-at", "", "when it was reported, `TIME`: 2026-11-27 09:30 in the contract's time zone, or RFC 3339 (default: now)")
 	fs.StringVar(&c.assignee, "assignee", "", "assign it to the vendor user `LOGIN`")
 	fs.BoolVar(&c.onSite, "on-site", false, "the work needs someone on site")
-	jsonFlag(fs, &c.json, "the ticket recorded")
+	jsonFlag(fs, &c.json, "print the ticket recorded as JSON (stable field names; see README)")
 }
 
 func (c *ticketNew) run(ctx context.Context, a *App, rest []string) error {
@@ -120,7 +120,9 @@ var editFieldNames = map[string]string{
 // ticketEdit is `yunwei ticket edit`.
 type ticketEdit struct{ json bool }
 
-func (c *ticketEdit) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "the ticket after the change") }
+func (c *ticketEdit) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)")
+}
 
 func (c *ticketEdit) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) < 2 {
@@ -173,7 +175,9 @@ func (c *ticketEdit) run(ctx context.Context, a *App, rest []string) error {
 // ticketAssign is `yunwei ticket assign`.
 type ticketAssign struct{ json bool }
 
-func (c *ticketAssign) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "the ticket after the change") }
+func (c *ticketAssign) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)")
+}
 
 func (c *ticketAssign) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 2 {
@@ -201,7 +205,9 @@ func (c *ticketAssign) run(ctx context.Context, a *App, rest []string) error {
 // ticketComment is `yunwei ticket comment`.
 type ticketComment struct{ json bool }
 
-func (c *ticketComment) flags(fs *flag.FlagSet) { jsonFlag(fs, &c.json, "the ticket after the change") }
+func (c *ticketComment) flags(fs *flag.FlagSet) {
+	jsonFlag(fs, &c.json, "print the ticket after the change as JSON (stable field names; see README)")
+}
 
 func (c *ticketComment) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) < 2 {

@@ -2,76 +2,90 @@ package cli
 
 import (
 	"flag"
-	"fmt"
 	"strings"
 
+	"yunwei/model/i18n"
 	"yunwei/ui/text"
 )
 
 // helpWidth is the width help is wrapped to.
 const helpWidth = 100
 
-// mainUsage is yunwei --help: the terminal UI, every command of the table
-// with its summary, and the options that go without a command.
-func mainUsage() string {
+// mainUsage is yunwei --help in L: the terminal UI, every command of the
+// table with its summary, and the options that go without a command.
+func mainUsage(L i18n.Lang) string {
 	root := &commands[0]
 	var b strings.Builder
-	b.WriteString("yunwei — tickets, approvals, record sheets and inspections for on-site maintenance\n\n")
-	b.WriteString("Usage:\n")
+	b.WriteString(L.T("yunwei — tickets, approvals, record sheets and inspections for on-site maintenance") + "\n\n")
+	b.WriteString(L.T("Usage:") + "\n")
 	writeColumns(&b, 48, [][2]string{
-		{"yunwei " + root.usage, root.summary},
-		{"yunwei COMMAND [options]", "run one command"},
+		{"yunwei " + root.usage, L.T(root.summary)},
+		{L.T("yunwei COMMAND [options]"), L.T("run one command")},
 	})
-	b.WriteString("\nCommands:\n")
+	b.WriteString("\n" + L.T("Commands:") + "\n")
 	var rows [][2]string
 	for _, c := range commands[1:] {
-		rows = append(rows, [2]string{c.path(), c.summary})
+		rows = append(rows, [2]string{c.path(), L.T(c.summary)})
 	}
 	writeColumns(&b, 24, rows)
-	b.WriteString("\nGlobal options (before or after the command):\n")
-	writeOptions(&b, globalFlagSet())
-	b.WriteString("\nOptions without a command (the terminal UI; the headless runs are for benchmarks\nand tests and draw nothing on the terminal):\n")
+	b.WriteString("\n" + L.T("Global options (before or after the command):") + "\n")
+	writeOptions(&b, globalFlagSet(), L)
+	b.WriteString("\n" + L.T("Options without a command (the terminal UI; the headless runs are for benchmarks\nand tests and draw nothing on the terminal):") + "\n")
 	fs := flag.NewFlagSet("yunwei", flag.ContinueOnError)
 	root.new().flags(fs)
-	writeOptions(&b, fs)
-	b.WriteString("\nRun `yunwei COMMAND --help` for a command's options.\n")
+	writeOptions(&b, fs, L)
+	b.WriteString("\n" + L.T("Run `yunwei COMMAND --help` for a command's options.") + "\n")
 	return b.String()
 }
 
-// help is the command's own help: its synopsis, what it does, and exactly
-// the options its flag set has.
-func (c *command) help() string {
+// help is the command's own help in L: its synopsis, what it does, and
+// exactly the options its flag set has.
+func (c *command) help(L i18n.Lang) string {
 	if c.name == "" {
-		return mainUsage()
+		return mainUsage(L)
 	}
 	var b strings.Builder
-	writeSynopsis(&b, "Usage: yunwei "+c.path()+" ", c.usage)
+	writeSynopsis(&b, L.T("Usage:")+" yunwei "+c.path()+" ", c.usage)
 	b.WriteString("\n")
-	about := c.about
-	if about == "" {
-		about = c.summary + "."
+	about := L.T(c.about)
+	if c.about == "" {
+		about = L.T(c.summary)
+		if L == i18n.En {
+			about += "."
+		} else {
+			about += "。"
+		}
 	}
-	writeParagraph(&b, strings.ToUpper(about[:1])+about[1:])
+	writeParagraph(&b, capitalize(about))
 	if g := findGroup(c.group); g != nil && g.about != "" {
 		b.WriteString("\n")
-		writeParagraph(&b, g.about)
+		writeParagraph(&b, L.T(g.about))
 	}
 	fs := flag.NewFlagSet(c.path(), flag.ContinueOnError)
 	c.new().flags(fs)
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n > 0 {
-		b.WriteString("\nOptions:\n")
-		writeOptions(&b, fs)
+		b.WriteString("\n" + L.T("Options:") + "\n")
+		writeOptions(&b, fs, L)
 	}
-	b.WriteString("\nGlobal options, before or after the command: --db PATH, --lang zh|en, --as USER,\n--passphrase-file FILE (see yunwei --help).\n")
+	b.WriteString("\n" + L.T("Global options, before or after the command: --db PATH, --lang zh|en, --as USER,\n--passphrase-file FILE (see yunwei --help).") + "\n")
 	return b.String()
 }
 
-// help is the group's help: the synopsis of each of its commands.
-func (g *group) help() string {
+// capitalize starts an English sentence with a capital letter; other
+// scripts have none.
+func capitalize(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
+}
+
+// help is the group's help in L: the synopsis of each of its commands.
+func (g *group) help(L i18n.Lang) string {
 	var b strings.Builder
-	b.WriteString("Usage:\n")
+	b.WriteString(L.T("Usage:") + "\n")
 	for _, c := range commands {
 		if c.group == g.name {
 			writeSynopsis(&b, "  yunwei "+c.path()+" ", c.usage)
@@ -79,9 +93,9 @@ func (g *group) help() string {
 	}
 	if g.about != "" {
 		b.WriteString("\n")
-		writeParagraph(&b, g.about)
+		writeParagraph(&b, L.T(g.about))
 	}
-	fmt.Fprintf(&b, "\nRun `yunwei %s COMMAND --help` for a command's options.\n", g.name)
+	b.WriteString("\n" + L.Tf("Run `yunwei %s COMMAND --help` for a command's options.", g.name) + "\n")
 	return b.String()
 }
 
@@ -132,12 +146,14 @@ func synopsisTokens(s string) []string {
 }
 
 // writeOptions lists fs's options, sorted by name, with their value's
-// placeholder (the back-quoted word of the flag's usage), what they do and
-// their default.
-func writeOptions(b *strings.Builder, fs *flag.FlagSet) {
+// placeholder (the back-quoted word of the flag's usage, the same in every
+// language), what they do, in L, and their default.
+func writeOptions(b *strings.Builder, fs *flag.FlagSet, L i18n.Lang) {
 	var rows [][2]string
 	fs.VisitAll(func(f *flag.Flag) {
-		placeholder, usage := flag.UnquoteUsage(f)
+		worded := *f
+		worded.Usage = L.T(f.Usage)
+		placeholder, usage := flag.UnquoteUsage(&worded)
 		if _, isBool := f.Value.(interface{ IsBoolFlag() bool }); isBool {
 			placeholder = ""
 		}
@@ -148,7 +164,7 @@ func writeOptions(b *strings.Builder, fs *flag.FlagSet) {
 		switch f.DefValue {
 		case "", "0", "false":
 		default:
-			usage += " (default " + f.DefValue + ")"
+			usage += L.Tf(" (default %s)", f.DefValue)
 		}
 		rows = append(rows, [2]string{name, usage})
 	})

@@ -68,7 +68,7 @@ func HistoryLine(h ticket.HistoryEntry, names map[string]string, L i18n.Lang, lo
 		return L.Tf("(event of a newer yunwei: %s)", text.Sanitize(h.Type, false))
 	}
 	if h.Rejected != "" {
-		line += " ⚠ " + L.T("not applied:") + " " + text.Sanitize(words.Rejected(L, h.Rejected), false)
+		line += " ⚠ " + L.T("not applied:") + " " + text.Sanitize(words.Rejected(L, h), false)
 	}
 	return line
 }

@@ -113,7 +113,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case firstPageMsg:
 		if msg.err != nil {
-			m.err = msg.err.Error()
+			m.err = model.ErrorText(msg.err, m.deps.Lang)
 			return m, common.Status(common.ErrorStatus(msg.err, m.deps.Lang))
 		}
 		if m.full {
@@ -123,7 +123,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, loadAll(m.deps.Context(), m.deps.Store, m.deps.Now)
 	case loadedMsg:
 		if msg.err != nil {
-			m.err = msg.err.Error()
+			m.err = model.ErrorText(msg.err, m.deps.Lang)
 			return m, common.Status(common.ErrorStatus(msg.err, m.deps.Lang))
 		}
 		m.full = true

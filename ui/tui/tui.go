@@ -61,7 +61,8 @@ func Start(ctx context.Context, s *cli.Session) error {
 	p := tea.NewProgram(app.New(opt), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx),
 		keyboard(s.Stdin), tea.WithOutput(s.Stdout))
 	if _, err := p.Run(); err != nil && !(errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil) {
-		return model.Errorf(model.EINVALID, "the terminal UI could not run (%v): start yunwei in a terminal, or use a command (yunwei --help)", err)
+		model.LogInternal(err) // the terminal's own words, for the debug log
+		return model.Errorf(model.EINVALID, "the terminal UI could not run: start yunwei in a terminal, or use a command (yunwei --help)")
 	}
 	return nil
 }

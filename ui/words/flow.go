@@ -57,7 +57,7 @@ func History(L i18n.Lang, h ticket.HistoryEntry) string {
 	}
 	line := L.Tf("%s: %s (%s → %s)", h.Role.Label(L.Code()), decision, Step(L, h.Kind, h.From), to)
 	if h.Rejected != "" {
-		return line + " " + L.Tf("⚠ not applied: %s", Rejected(L, h.Rejected))
+		return line + " " + L.Tf("⚠ not applied: %s", Rejected(L, h))
 	}
 	return line
 }

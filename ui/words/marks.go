@@ -20,7 +20,12 @@ func LateContact(L i18n.Lang, mark string) string {
 	return L.T("⚠ contact marked by a newer yunwei")
 }
 
-// Rejected words why an event was kept but not applied: the folds' reasons
-// that are catalogue keys (a rule broken by the log) in L, others as
-// recorded.
-func Rejected(L i18n.Lang, reason string) string { return L.T(reason) }
+// Rejected words why history entry h was kept but not applied, in L: the
+// fold's reason as the catalogue knows it, or, for an entry folded
+// without one, its recorded reason when that is a catalogue key.
+func Rejected(L i18n.Lang, h ticket.HistoryEntry) string {
+	if h.Why.Format != "" {
+		return h.Why.Label(L.Code())
+	}
+	return L.T(h.Rejected)
+}

@@ -1,0 +1,83 @@
+package i18n
+
+// The directory (flows/directory, db): customers, contracts, sites,
+// systems, contacts, vendor users and calendars, the names of their
+// fields in refusals, and finding them by what people type.
+func init() {
+	add(map[string]string{
+		// What a refusal or a lookup names.
+		"customer":                              "客户",
+		"contract":                              "合同",
+		"site":                                  "现场",
+		"system":                                "系统",
+		"contact":                               "联系人",
+		"vendor user":                           "服务方人员",
+		"ticket":                                "工单",
+		"assignee":                              "处理人",
+		"customer name":                         "客户名称",
+		"short name":                            "简称",
+		"address":                               "地址",
+		"contract number":                       "合同编号",
+		"contract customer":                     "合同所属客户",
+		"service year start":                    "服务年度开始日期",
+		"service year end":                      "服务年度结束日期",
+		"support hours":                         "服务时间",
+		"contract calendar":                     "合同工作日历",
+		"assigned engineer":                     "合同指派的维护工程师",
+		"site name":                             "现场名称",
+		"site customer":                         "现场所属客户",
+		"system name":                           "系统名称",
+		"version":                               "版本",
+		"system customer":                       "系统所属客户",
+		"system site":                           "系统所在现场",
+		"contact name":                          "联系人姓名",
+		"department":                            "部门",
+		"contact customer":                      "联系人所属客户",
+		"name":                                  "姓名",
+		"calendar name":                         "日历名称",
+		"response target inside working hours":  "工作时间内的响应时限",
+		"response target outside working hours": "非工作时间的响应时限",
+		"on-site target":                        "到场时限",
+
+		// What only an admin (or an engineer) may do: "only a %s may %s".
+		"add or edit customers":          "添加或修改客户",
+		"add or edit contracts":          "添加或修改合同",
+		"add or edit sites":              "添加或修改现场",
+		"add or edit systems":            "添加或修改系统",
+		"add or edit customer contacts":  "添加或修改客户联系人",
+		"add or edit vendor users":       "添加或修改服务方人员",
+		"add or edit business calendars": "添加或修改工作日历",
+
+		// Refusals.
+		"a contract cannot move to another customer: make a new contract":                   "合同不能转到另一个客户名下：请新建合同",
+		"the service year ends (%s) before it starts (%s)":                                  "服务年度的结束日期（%s）早于开始日期（%s）",
+		"enhancement quota %d person-days is out of range: use 0 to 366 (the seed's is 30)": "小功能开发额度 %d 人天超出范围：请用 0 到 366（运维服务方案规定为 30）",
+		"%s is not an engineer: give them the engineer role first":                          "%s 不是维护工程师：请先给其维护工程师角色",
+		"%s is assigned twice": "%s 被指派了两次",
+		"%s of %d minutes is out of range: use 1 to %d (the seed's are 120, 60 and 240)":             "%s %d 分钟超出范围：请用 1 到 %d（运维服务方案规定分别为 120、60 和 240）",
+		"resolution target for %s of %d minutes is out of range":                                     "%s的解决时限 %d 分钟超出范围",
+		"site %s belongs to another customer":                                                        "现场 %s 属于另一个客户",
+		"give %s at least one role: requester, dept_head or leadership":                              "请给 %s 至少一个角色：requester、dept_head 或 leadership",
+		"%q is not a customer role: use requester, dept_head or leadership":                          "%q 不是客户方角色：请用 requester、dept_head 或 leadership",
+		"login %q is not valid: use 1 to 32 lower-case letters, digits, dots, dashes or underscores": "登录名 %q 无效：请用 1 到 32 个小写字母、数字、点、连字符或下划线",
+		"a login cannot change: it names the user on every device":                                   "登录名不能修改：所有设备都用它识别该用户",
+		"give %s at least one role: engineer, req_lead, developer, tech_lead or admin":               "请给 %s 至少一个角色：engineer、req_lead、developer、tech_lead 或 admin",
+		"%q is not a vendor role: use engineer, req_lead, developer, tech_lead or admin":             "%q 不是服务方角色：请用 engineer、req_lead、developer、tech_lead 或 admin",
+
+		// Finding what people type (db).
+		"no %s with id %s":           "没有 id 为 %[2]s 的%[1]s",
+		"the %s to change has no id": "要修改的%s没有 id",
+		"no vendor user with id %s on this DB: pick a user with --as LOGIN":   "此数据库中没有 id 为 %s 的服务方人员：请用 --as 登录名 选择用户",
+		"no customer %q: see yunwei customer list":                            "没有客户 %q：请用 yunwei customer list 查看",
+		"%q matches more than one customer: type more of the name":            "%q 匹配到多个客户：请输入更完整的名称",
+		"no contract %q: see yunwei contract list":                            "没有合同 %q：请用 yunwei contract list 查看",
+		"no vendor user %q: see the logins with yunwei user list":             "没有服务方人员 %q：请用 yunwei user list 查看登录名",
+		"no user is set up on this database yet":                              "此数据库还没有设置用户",
+		"unknown status %q: use open, closed or all":                          "未知的状态 %q：请用 open、closed 或 all",
+		"name a ticket by its number (like K7Q-2026-0042) or id":              "请用工单编号（如 K7Q-2026-0042）或 id 指定工单",
+		"%q matches more than one ticket: type more of the id, or the number": "%q 匹配到多张工单：请输入更长的 id，或改用编号",
+		"no ticket %q: check the number with yunwei ticket list":              "没有工单 %q：请用 yunwei ticket list 核对编号",
+		"no ticket with id %s":                                                "没有 id 为 %s 的工单",
+		"%s is not a ticket":                                                  "%s 不是工单",
+	})
+}
