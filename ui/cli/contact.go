@@ -4,8 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strings"
 
+	"yunwei/db"
 	"yunwei/flows/directory"
 	"yunwei/model"
 	"yunwei/ui/text"
@@ -34,23 +34,9 @@ func (c *contactList) flags(fs *flag.FlagSet) {
 }
 
 func (c *contactList) run(ctx context.Context, a *App, _ []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
-	if err != nil {
-		return err
-	}
-	cs, err := s.Contacts(ctx, cust.ID)
-	if err != nil {
-		return err
-	}
-	var lines []string
-	for _, v := range cs {
-		lines = append(lines, fmt.Sprintf("%s  %s  %s  %s", v.ID.Short(), text.Pad(text.Sanitize(v.Name, false), 8), text.Pad(text.Sanitize(v.Department, false), 12), roleLabels(v.Roles, a.session.Lang.Code())))
-	}
-	return a.report(c.json, nonNilList(cs), strings.Join(lines, "\n"))
+	return listOfCustomer(ctx, a, c.customer, c.json, (*db.Store).Contacts, func(v model.Contact) string {
+		return fmt.Sprintf("%s  %s  %s  %s", v.ID.Short(), text.Pad(text.Sanitize(v.Name, false), 8), text.Pad(text.Sanitize(v.Department, false), 12), roleLabels(v.Roles, a.session.Lang.Code()))
+	})
 }
 
 // contactAdd is `yunwei contact add`.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"yunwei/db"
 	"yunwei/flows/directory"
 	"yunwei/model"
 	"yunwei/ui/text"
@@ -16,6 +17,28 @@ var siteCommands = []command{
 		summary: "list a customer's sites", new: func() action { return new(siteList) }},
 	{group: "site", name: "add", usage: "--customer C --name N [--address A] [--json]",
 		summary: "add a site to a customer", new: func() action { return new(siteAdd) }},
+}
+
+// listOfCustomer runs a `… list --customer C` command: what fetch finds
+// of the customer, a line each (line), or as JSON.
+func listOfCustomer[T any](ctx context.Context, a *App, customer string, asJSON bool, fetch func(*db.Store, context.Context, model.ID) ([]T, error), line func(T) string) error {
+	s, err := a.open(ctx)
+	if err != nil {
+		return err
+	}
+	cust, err := a.customerOf(ctx, s, customer)
+	if err != nil {
+		return err
+	}
+	items, err := fetch(s, ctx, cust.ID)
+	if err != nil {
+		return err
+	}
+	lines := make([]string, len(items))
+	for i, v := range items {
+		lines[i] = line(v)
+	}
+	return a.report(asJSON, nonNilList(items), strings.Join(lines, "\n"))
 }
 
 // customerFlag is --customer for the commands that need one.
@@ -35,23 +58,9 @@ func (c *siteList) flags(fs *flag.FlagSet) {
 }
 
 func (c *siteList) run(ctx context.Context, a *App, _ []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
-	if err != nil {
-		return err
-	}
-	ss, err := s.Sites(ctx, cust.ID)
-	if err != nil {
-		return err
-	}
-	var lines []string
-	for _, v := range ss {
-		lines = append(lines, fmt.Sprintf("%s  %s", v.ID.Short(), text.Sanitize(v.Name, false)))
-	}
-	return a.report(c.json, nonNilList(ss), strings.Join(lines, "\n"))
+	return listOfCustomer(ctx, a, c.customer, c.json, (*db.Store).Sites, func(v model.Site) string {
+		return fmt.Sprintf("%s  %s", v.ID.Short(), text.Sanitize(v.Name, false))
+	})
 }
 
 // siteAdd is `yunwei site add`.

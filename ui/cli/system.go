@@ -4,8 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"strings"
 
+	"yunwei/db"
 	"yunwei/flows/directory"
 	"yunwei/model"
 	"yunwei/ui/text"
@@ -30,23 +30,9 @@ func (c *systemList) flags(fs *flag.FlagSet) {
 }
 
 func (c *systemList) run(ctx context.Context, a *App, _ []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
-	if err != nil {
-		return err
-	}
-	ss, err := s.Systems(ctx, cust.ID)
-	if err != nil {
-		return err
-	}
-	var lines []string
-	for _, v := range ss {
-		lines = append(lines, fmt.Sprintf("%s  %s %s", v.ID.Short(), text.Sanitize(v.Name, false), text.Sanitize(v.Version, false)))
-	}
-	return a.report(c.json, nonNilList(ss), strings.Join(lines, "\n"))
+	return listOfCustomer(ctx, a, c.customer, c.json, (*db.Store).Systems, func(v model.System) string {
+		return fmt.Sprintf("%s  %s %s", v.ID.Short(), text.Sanitize(v.Name, false), text.Sanitize(v.Version, false))
+	})
 }
 
 // systemAdd is `yunwei system add`.
