@@ -283,6 +283,18 @@ func structFields(t reflect.Type) []canonicalField {
 
 const hexDigits = "0123456789abcdef"
 
+// inertText reports text in NFC whatever it is, without asking the NFC
+// tables: ASCII and the characters nfcInert knows (most Chinese), which
+// is nearly all the text yunwei writes.
+func inertText(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && !nfcInert(r) {
+			return false
+		}
+	}
+	return true
+}
+
 func writeCanonicalString(buf *canonBuf, s string) error {
 	plain := true // printable ASCII without quotes or backslashes
 	for i := 0; i < len(s); i++ {
@@ -300,7 +312,7 @@ func writeCanonicalString(buf *canonBuf, s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("text is not valid UTF-8")
 	}
-	if !norm.NFC.IsNormalString(s) {
+	if !inertText(s) && !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 		buf.lossy = true
 	}
