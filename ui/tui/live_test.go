@@ -1,10 +1,8 @@
 package tui_test
 
 import (
-	"encoding/json"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,24 +13,7 @@ import (
 // and within the next tick or two the queue shows both.
 func TestOpenQueueShowsWhatTheCommandLineRecords(t *testing.T) {
 	tm := newTerm(t)
-	dbPath := filepath.Join(t.TempDir(), "live.db")
-	run(t, "demo", "--db", dbPath, "--tickets", "300", "--anchor", "2026-11-27T10:30:00+08:00")
-	var list []struct {
-		Number string `json:"number"`
-		Step   string `json:"step"`
-	}
-	if err := json.Unmarshal([]byte(run(t, "--db", dbPath, "ticket", "list", "--kind", "incident", "--json")), &list); err != nil {
-		t.Fatal(err)
-	}
-	number := ""
-	for _, r := range list {
-		if r.Step == "reported" {
-			number = r.Number
-		}
-	}
-	if number == "" {
-		t.Fatalf("no incident waits for its response: %+v", list)
-	}
+	dbPath, number := demoTicketAt(t, "live.db", "incident", "reported")
 
 	tm.start("--db", dbPath, "--lang", "en")
 	tm.waitFor("Loaded 300 tickets", "[1 Queue]")

@@ -166,24 +166,7 @@ func (tm *term) waitExit() {
 // and check it with ticket show --json.
 func TestEndToEndInTmux(t *testing.T) {
 	tm := newTerm(t)
-	dbPath := filepath.Join(t.TempDir(), "e2e.db")
-	run(t, "demo", "--db", dbPath, "--tickets", "300", "--anchor", "2026-11-27T10:30:00+08:00")
-	var list []struct {
-		Number string `json:"number"`
-		Step   string `json:"step"`
-	}
-	if err := json.Unmarshal([]byte(run(t, "--db", dbPath, "ticket", "list", "--kind", "data_correction", "--json")), &list); err != nil {
-		t.Fatal(err)
-	}
-	number := ""
-	for _, r := range list {
-		if r.Step == "dept_approval" {
-			number = r.Number
-		}
-	}
-	if number == "" {
-		t.Fatalf("no data correction waits for its department head: %+v", list)
-	}
+	dbPath, number := demoTicketAt(t, "e2e.db", "data_correction", "dept_approval")
 
 	tm.start("--db", dbPath, "--lang", "en")
 	tm.waitFor("Loaded 300 tickets", "[1 Queue]")
@@ -326,4 +309,29 @@ func TestPassphraseIsAskedOnTheTerminal(t *testing.T) {
 		t.Errorf("the terminal was left without echo:\n%s", s)
 	}
 	tm.tmux("kill-session", "-t", "ui")
+}
+
+// demoTicketAt makes a demo database of 300 tickets named name and returns
+// its path and the number of the newest ticket of kind waiting at step.
+func demoTicketAt(t *testing.T, name, kind, step string) (string, string) {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), name)
+	run(t, "demo", "--db", dbPath, "--tickets", "300", "--anchor", "2026-11-27T10:30:00+08:00")
+	var list []struct {
+		Number string `json:"number"`
+		Step   string `json:"step"`
+	}
+	if err := json.Unmarshal([]byte(run(t, "--db", dbPath, "ticket", "list", "--kind", kind, "--json")), &list); err != nil {
+		t.Fatal(err)
+	}
+	number := "" // the newest that waits there
+	for _, r := range list {
+		if r.Step == step {
+			number = r.Number
+		}
+	}
+	if number == "" {
+		t.Fatalf("no %s waits at %s: %+v", kind, step, list)
+	}
+	return dbPath, number
 }
