@@ -56,11 +56,7 @@ func (c *contactAdd) flags(fs *flag.FlagSet) {
 }
 
 func (c *contactAdd) run(ctx context.Context, a *App, _ []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
+	_, cust, err := a.openCustomer(ctx, c.customer)
 	if err != nil {
 		return err
 	}
@@ -86,11 +82,7 @@ func (c *contactEdit) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) != 1 {
 		return a.wrong("contact edit takes the contact's name or id")
 	}
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
+	s, cust, err := a.openCustomer(ctx, c.customer)
 	if err != nil {
 		return err
 	}

@@ -129,7 +129,7 @@ type contractSave struct {
 
 func (c *contractSave) flags(fs *flag.FlagSet) {
 	c.fs = fs
-	fs.StringVar(&c.customer, "customer", "", "the customer `C` (name, short name or id; required)")
+	customerFlag(fs, &c.customer)
 	fs.StringVar(&c.number, "number", "", "the contract number `N`")
 	fs.StringVar(&c.start, "start", "", "the `DATE` it starts, as YYYY-MM-DD")
 	fs.StringVar(&c.end, "end", "", "the `DATE` it ends (its last day), as YYYY-MM-DD")
@@ -140,11 +140,7 @@ func (c *contractSave) flags(fs *flag.FlagSet) {
 }
 
 func (c *contractSave) run(ctx context.Context, a *App, rest []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
+	s, cust, err := a.openCustomer(ctx, c.customer)
 	if err != nil {
 		return err
 	}

@@ -37,6 +37,17 @@ func (a *App) customerOf(ctx context.Context, s *db.Store, ref string) (model.Cu
 	return s.FindCustomer(ctx, ref)
 }
 
+// openCustomer opens the store and finds the customer --customer names,
+// for the commands that work on one customer's people and places.
+func (a *App) openCustomer(ctx context.Context, ref string) (*db.Store, model.Customer, error) {
+	s, err := a.open(ctx)
+	if err != nil {
+		return nil, model.Customer{}, err
+	}
+	cust, err := a.customerOf(ctx, s, ref)
+	return s, cust, err
+}
+
 func parseRoles(s string) (model.Roles, error) {
 	var rs model.Roles
 	for _, p := range strings.Split(s, ",") {

@@ -22,11 +22,7 @@ var siteCommands = []command{
 // listOfCustomer runs a `… list --customer C` command: what fetch finds
 // of the customer, a line each (line), or as JSON.
 func listOfCustomer[T any](ctx context.Context, a *App, customer string, asJSON bool, fetch func(*db.Store, context.Context, model.ID) ([]T, error), line func(T) string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, customer)
+	s, cust, err := a.openCustomer(ctx, customer)
 	if err != nil {
 		return err
 	}
@@ -77,11 +73,7 @@ func (c *siteAdd) flags(fs *flag.FlagSet) {
 }
 
 func (c *siteAdd) run(ctx context.Context, a *App, _ []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
+	_, cust, err := a.openCustomer(ctx, c.customer)
 	if err != nil {
 		return err
 	}

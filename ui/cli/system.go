@@ -50,11 +50,7 @@ func (c *systemAdd) flags(fs *flag.FlagSet) {
 }
 
 func (c *systemAdd) run(ctx context.Context, a *App, _ []string) error {
-	s, err := a.open(ctx)
-	if err != nil {
-		return err
-	}
-	cust, err := a.customerOf(ctx, s, c.customer)
+	s, cust, err := a.openCustomer(ctx, c.customer)
 	if err != nil {
 		return err
 	}
