@@ -5,46 +5,14 @@ import (
 	"time"
 
 	"yunwei/flows/calendar"
-	"yunwei/model"
+	"yunwei/flows/sla/slatest"
 )
 
-// fixture is the seed's 5×8 calendar (seed §2.5) with a National Day week
-// built for the tests only: 国庆节 Thu 2026-10-01 to Wed 2026-10-07, make-up
-// working days Sun 2026-09-20 and Sat 2026-10-10.
-func fixture(t testing.TB) *calendar.Calendar {
-	t.Helper()
-	c := model.Default5x8(model.NilID, "5x8")
-	c.Holidays = map[string]string{}
-	for d := 1; d <= 7; d++ {
-		c.Holidays[time.Date(2026, 10, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)] = "国庆节"
-	}
-	c.Workdays = map[string]string{"2026-09-20": "国庆节调休", "2026-10-10": "国庆节调休"}
-	cal, err := calendar.New(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cal
-}
+// The clocks' shared fixture (slatest), by the short names the tests use.
+func fixture(t testing.TB) *calendar.Calendar { return slatest.Calendar(t) }
 
-var shanghai = func() *time.Location {
-	loc, err := time.LoadLocation("Asia/Shanghai")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+var shanghai = slatest.Shanghai
 
-// at is a Shanghai time written "2006-01-02 15:04"; "" is the zero time.
-func at(t testing.TB, s string) time.Time {
-	t.Helper()
-	if s == "" {
-		return time.Time{}
-	}
-	v, err := time.ParseInLocation("2006-01-02 15:04", s, shanghai)
-	if err != nil {
-		t.Fatalf("bad test time %q: %v", s, err)
-	}
-	return v
-}
+func at(t testing.TB, s string) time.Time { return slatest.At(t, s) }
 
 func hm(t time.Time) string { return t.In(shanghai).Format("2006-01-02 15:04") }

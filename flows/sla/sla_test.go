@@ -6,19 +6,13 @@ import (
 	"time"
 
 	"yunwei/flows/sla"
+	"yunwei/flows/sla/slatest"
 	"yunwei/model"
 )
 
 // clock returns the clock of kind k, failing when there is none.
 func clock(t *testing.T, clocks []sla.Clock, k sla.ClockKind) sla.Clock {
-	t.Helper()
-	for _, c := range clocks {
-		if c.Kind == k {
-			return c
-		}
-	}
-	t.Fatalf("no %s clock among %d", k, len(clocks))
-	return sla.Clock{}
+	return slatest.Clock(t, clocks, k)
 }
 
 // TestResponseRule: seed §2.6, 2 h for a request raised inside working
