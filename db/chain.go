@@ -74,6 +74,10 @@ func chainExistingLog(ctx context.Context, tx *sql.Tx) error {
 			rows.Close()
 			return err
 		}
+		if body, err = openBody(body); err != nil {
+			rows.Close()
+			return err
+		}
 		if o != origin {
 			origin, prev, chain = o, model.EventID{}, chainValue{}
 		}

@@ -29,6 +29,10 @@ func EntityEvents(ctx context.Context, q queryer, entityID model.ID) ([]model.Ev
 		if err := rows.Scan(&body); err != nil {
 			return nil, err
 		}
+		body, err := openBody(body)
+		if err != nil {
+			return nil, err
+		}
 		e, err := model.OpenEvent(body)
 		if err != nil {
 			return nil, err

@@ -179,7 +179,7 @@ func (b *Batch) insertEvents(events []model.Event, links []int64) error {
 		n := min(len(events), eventsPerInsert)
 		args := make([]any, 0, 5*n)
 		for i, e := range events[:n] {
-			args = append(args, links[i], b.origin, e.Seq, e.EntityID, e.Raw)
+			args = append(args, links[i], b.origin, e.Seq, e.EntityID, storeBody(e.Raw))
 		}
 		if err := b.exec(eventsInsert(n), args...); err != nil {
 			return fmt.Errorf("append events: %w", err)

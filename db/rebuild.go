@@ -85,6 +85,9 @@ func (s *Store) Rebuild(ctx context.Context) error {
 			if err := rows.Scan(&id, &body); err != nil {
 				return err
 			}
+			if body, err = openBody(body); err != nil {
+				return err
+			}
 			if id != current {
 				if err := flush(); err != nil {
 					return err
@@ -130,6 +133,10 @@ func (b *Batch) rankEntities() error {
 		var id model.ID
 		var body []byte
 		if err := rows.Scan(&id, &body); err != nil {
+			rows.Close()
+			return err
+		}
+		if body, err = openBody(body); err != nil {
 			rows.Close()
 			return err
 		}

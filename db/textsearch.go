@@ -39,6 +39,9 @@ func (s *Store) TicketsMentioning(ctx context.Context, text string) ([]model.ID,
 		if err := rows.Scan(&id, &body); err != nil {
 			return nil, err
 		}
+		if body, err = openBody(body); err != nil {
+			return nil, err
+		}
 		if seen[id] {
 			continue
 		}

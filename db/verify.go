@@ -110,6 +110,9 @@ func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, de
 		if err := rows.Scan(&n, &id8, &origin, &seq, &entity, &body); err != nil {
 			return nil, nums, err
 		}
+		if body, err = openBody(body); err != nil {
+			return nil, nums, err
+		}
 		r.Events++
 		if origin != curOrigin {
 			curOrigin, cur = origin, &chain{broken: -1}
@@ -341,6 +344,9 @@ func verifyParents(ctx context.Context, q queryer, r *CheckReport) error {
 		var entity model.ID
 		var body []byte
 		if err := rows.Scan(&n, &origin, &seq, &entity, &body); err != nil {
+			return err
+		}
+		if body, err = openBody(body); err != nil {
 			return err
 		}
 		if entity != current {
