@@ -28,7 +28,7 @@ func (b *Batch) numberInUse(kind, number string) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	st, err := b.stmt("SELECT 1 FROM " + table + " WHERE number = ?")
+	st, err := b.stmt("SELECT 1 FROM " + table + " WHERE number = ? COLLATE NOCASE")
 	if err != nil {
 		return false, err
 	}
@@ -87,7 +87,7 @@ func (b *Batch) writeNumbered(table string, id model.ID, number string, write fu
 		return err
 	}
 	var holder model.ID
-	if err := b.tx.QueryRowContext(b.ctx, "SELECT id FROM "+table+" WHERE number = ?", number).Scan(&holder); err != nil {
+	if err := b.tx.QueryRowContext(b.ctx, "SELECT id FROM "+table+" WHERE number = ? COLLATE NOCASE", number).Scan(&holder); err != nil {
 		return fmt.Errorf("find the holder of number %s: %w", number, err)
 	}
 	if holder == id {

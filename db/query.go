@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -343,13 +344,14 @@ func (s *Store) Ticket(ctx context.Context, id model.ID) (TicketDetail, error) {
 // maxMatches is how many matches an ambiguous reference lists.
 const maxMatches = 10
 
-// ticketsByIDPart finds the tickets whose id begins or ends with hex (a
+// ticketsByIDPart finds the tickets whose id begins or ends with the hex digits (a
 // short id is the end, model.ID.Short), at most maxMatches+1, with their
-// numbers, in number order.
-func (s *Store) ticketsByIDPart(ctx context.Context, hex string) ([]model.ID, []string, error) {
-	up := strings.ToUpper(hex)
-	rows, err := s.db.QueryContext(ctx, "SELECT id, number FROM tickets WHERE hex(id) LIKE ?1 OR hex(id) LIKE ?2 ORDER BY number LIMIT ?3",
-		up+"%", "%"+up, maxMatches+1)
+// numbers, in number order. The beginning is a range of the primary key;
+// the end is found through the index on the id's last four bytes.
+func (s *Store) ticketsByIDPart(ctx context.Context, digits string) ([]model.ID, []string, error) {
+	lo, hi := idRange(digits)
+	tail, _ := hexBytes(digits[len(digits)-8:])
+	rows, err := s.db.QueryContext(ctx, ticketsByIDPartQuery, lo, hi, tail, 2*(maxMatches+1))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -362,10 +364,26 @@ func (s *Store) ticketsByIDPart(ctx context.Context, hex string) ([]model.ID, []
 		if err := rows.Scan(&id, &number); err != nil {
 			return nil, nil, err
 		}
-		ids, numbers = append(ids, id), append(numbers, number)
+		// The last four bytes matched; a longer end must match too.
+		if id.Matches(digits) && len(ids) <= maxMatches {
+			ids, numbers = append(ids, id), append(numbers, number)
+		}
 	}
 	return ids, numbers, rows.Err()
 }
+
+const ticketsByIDPartQuery = `SELECT id, number FROM tickets WHERE id BETWEEN ?1 AND ?2
+	UNION SELECT id, number FROM tickets WHERE substr(id, 13, 4) = ?3 ORDER BY number LIMIT ?4`
+
+// idRange is the first and last 16-byte id that begin with the hex digits.
+func idRange(digits string) (lo, hi []byte) {
+	lo, _ = hexBytes(digits + strings.Repeat("0", 32-len(digits)))
+	hi, _ = hexBytes(digits + strings.Repeat("f", 32-len(digits)))
+	return lo, hi
+}
+
+// hexBytes decodes an even number of hex digits.
+func hexBytes(h string) ([]byte, error) { return hex.DecodeString(h) }
 
 // ambiguous says that ref names several things, and lists them (at most
 // maxMatches, then "…"), so that the right one can be typed.
