@@ -56,8 +56,9 @@ func (s *Store) Approvals(ctx context.Context, user model.ID, roles model.Roles)
 	}
 	defer rows.Close()
 	var out []Approval
+	read := newTicketRowReader(nm, s.Now())
 	for rows.Next() {
-		r, err := scanTicketRow(rows, nm, s.Now())
+		r, err := read.row(rows)
 		if err != nil {
 			return nil, err
 		}

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
-	"time"
 
 	"yunwei/flows"
 	"yunwei/flows/sla"
@@ -77,10 +76,6 @@ type TicketFilter struct {
 	Kind       model.Kind
 	Limit      int // 0: no limit
 }
-
-const ticketRowSelect = `SELECT id, number, kind, channel, severity, title, customer_id, site_id, assignee_id,
-	status, step, reported_at, updated_at, closed_at, comments,
-	waiting, coalesce(sla_clock, ''), sla_due, coalesce(sla_state, '') FROM tickets`
 
 // names holds the display names of the few customers, sites and users, so
 // that listing 100,000 tickets reads ids and joins in memory: every column
@@ -160,9 +155,9 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 		return fmt.Errorf("list tickets: %w", err)
 	}
 	defer rows.Close()
-	now := s.Now()
+	read := newTicketRowReader(nm, s.Now())
 	for rows.Next() {
-		r, err := scanTicketRow(rows, nm, now)
+		r, err := read.row(rows)
 		if err != nil {
 			return err
 		}
@@ -171,41 +166,6 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 		}
 	}
 	return rows.Err()
-}
-
-// scanTicketRow reads a row of ticketRowSelect, its clock as it stands at
-// now.
-func scanTicketRow(rows *sql.Rows, nm names, now time.Time) (TicketRow, error) {
-	var r TicketRow
-	var assignee model.ID
-	var kind, channel, waiting string
-	var clock SLARef
-	var reported, updated, closed, due sql.NullInt64
-	err := rows.Scan(&r.ID, &r.Number, &kind, &channel, &r.Severity, &r.Title,
-		&r.Customer.ID, &r.Site.ID, &assignee, &r.Status, &r.Step, &reported, &updated, &closed, &r.Comments,
-		&waiting, &clock.Clock, &due, &clock.State)
-	r.ReportedAt, r.UpdatedAt, r.ClosedAt, clock.Due = formatMillis(reported), formatMillis(updated), formatMillis(closed), formatMillis(due)
-	r.WaitingFor = splitRoles(waiting)
-	if r.WaitingFor == nil {
-		r.WaitingFor = model.Roles{}
-	}
-	if clock.Clock != "" {
-		clock.State = string(sla.StateAt(sla.State(clock.State), fromMillis(due), now))
-		r.SLA = &clock
-	}
-	r.Kind, r.Channel = model.Kind(kind), model.Channel(channel)
-	if c, ok := nm.customers[r.Customer.ID]; ok {
-		r.Customer = c
-	}
-	r.Site.Name = nm.sites[r.Site.ID]
-	if !assignee.IsZero() {
-		u, ok := nm.users[assignee]
-		if !ok {
-			u = UserRef{ID: assignee}
-		}
-		r.Assignee = &u
-	}
-	return r, err
 }
 
 // FindTicket resolves what a user typed: a ticket number, a full id, or the

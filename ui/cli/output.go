@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -46,6 +47,10 @@ func printLine(w io.Writer, format string, args ...any) {
 	io.WriteString(w, text.Sanitize(fmt.Sprintf(format, args...), true)+"\n")
 }
 
+// jsonAppender is a value that writes its own JSON, as json.Marshal
+// would: the rows of long lists.
+type jsonAppender interface{ AppendJSON([]byte) []byte }
+
 // writeJSONArray streams a JSON array, one element a line, so that a list
 // of 100,000 tickets is valid JSON without being held in memory.
 func writeJSONArray(w io.Writer, each func(emit func(any) error) error) error {
@@ -53,17 +58,27 @@ func writeJSONArray(w io.Writer, each func(emit func(any) error) error) error {
 	if _, err := io.WriteString(w, "["); err != nil {
 		return err
 	}
+	var buf []byte
 	err := each(func(v any) error {
-		b, err := json.Marshal(v)
-		if err != nil {
-			return err
+		var b []byte
+		if a, ok := v.(jsonAppender); ok {
+			buf = a.AppendJSON(buf[:0])
+			b = buf
+		} else {
+			var err error
+			if b, err = json.Marshal(v); err != nil {
+				return err
+			}
 		}
 		b = text.EscapeJSON(b)
 		sep := ",\n"
 		if first {
 			sep, first = "\n", false
 		}
-		_, err = io.WriteString(w, sep+string(b))
+		if _, err := io.WriteString(w, sep); err != nil {
+			return err
+		}
+		_, err := w.Write(b)
 		return err
 	})
 	if err != nil {
@@ -78,14 +93,36 @@ type ticketTable struct {
 	w      io.Writer
 	lang   i18n.Lang
 	header bool
+	// cells keeps the cells that repeat from row to row (kind, severity,
+	// step, assignee, customer): worded and measured once per list.
+	cells map[cellKey]string
+	line  []byte
 }
 
-func newTicketTable(w io.Writer, lang i18n.Lang) *ticketTable { return &ticketTable{w: w, lang: lang} }
+func newTicketTable(w io.Writer, lang i18n.Lang) *ticketTable {
+	return &ticketTable{w: w, lang: lang, cells: map[cellKey]string{}}
+}
+
+// cellKey names a repeating cell: its column and the values it shows.
+type cellKey struct {
+	column  int
+	a, b, c string
+}
 
 var ticketColumns = []struct {
 	title string
 	width int
 }{{"Number", 15}, {"Kind", 15}, {"Severity", 8}, {"Step", 18}, {"Assignee", 8}, {"Customer", 10}, {"Title", 0}}
+
+// cell is the cell of a repeating value, made by make the first time.
+func (t *ticketTable) cell(key cellKey, make func() string) string {
+	if c, ok := t.cells[key]; ok {
+		return c
+	}
+	c := make()
+	t.cells[key] = c
+	return c
+}
 
 func (t *ticketTable) row(r db.TicketRow) error {
 	if !t.header {
@@ -98,20 +135,26 @@ func (t *ticketTable) row(r db.TicketRow) error {
 			return err
 		}
 	}
-	assignee := t.lang.T("nobody")
+	lang := t.lang.Code()
+	kind := t.cell(cellKey{column: 1, a: string(r.Kind)}, func() string { return text.Cell(r.Kind.Label(lang), 15) })
+	severity := t.cell(cellKey{column: 2, a: strconv.Itoa(int(r.Severity))}, func() string { return text.Cell(r.Severity.Label(lang), 8) })
+	step := t.cell(cellKey{column: 3, a: string(r.Kind), b: r.Step, c: r.Status}, func() string { return text.Cell(stepLabel(r.Kind, r.Step, r.Status, t.lang), 18) })
+	assignee := t.cell(cellKey{column: 4}, func() string { return text.Cell(t.lang.T("nobody"), 8) })
 	if r.Assignee != nil {
-		assignee = r.Assignee.Name
+		assignee = t.cell(cellKey{column: 4, a: r.Assignee.Name, b: "user"}, func() string { return text.Cell(r.Assignee.Name, 8) })
 	}
-	customer := r.Customer.ShortName
-	if customer == "" {
-		customer = r.Customer.Name
+	customer := t.cell(cellKey{column: 5, a: r.Customer.ShortName, b: r.Customer.Name}, func() string {
+		if r.Customer.ShortName == "" {
+			return text.Cell(r.Customer.Name, 10)
+		}
+		return text.Cell(r.Customer.ShortName, 10)
+	})
+	line := append(t.line[:0], text.Cell(r.Number, 15)...)
+	for _, c := range []string{kind, severity, step, assignee, customer, text.Sanitize(r.Title, false)} {
+		line = append(append(line, ' '), c...)
 	}
-	cells := []string{
-		text.Cell(r.Number, 15), text.Cell(r.Kind.Label(t.lang.Code()), 15), text.Cell(r.Severity.Label(t.lang.Code()), 8),
-		text.Cell(stepLabel(r.Kind, r.Step, r.Status, t.lang), 18), text.Cell(assignee, 8), text.Cell(customer, 10),
-		text.Sanitize(r.Title, false),
-	}
-	_, err := fmt.Fprintln(t.w, strings.Join(cells, " "))
+	t.line = append(line, '\n')
+	_, err := t.w.Write(t.line)
 	return err
 }
 
