@@ -121,7 +121,7 @@ func open(ctx context.Context, path, journal, sync string, tuning ...string) (*S
 // the queries walk indexes. An 8 MB page cache holds what one command
 // reads twice. Statement journals stay in memory.
 func pragmas(tuning []string) []string {
-	out := []string{"foreign_keys(1)", "busy_timeout(5000)", "cache_size(-8192)", "mmap_size(0)", "temp_store(MEMORY)"}
+	out := []string{"foreign_keys(1)", "busy_timeout(5000)", "cache_size(-8192)", "mmap_size(0)", "temp_store(MEMORY)", "journal_size_limit(0)"}
 	for _, t := range tuning {
 		name, _, _ := strings.Cut(t, "(")
 		replaced := false

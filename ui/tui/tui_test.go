@@ -26,8 +26,10 @@ func TestMain(m *testing.M) {
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
-	if bench.dir != "" {
-		os.RemoveAll(bench.dir)
+	for _, dir := range []string{bench.dir, running.dir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
