@@ -58,7 +58,7 @@ func (s *Store) Approvals(ctx context.Context, user model.ID, roles model.Roles)
 	var out []Approval
 	read := newTicketRowReader(nm, s.Now())
 	for rows.Next() {
-		r, err := read.row(rows)
+		r, err := read.read(rows)
 		if err != nil {
 			return nil, err
 		}

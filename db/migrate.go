@@ -29,7 +29,24 @@ type migration struct {
 // migrationSteps are the parts of migrations that SQL cannot do, run in
 // the migration's transaction after its SQL.
 var migrationSteps = map[string]func(context.Context, *sql.Tx) error{
-	"0004_log_chain.sql": chainExistingLog,
+	"0004_log_chain.sql":           chainExistingLog,
+	"0014_proj_ticket_indexes.sql": addListRows,
+}
+
+// addListRows adds the tickets' list_row column where it is missing and
+// the index that lists tickets by update time with it (migration 0014).
+func addListRows(ctx context.Context, tx *sql.Tx) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('tickets') WHERE name = 'list_row'").Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		if _, err := tx.ExecContext(ctx, "ALTER TABLE tickets ADD COLUMN list_row BLOB NOT NULL DEFAULT x''"); err != nil {
+			return err
+		}
+	}
+	_, err := tx.ExecContext(ctx, "CREATE INDEX tickets_by_updated ON tickets (updated_at DESC, number, customer_id, list_row)")
+	return err
 }
 
 func loadMigrations() ([]migration, error) {

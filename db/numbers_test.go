@@ -177,6 +177,9 @@ func TestUniqueNumberMigrationKeepsDuplicates(t *testing.T) {
 		// and what the later migrations (0006, 0008) added
 		"DROP TABLE local_passphrases",
 		"ALTER TABLE contracts DROP COLUMN require_drawn_signature",
+		// and 0014
+		"DROP INDEX tickets_by_updated",
+		"ALTER TABLE tickets DROP COLUMN list_row",
 		"PRAGMA user_version = 4",
 	} {
 		if _, err := f.s.DB().Exec(q); err != nil {

@@ -97,10 +97,16 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 	// The number is unique (migration 0005): an upsert on the id, not
 	// INSERT OR REPLACE, which would silently delete another ticket that
 	// the log gives the same number.
+	waiting, reported, updated := joinRoles(ticket.WaitingFor(t)), storedMillis(t.ReportedAt), storedMillis(t.UpdatedAt)
+	row := listRow{id: id, site: t.SiteID, assignee: t.AssigneeID, severity: int64(t.Severity), comments: int64(t.Comments),
+		reported: reported, updated: updated, closed: closed, due: slaDue, title: t.Title, kind: string(t.Kind), channel: string(t.Channel),
+		status: t.Status, step: t.Step, waiting: waiting}
+	row.clock, _ = slaClock.(string)
+	row.clockState, _ = slaState.(string)
 	write := func(number string) error {
 		return b.exec(ticketUpsert, id, number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
-			t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, storedMillis(t.ReportedAt), storedMillis(t.UpdatedAt), closed, t.Comments,
-			joinRoles(ticket.WaitingFor(t)), slaClock, slaDue, slaState, len(t.Rejected))
+			t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, reported, updated, closed, t.Comments,
+			waiting, slaClock, slaDue, slaState, len(t.Rejected), row.encode())
 	}
 	if err := b.writeNumbered("tickets", id, t.Number, write); err != nil {
 		return err
@@ -114,7 +120,7 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 // ticketUpsert writes a ticket's row, replacing every column of an existing one.
 var ticketUpsert = upsert("tickets", "id", "number", "kind", "channel", "severity", "title", "customer_id", "contract_id",
 	"site_id", "system_id", "requester_id", "assignee_id", "on_site", "status", "step", "reported_at", "updated_at", "closed_at", "comments",
-	"waiting", "sla_clock", "sla_due", "sla_state", "rejected")
+	"waiting", "sla_clock", "sla_due", "sla_state", "rejected", "list_row")
 
 // upsert is an INSERT of the columns that updates every column but the
 // key (the first) when a row with that key exists.

@@ -157,7 +157,7 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 	defer rows.Close()
 	read := newTicketRowReader(nm, s.Now())
 	for rows.Next() {
-		r, err := read.row(rows)
+		r, err := read.read(rows)
 		if err != nil {
 			return err
 		}
