@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 	if built.dir != "" {
 		os.RemoveAll(built.dir)
 	}
-	for _, dir := range []string{bench.dir, running.dir} {
+	for _, dir := range []string{bench.dir, running.dir, demo10k.dir} {
 		if dir != "" {
 			os.RemoveAll(dir)
 		}

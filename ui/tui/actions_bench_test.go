@@ -1,0 +1,98 @@
+package tui_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Whole-process benchmarks of one user action on the command line
+// (DESIGN §8: an action costs the same at any size), at 10,000 and at
+// 100,000 tickets: ticket new, act, comment, assign, edit, each as the
+// demo's profile user (no passphrase asked). ns/op is one whole process;
+// peak-MiB its largest resident set.
+func BenchmarkAction(b *testing.B) {
+	for _, size := range []struct {
+		name string
+		path func(*testing.B) string
+	}{{"10k", demo10kDB}, {"100k", benchDB}} {
+		b.Run(size.name, func(b *testing.B) {
+			path := size.path(b)
+			newTicket := func(b *testing.B) string {
+				out := run(b, "--db", path, "ticket", "new", "--kind", "incident", "--title", "门诊收费处打印机无法出单",
+					"--customer", "市一医院", "--site", "门诊楼", "--requester", "刘晓梅")
+				number := regexp.MustCompile(`DEM-\d{4}-\d+`).FindString(out)
+				if number == "" {
+					b.Fatalf("ticket new printed %q", out)
+				}
+				return number
+			}
+			target := newTicket(b)
+			for _, action := range []struct {
+				name  string
+				args  func(i int) []string
+				fresh bool // each run on a ticket of its own, just recorded
+			}{
+				{"new", func(int) []string {
+					return []string{"ticket", "new", "--kind", "incident", "--title", "检验科打印机卡纸", "--customer", "市一医院",
+						"--site", "门诊楼", "--requester", "刘晓梅"}
+				}, false},
+				{"act", func(int) []string { return []string{"ticket", "act", "", "respond", "--input", "on_site=no"} }, true},
+				{"comment", func(int) []string { return []string{"ticket", "comment", target, "已电话联系，远程查看日志。"} }, false},
+				{"assign", func(i int) []string { return []string{"ticket", "assign", target, []string{"lina", "wangjg"}[i%2]} }, false},
+				{"edit", func(i int) []string {
+					return []string{"ticket", "edit", target, fmt.Sprintf("title=门诊收费处打印机无法出单（第%d次）", i)}
+				}, false},
+			} {
+				calls := 0 // across the benchmark's rounds: each run changes something
+				b.Run(action.name, func(b *testing.B) {
+					var rss float64
+					for i := 0; i < b.N; i++ {
+						calls++
+						args := action.args(calls)
+						if action.fresh {
+							b.StopTimer()
+							args[2] = newTicket(b)
+							b.StartTimer()
+						}
+						_, r, _ := measure(b, append([]string{"--db", path}, args...)...)
+						rss = max(rss, r)
+					}
+					b.ReportMetric(rss, "peak-MiB")
+				})
+			}
+		})
+	}
+}
+
+var demo10k struct {
+	once sync.Once
+	dir  string
+	path string
+	err  error
+}
+
+// demo10kDB is a 10,000-ticket demo database, made once per run.
+func demo10kDB(b *testing.B) string {
+	b.Helper()
+	demo10k.once.Do(func() {
+		if demo10k.dir, demo10k.err = os.MkdirTemp("", "yunwei-bench-10k-"); demo10k.err != nil {
+			return
+		}
+		demo10k.path = filepath.Join(demo10k.dir, "10k.db")
+		out, err := exec.Command(binary(b), "demo", "--db", demo10k.path, "--tickets", "10000", "--seed", "1",
+			"--anchor", "2026-11-27T10:30:00Z").CombinedOutput()
+		if err != nil {
+			demo10k.err = fmt.Errorf("yunwei demo: %v\n%s", err, strings.TrimSpace(string(out)))
+		}
+	})
+	if demo10k.err != nil {
+		b.Fatal(demo10k.err)
+	}
+	return demo10k.path
+}
