@@ -43,7 +43,9 @@ func BenchmarkAction(b *testing.B) {
 						"--site", "门诊楼", "--requester", "刘晓梅"}
 				}, false},
 				{"act", func(int) []string { return []string{"ticket", "act", "", "respond", "--input", "on_site=no"} }, true},
-				{"comment", func(int) []string { return []string{"ticket", "comment", target, "已电话联系，远程查看日志。"} }, false},
+				{"comment", func(int) []string {
+					return []string{"ticket", "comment", target, "已电话联系，远程查看日志。"}
+				}, false},
 				{"assign", func(i int) []string { return []string{"ticket", "assign", target, []string{"lina", "wangjg"}[i%2]} }, false},
 				{"edit", func(i int) []string {
 					return []string{"ticket", "edit", target, fmt.Sprintf("title=门诊收费处打印机无法出单（第%d次）", i)}
