@@ -1,6 +1,7 @@
 package tui_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -97,4 +99,44 @@ func demo10kDB(b *testing.B) string {
 		b.Fatal(demo10k.err)
 	}
 	return demo10k.path
+}
+
+// BenchmarkList100k: `yunwei ticket list --status all` over 100,000
+// tickets as a whole process, text and JSON (DESIGN §8: lists stream;
+// ≤ 60 MiB). ns/op is one whole process; peak-MiB its largest resident set.
+func BenchmarkList100k(b *testing.B) {
+	path := benchDB(b)
+	for _, format := range []string{"text", "json"} {
+		b.Run(format, func(b *testing.B) {
+			args := []string{"--db", path, "ticket", "list", "--status", "all"}
+			if format == "json" {
+				args = append(args, "--json")
+			}
+			var rss float64
+			for i := 0; i < b.N; i++ {
+				// The output is counted, not kept: a child inherits its
+				// parent's peak resident set (fork), so a benchmark holding
+				// 30 MB of output would inflate the next run's figure.
+				var lines lineCounter
+				cmd := exec.Command(binary(b), args...)
+				cmd.Stdout = &lines
+				if err := cmd.Run(); err != nil {
+					b.Fatalf("yunwei %s: %v", strings.Join(args, " "), err)
+				}
+				if lines < 100_000 {
+					b.Fatalf("%d lines listed", lines)
+				}
+				rss = max(rss, float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss)/1024)
+			}
+			b.ReportMetric(rss, "peak-MiB")
+		})
+	}
+}
+
+// lineCounter counts the lines written to it.
+type lineCounter int
+
+func (c *lineCounter) Write(p []byte) (int, error) {
+	*c += lineCounter(bytes.Count(p, []byte{'\n'}))
+	return len(p), nil
 }
