@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 
+	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 )
@@ -19,6 +21,7 @@ func (b *Batch) projectStaffChange(id model.ID, t *ticket.State) error {
 	if t.Kind != model.KindStaffChange {
 		return nil
 	}
+	clear(b.staff) // the rows read before no longer hold
 	c, approved := ticket.ApprovedStaffChange(t)
 	if !b.rebuilding && !b.created[id] {
 		if err := b.exec("DELETE FROM staff_changes WHERE ticket_id = ?", id); err != nil {
@@ -47,12 +50,32 @@ func scanStaffChange(r *sql.Rows) (model.StaffChange, error) {
 }
 
 // StaffChanges implements flows.Directory: the contract's approved staff
-// changes, those approved earlier in this batch included.
+// changes, those approved earlier in this batch included. They are read
+// once per contract and kept until a staff change ticket changes
+// (staffChanged): a bulk run decides thousands of overtime claims, and
+// reading the rows meant writing out everything pending first.
 func (d dirOver) StaffChanges(contractID model.ID) ([]model.StaffChange, error) {
+	if v, ok := d.b.staff[contractID]; ok {
+		return slices.Clone(v), nil
+	}
 	if err := d.b.flush(); err != nil {
 		return nil, err
 	}
-	return queryList(d.b.ctx, d.b.tx, staffChangesOfContract, scanStaffChange, contractID)
+	v, err := queryList(d.b.ctx, d.b.tx, staffChangesOfContract, scanStaffChange, contractID)
+	if err != nil {
+		return nil, err
+	}
+	d.b.staff[contractID] = v
+	return slices.Clone(v), nil
+}
+
+// staffChanged drops the staff changes read in this batch when s, the
+// state of an entity about to change or just changed, is a staff change
+// ticket: its approval may come or go.
+func (b *Batch) staffChanged(s flows.State) {
+	if t, ok := s.(*ticket.State); ok && t != nil && t.Kind == model.KindStaffChange {
+		clear(b.staff)
+	}
 }
 
 // StaffChanges lists a contract's approved staff changes (seed §2.4).
