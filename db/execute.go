@@ -57,7 +57,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(ctx, s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}, staff: map[model.ID][]model.StaffChange{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}, staff: staffRows{}}
 	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
 	if err := b.loadDevice(); err != nil {
@@ -101,12 +101,15 @@ type Batch struct {
 	pending  []model.Event
 	inFlight map[model.ID]bool // entities with events in pending
 	dirty    map[model.ID]bool
-	counters map[string]int64                 // counter values advanced in this batch
-	quota    map[quotaKey]int                 // quota sums read in this batch, kept current
-	staff    map[model.ID][]model.StaffChange // contracts' staff changes read in this batch (dirOver.StaffChanges)
-	created  map[model.ID]bool                // entities created in this batch by ExecuteNew
-	drawn    map[model.ID]bool                // entities given a number drawn in this batch
-	checked  map[string]bool                  // counters whose next number was found free in this batch
+	counters map[string]int64 // counter values advanced in this batch
+	quota    map[quotaKey]int // quota sums read in this batch, kept current
+	staff    staffRows        // contracts' staff changes read in this batch
+	// staffStale is set when a staff change ticket changed after its
+	// staff_changes row was written.
+	staffStale bool
+	created    map[model.ID]bool // entities created in this batch by ExecuteNew
+	drawn      map[model.ID]bool // entities given a number drawn in this batch
+	checked    map[string]bool   // counters whose next number was found free in this batch
 	// rebuilding is set while Rebuild refills emptied projections.
 	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
