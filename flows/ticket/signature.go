@@ -94,7 +94,7 @@ func (c SignedDecision) sign(hash string, strokes [][]model.Point, typed, signed
 // decision's content always encodes (it holds only text and ids), so there
 // is no error to return.
 func DecisionHash(content SignedDecision) string {
-	return flows.CanonicalHash(model.MustCanonical(content))
+	return flows.MustContentHash(content)
 }
 
 // request is the content's request and decision, without facts, signer or
