@@ -60,6 +60,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}, staff: staffRows{}}
 	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
+	defer b.stopWriting()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
 		return err
@@ -73,6 +74,10 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 		return b.broken
 	}
 	if err := b.flush(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := b.stopWriting(); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -132,6 +137,10 @@ type Batch struct {
 	chain  chainValue
 	linked bool
 	links  []int64 // the links of the events in pending, in order
+	// behind, when set, runs the writes on a goroutine of their own
+	// (WriteBehind); every read in the batch settles them first, through
+	// stmt, settle or a helper that calls it.
+	behind *writeBehind
 }
 
 type cached struct {
@@ -185,7 +194,7 @@ func (b *Batch) insertEvents(events []model.Event, links []int64) error {
 		for i, e := range events[:n] {
 			args = append(args, links[i], b.origin, e.Seq, e.EntityID, storeBody(e.Raw))
 		}
-		if err := b.exec(eventsInsert(n), args...); err != nil {
+		if err := b.execOwned(eventsInsert(n), args); err != nil {
 			return fmt.Errorf("append events: %w", err)
 		}
 		events, links = events[n:], links[n:]
@@ -244,7 +253,12 @@ func (b *Batch) saveDevice() error {
 	return err
 }
 
+// stmt is the batch's prepared statement for query; with write-behind it
+// is only used to read, so it settles the writes first.
 func (b *Batch) stmt(query string) (*sql.Stmt, error) {
+	if err := b.settle(); err != nil {
+		return nil, err
+	}
 	if st, ok := b.stmts[query]; ok {
 		return st, nil
 	}
@@ -257,6 +271,17 @@ func (b *Batch) stmt(query string) (*sql.Stmt, error) {
 }
 
 func (b *Batch) exec(query string, args ...any) error {
+	if b.behind != nil {
+		return b.behind.add(query, ownedArgs(args))
+	}
+	return b.execOwned(query, args)
+}
+
+// execOwned is exec for arguments nothing will change: event bodies.
+func (b *Batch) execOwned(query string, args []any) error {
+	if b.behind != nil {
+		return b.behind.add(query, args)
+	}
 	st, err := b.stmt(query)
 	if err != nil {
 		return err
@@ -390,6 +415,9 @@ func (b *Batch) load(id model.ID) (cached, error) {
 			return cached{}, err
 		}
 	}
+	if err := b.settle(); err != nil {
+		return cached{}, err
+	}
 	events, err := EntityEvents(b.ctx, b.tx, id)
 	if err != nil {
 		return cached{}, err
@@ -464,6 +492,9 @@ func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, func()
 func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 	n, ok := b.counters[counter]
 	if !ok {
+		if err := b.settle(); err != nil {
+			return "", err
+		}
 		err := b.tx.QueryRowContext(b.ctx, "SELECT value FROM counters WHERE name = ?", counter).Scan(&n)
 		if err != nil && !isNoRows(err) {
 			return "", fmt.Errorf("read counter %s: %w", counter, err)

@@ -91,6 +91,9 @@ func (d dirOver) StaffChanges(contractID model.ID) ([]model.StaffChange, error) 
 	if err := b.flush(); err != nil {
 		return nil, err
 	}
+	if err := b.settle(); err != nil {
+		return nil, err
+	}
 	v, err := queryList(b.ctx, b.tx, staffChangesOfContract, scanStaffChange, contractID)
 	if err != nil {
 		return nil, err
