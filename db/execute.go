@@ -169,8 +169,8 @@ func (b *Batch) Forget(id model.ID) error {
 const eventsPerInsert = 64
 
 // flushEvents makes every appended event visible to queries. (Writing on a
-// second goroutine was tried: the connection's lock handoffs cost more
-// than the overlap gained.)
+// second goroutine is WriteBehind's, for a whole bulk batch: handing each
+// insert over alone cost more in lock handoffs than the overlap gained.)
 func (b *Batch) flushEvents() error {
 	if len(b.pending) > 0 {
 		if err := b.insertEvents(b.pending, b.links); err != nil {
