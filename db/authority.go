@@ -61,5 +61,8 @@ func (b *Batch) personEvents(id model.ID) ([]model.Event, error) {
 			return nil, err
 		}
 	}
+	if err := b.settle(); err != nil {
+		return nil, err
+	}
 	return EntityEvents(b.ctx, b.tx, id)
 }

@@ -45,6 +45,9 @@ func (b *Batch) calendarChanged(id model.ID, body string) bool {
 // reprojectOpenTickets projects again the open tickets under a contract,
 // or under every contract that uses a calendar.
 func (b *Batch) reprojectOpenTickets(query string, id model.ID) error {
+	if err := b.settle(); err != nil {
+		return err
+	}
 	ids, err := queryList(b.ctx, b.tx, query, func(rows *sql.Rows) (model.ID, error) {
 		var t model.ID
 		return t, rows.Scan(&t)

@@ -80,6 +80,9 @@ func (d dirOver) UserCount() (int, error) {
 	if err := d.b.flush(); err != nil {
 		return 0, err
 	}
+	if err := d.b.settle(); err != nil {
+		return 0, err
+	}
 	var n int
 	err := d.b.tx.QueryRowContext(d.b.ctx, "SELECT count(*) FROM users").Scan(&n)
 	return n, err

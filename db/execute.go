@@ -57,9 +57,10 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(ctx, s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}}
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}, staff: staffRows{}}
 	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
+	defer b.stopWriting()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
 		return err
@@ -73,6 +74,10 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 		return b.broken
 	}
 	if err := b.flush(); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := b.stopWriting(); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -101,11 +106,15 @@ type Batch struct {
 	pending  []model.Event
 	inFlight map[model.ID]bool // entities with events in pending
 	dirty    map[model.ID]bool
-	counters map[string]int64  // counter values advanced in this batch
-	quota    map[quotaKey]int  // quota sums read in this batch, kept current
-	created  map[model.ID]bool // entities created in this batch by ExecuteNew
-	drawn    map[model.ID]bool // entities given a number drawn in this batch
-	checked  map[string]bool   // counters whose next number was found free in this batch
+	counters map[string]int64 // counter values advanced in this batch
+	quota    map[quotaKey]int // quota sums read in this batch, kept current
+	staff    staffRows        // contracts' staff changes read in this batch
+	// staffStale is set when a staff change ticket changed after its
+	// staff_changes row was written.
+	staffStale bool
+	created    map[model.ID]bool // entities created in this batch by ExecuteNew
+	drawn      map[model.ID]bool // entities given a number drawn in this batch
+	checked    map[string]bool   // counters whose next number was found free in this batch
 	// rebuilding is set while Rebuild refills emptied projections.
 	rebuilding bool
 	// calendars compiled in this batch, for the SLA clocks of projections.
@@ -128,6 +137,10 @@ type Batch struct {
 	chain  chainValue
 	linked bool
 	links  []int64 // the links of the events in pending, in order
+	// behind, when set, runs the writes on a goroutine of their own
+	// (WriteBehind); every read in the batch settles them first, through
+	// stmt, settle or a helper that calls it.
+	behind *writeBehind
 }
 
 type cached struct {
@@ -156,8 +169,8 @@ func (b *Batch) Forget(id model.ID) error {
 const eventsPerInsert = 64
 
 // flushEvents makes every appended event visible to queries. (Writing on a
-// second goroutine was tried: the connection's lock handoffs cost more
-// than the overlap gained.)
+// second goroutine is WriteBehind's, for a whole bulk batch: handing each
+// insert over alone cost more in lock handoffs than the overlap gained.)
 func (b *Batch) flushEvents() error {
 	if len(b.pending) > 0 {
 		if err := b.insertEvents(b.pending, b.links); err != nil {
@@ -181,7 +194,7 @@ func (b *Batch) insertEvents(events []model.Event, links []int64) error {
 		for i, e := range events[:n] {
 			args = append(args, links[i], b.origin, e.Seq, e.EntityID, storeBody(e.Raw))
 		}
-		if err := b.exec(eventsInsert(n), args...); err != nil {
+		if err := b.execOwned(eventsInsert(n), args); err != nil {
 			return fmt.Errorf("append events: %w", err)
 		}
 		events, links = events[n:], links[n:]
@@ -240,7 +253,12 @@ func (b *Batch) saveDevice() error {
 	return err
 }
 
+// stmt is the batch's prepared statement for query; with write-behind it
+// is only used to read, so it settles the writes first.
 func (b *Batch) stmt(query string) (*sql.Stmt, error) {
+	if err := b.settle(); err != nil {
+		return nil, err
+	}
 	if st, ok := b.stmts[query]; ok {
 		return st, nil
 	}
@@ -253,6 +271,17 @@ func (b *Batch) stmt(query string) (*sql.Stmt, error) {
 }
 
 func (b *Batch) exec(query string, args ...any) error {
+	if b.behind != nil {
+		return b.behind.add(query, ownedArgs(args))
+	}
+	return b.execOwned(query, args)
+}
+
+// execOwned is exec for arguments nothing will change: event bodies.
+func (b *Batch) execOwned(query string, args []any) error {
+	if b.behind != nil {
+		return b.behind.add(query, args)
+	}
 	st, err := b.stmt(query)
 	if err != nil {
 		return err
@@ -315,6 +344,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 	marked := len(rejectedOf(cur.state))
 	undo := b.savepoint()
 	b.people.forget(id)
+	b.staffChanged(cur.state)
 	for _, ch := range changes {
 		e, err := b.append(entity, id, as, ch, cur.heads, now)
 		if err != nil {
@@ -334,6 +364,7 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		return Result{}, err
 	}
 	if len(res.Events) > 0 {
+		b.staffChanged(res.State)
 		b.countBookings(booked, res.State)
 		if fresh {
 			b.created[id] = true
@@ -383,6 +414,9 @@ func (b *Batch) load(id model.ID) (cached, error) {
 		if err := b.flushEvents(); err != nil {
 			return cached{}, err
 		}
+	}
+	if err := b.settle(); err != nil {
+		return cached{}, err
 	}
 	events, err := EntityEvents(b.ctx, b.tx, id)
 	if err != nil {
@@ -458,6 +492,9 @@ func (b *Batch) prepare(cmd flows.Command, now time.Time) (flows.Command, func()
 func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 	n, ok := b.counters[counter]
 	if !ok {
+		if err := b.settle(); err != nil {
+			return "", err
+		}
 		err := b.tx.QueryRowContext(b.ctx, "SELECT value FROM counters WHERE name = ?", counter).Scan(&n)
 		if err != nil && !isNoRows(err) {
 			return "", fmt.Errorf("read counter %s: %w", counter, err)

@@ -87,6 +87,9 @@ func (b *Batch) writeNumbered(table string, id model.ID, number string, write fu
 		return err
 	}
 	var holder model.ID
+	if err := b.settle(); err != nil {
+		return err
+	}
 	if err := b.tx.QueryRowContext(b.ctx, "SELECT id FROM "+table+" WHERE number = ? COLLATE NOCASE", number).Scan(&holder); err != nil {
 		return fmt.Errorf("find the holder of number %s: %w", number, err)
 	}

@@ -1,10 +1,13 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
+	"slices"
 
+	"yunwei/flows"
 	"yunwei/flows/ticket"
 	"yunwei/model"
 )
@@ -20,6 +23,7 @@ func (b *Batch) projectStaffChange(id model.ID, t *ticket.State) error {
 		return nil
 	}
 	c, approved := ticket.ApprovedStaffChange(t)
+	b.staff.remove(id)
 	if !b.rebuilding && !b.created[id] {
 		if err := b.exec("DELETE FROM staff_changes WHERE ticket_id = ?", id); err != nil {
 			return err
@@ -32,6 +36,7 @@ func (b *Batch) projectStaffChange(id model.ID, t *ticket.State) error {
 	if err != nil {
 		return err
 	}
+	b.staff.add(c)
 	return b.exec("INSERT OR REPLACE INTO staff_changes (ticket_id, contract_id, body) VALUES (?, ?, ?)", id, c.ContractID, string(body))
 }
 
@@ -46,13 +51,64 @@ func scanStaffChange(r *sql.Rows) (model.StaffChange, error) {
 	return c, json.Unmarshal([]byte(body), &c)
 }
 
+// staffRows are the staff_changes rows of the contracts read in a batch,
+// by contract, in the table's order, kept as the batch writes them: a bulk
+// run decides thousands of overtime claims against a few contracts, and
+// reading the rows again meant writing out everything pending first.
+type staffRows map[model.ID][]model.StaffChange
+
+// remove drops the row of staff change ticket id.
+func (r staffRows) remove(id model.ID) {
+	for contract, list := range r {
+		r[contract] = slices.DeleteFunc(list, func(c model.StaffChange) bool { return c.TicketID == id })
+	}
+}
+
+// add puts in the row of c, if its contract was read.
+func (r staffRows) add(c model.StaffChange) {
+	list, ok := r[c.ContractID]
+	if !ok {
+		return
+	}
+	at, _ := slices.BinarySearchFunc(list, c.TicketID, func(x model.StaffChange, id model.ID) int { return bytes.Compare(x.TicketID[:], id[:]) })
+	r[c.ContractID] = slices.Insert(list, at, c)
+}
+
 // StaffChanges implements flows.Directory: the contract's approved staff
-// changes, those approved earlier in this batch included.
+// changes, those approved earlier in this batch included. A staff change
+// ticket changed in the batch is projected first (staffChanged).
 func (d dirOver) StaffChanges(contractID model.ID) ([]model.StaffChange, error) {
-	if err := d.b.flush(); err != nil {
+	b := d.b
+	if b.staffStale {
+		if err := b.flush(); err != nil {
+			return nil, err
+		}
+		b.staffStale = false
+	}
+	if v, ok := b.staff[contractID]; ok {
+		return slices.Clone(v), nil
+	}
+	if err := b.flush(); err != nil {
 		return nil, err
 	}
-	return queryList(d.b.ctx, d.b.tx, staffChangesOfContract, scanStaffChange, contractID)
+	if err := b.settle(); err != nil {
+		return nil, err
+	}
+	v, err := queryList(b.ctx, b.tx, staffChangesOfContract, scanStaffChange, contractID)
+	if err != nil {
+		return nil, err
+	}
+	b.staff[contractID] = v
+	return slices.Clone(v), nil
+}
+
+// staffChanged notes that the staff_changes rows may lag the batch when s,
+// the state of an entity about to change or just changed, is a staff
+// change ticket: its approval may come or go.
+func (b *Batch) staffChanged(s flows.State) {
+	if t, ok := s.(*ticket.State); ok && t != nil && t.Kind == model.KindStaffChange {
+		b.staffStale = true
+	}
 }
 
 // StaffChanges lists a contract's approved staff changes (seed §2.4).

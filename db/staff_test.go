@@ -63,3 +63,57 @@ func TestApprovedStaffChangeSetsWhoServesTheContract(t *testing.T) {
 		t.Fatalf("check: %v %s", err, describe(report.Problems))
 	}
 }
+
+// A batch reads a contract's staff changes once and keeps them, but a
+// staff change approved in the same batch counts for the next decision:
+// after 王工 has been replaced, a notice that he leaves is refused.
+func TestStaffChangeApprovedInABatchCountsForItsNextDecisions(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	li := model.NewID()
+	f.must(t, f.admin, directory.SaveUser{User: model.User{ID: li, Login: "li", Name: "李工", Roles: model.Roles{model.RoleEngineer}}})
+	lead := model.NewID()
+	f.must(t, f.admin, directory.SaveUser{User: model.User{ID: lead, Login: "chen", Name: "陈总工", Roles: model.Roles{model.RoleTechLead}}})
+	notice := func(title string) ticket.Create {
+		return ticket.Create{ID: model.NewID(), Kind: model.KindStaffChange, Channel: model.ChannelOnSite, Severity: model.SeverityLow,
+			Title: title, ContractID: f.contract}
+	}
+	announce := func(id, outgoing, incoming model.ID, date string) ticket.Act {
+		return ticket.Act{ID: id, Decision: "announce", Inputs: map[string]string{
+			"outgoing_id": outgoing.String(), "incoming_id": incoming.String(), "change_date": date}}
+	}
+	first := notice("驻场工程师变更")
+	f.must(t, f.engineer, first)
+	f.must(t, lead, announce(first.ID, f.engineer, li, "2026-11-20"))
+	head := Acting{UserID: f.engineer, ContactID: f.head}
+	approve := f.signed(t, head, ticket.Act{ID: first.ID, Decision: "approve"})
+	second, third := notice("王工休假"), notice("王工再次变更")
+	err := f.s.Batch(ctx, func(b *Batch) error {
+		// Read before the approval: 王工 still serves on 1 December.
+		if _, err := b.Execute(Acting{UserID: f.engineer}, second); err != nil {
+			return err
+		}
+		if _, err := b.Execute(Acting{UserID: lead}, announce(second.ID, f.engineer, lead, "2026-11-10")); err != nil {
+			return err
+		}
+		if _, err := b.Execute(head, approve); err != nil {
+			return err
+		}
+		if _, err := b.Execute(Acting{UserID: f.engineer}, third); err != nil {
+			return err
+		}
+		_, err := b.Execute(Acting{UserID: lead}, announce(third.ID, f.engineer, lead, "2026-12-01"))
+		if model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("王工 leaving after the approved change replaced him: %v", err)
+		}
+		_, err = b.Execute(Acting{UserID: lead}, announce(third.ID, li, lead, "2026-12-01"))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := f.s.Check(ctx)
+	if err != nil || len(report.Problems) > 0 {
+		t.Fatalf("check: %v %s", err, describe(report.Problems))
+	}
+}

@@ -37,14 +37,24 @@ type Seal struct {
 
 // SealOf is the seal of sig as it stands.
 func SealOf(sig model.Signature) Seal {
+	return sealOf(sig, StrokesHash(sig.Strokes))
+}
+
+func sealOf(sig model.Signature, drawing string) Seal {
 	return Seal{Version: SignatureVersion, Content: sig.ContentHash, Signer: SignerOf(sig),
-		Strokes: StrokesHash(sig.Strokes), Typed: sig.Typed, SignedAt: sig.SignedAt}
+		Strokes: drawing, Typed: sig.Typed, SignedAt: sig.SignedAt}
 }
 
 // SealHash is the hex SHA-256 of sig's seal, the value Signature.Seal
 // holds while nothing it binds has changed.
 func SealHash(sig model.Signature) string {
-	return CanonicalHash(model.MustCanonical(SealOf(sig)))
+	return SealHashOf(sig, StrokesHash(sig.Strokes))
+}
+
+// SealHashOf is SealHash for a signer who has the hash of sig's strokes
+// (StrokesHash) already: signed content keeps it as a part too.
+func SealHashOf(sig model.Signature, drawing string) string {
+	return MustContentHash(sealOf(sig, drawing))
 }
 
 // StrokesHash is the hex SHA-256 of a drawing's canonical JSON: the
@@ -54,7 +64,7 @@ func StrokesHash(strokes [][]model.Point) string {
 	if strokes == nil {
 		strokes = [][]model.Point{}
 	}
-	return CanonicalHash(model.MustCanonical(strokes))
+	return MustContentHash(strokes)
 }
 
 // partDigestLen is how many hex digits a part digest keeps: enough to tell
@@ -64,7 +74,7 @@ const partDigestLen = 12
 // PartDigest is the short digest of one part of signed content, kept in
 // Signature.Parts to tell later which part changed.
 func PartDigest(part any) string {
-	return CanonicalHash(model.MustCanonical(part))[:partDigestLen]
+	return MustContentHash(part)[:partDigestLen]
 }
 
 // VoidReason names the part of what was signed that no longer is what it

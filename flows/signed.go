@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sync"
 
 	"yunwei/model"
 )
@@ -33,11 +34,41 @@ func CanonicalHash(canonical []byte) string {
 // sorts keys and normalises strings to NFC, so equal content hashes equally
 // however it was built; content it cannot encode (floats) cannot be hashed.
 func ContentHash(content any) (string, error) {
-	b, err := model.Canonical(content)
+	h, err := hashCanonical(content)
 	if err != nil {
 		return "", fmt.Errorf("hash signed content: %w", err)
 	}
-	return CanonicalHash(b), nil
+	return h, nil
+}
+
+// MustContentHash is ContentHash for content known to encode (text, ids
+// and integers only).
+func MustContentHash(content any) string {
+	h, err := hashCanonical(content)
+	if err != nil {
+		panic(err)
+	}
+	return h
+}
+
+// hashScratch keeps the buffers content is encoded into to be hashed:
+// every signature is hashed whole and in parts, and only the hash is kept.
+var hashScratch = sync.Pool{New: func() any { return new([]byte) }}
+
+// hashCanonical is CanonicalHash of content's canonical JSON, encoded into
+// a reused buffer.
+func hashCanonical(content any) (string, error) {
+	buf := hashScratch.Get().(*[]byte)
+	b, err := model.AppendCanonical((*buf)[:0], content)
+	if err != nil {
+		return "", err
+	}
+	h := CanonicalHash(b)
+	if cap(b) <= 1<<16 {
+		*buf = b
+		hashScratch.Put(buf)
+	}
+	return h, nil
 }
 
 // Signs reports whether sig signs content whose hash is now hash. A

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,19 +40,51 @@ func Canonical(v any) ([]byte, error) {
 // or a nil slice or map was written as [] or {} (it would decode as an
 // empty one).
 func CanonicalExact(v any) ([]byte, bool, error) {
-	var buf canonBuf
-	if err := encodeCanonical(&buf, reflect.ValueOf(v)); err != nil {
+	buf := canonBufs.Get().(*canonBuf)
+	defer buf.release()
+	if err := encodeCanonical(buf, reflect.ValueOf(v)); err != nil {
 		return nil, false, err
 	}
-	return buf.Bytes(), !buf.lossy, nil
+	return bytes.Clone(buf.b), !buf.lossy, nil
+}
+
+// AppendCanonical appends the canonical JSON of v (Canonical) to dst: a
+// caller that only hashes the bytes can reuse one buffer.
+func AppendCanonical(dst []byte, v any) ([]byte, error) {
+	buf := canonBuf{b: dst}
+	err := encodeCanonical(&buf, reflect.ValueOf(v))
+	return buf.b, err
 }
 
 // canonBuf is the encoder's output, noting whether anything was written
-// in a form that decodes differently.
+// in a form that decodes differently. Its writes never fail.
 type canonBuf struct {
-	bytes.Buffer
+	b     []byte
 	lossy bool
 }
+
+// canonBufs keep the encoders' buffers between calls: every event, and
+// every hash of signed content, is encoded, and growing a fresh buffer
+// each time was a good part of the cost.
+var canonBufs = sync.Pool{New: func() any { return new(canonBuf) }}
+
+// release returns a pooled buffer, unless a rare large value grew it.
+func (buf *canonBuf) release() {
+	if cap(buf.b) > 1<<16 {
+		return
+	}
+	buf.b, buf.lossy = buf.b[:0], false
+	canonBufs.Put(buf)
+}
+
+func (buf *canonBuf) write(p []byte)       { buf.b = append(buf.b, p...) }
+func (buf *canonBuf) writeString(s string) { buf.b = append(buf.b, s...) }
+func (buf *canonBuf) writeByte(c byte)     { buf.b = append(buf.b, c) }
+func (buf *canonBuf) Bytes() []byte        { return buf.b }
+func (buf *canonBuf) String() string       { return string(buf.b) }
+func (buf *canonBuf) Grow(n int)           { buf.b = slices.Grow(buf.b, n) }
+func (buf *canonBuf) writeInt(n int64)     { buf.b = strconv.AppendInt(buf.b, n, 10) }
+func (buf *canonBuf) writeUint(n uint64)   { buf.b = strconv.AppendUint(buf.b, n, 10) }
 
 // MustCanonical is Canonical for values known to encode (literals in code).
 func MustCanonical(v any) []byte {
@@ -92,32 +125,33 @@ var (
 	stringMapType     = reflect.TypeFor[map[string]string]()
 	eventIDType       = reflect.TypeFor[EventID]()
 	numberType        = reflect.TypeFor[json.Number]()
+	pointType         = reflect.TypeFor[Point]()
 )
 
 func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 	if !v.IsValid() {
-		buf.WriteString("null")
+		buf.writeString("null")
 		return nil
 	}
 	t := v.Type()
 	if t == trustedType {
 		if v.Len() == 0 {
-			buf.WriteString("null")
+			buf.writeString("null")
 		} else {
-			buf.Write(v.Bytes())
+			buf.write(v.Bytes())
 		}
 		return nil
 	}
 	if t == idType {
 		id := v.Interface().(ID)
 		if id.IsZero() { // NilID means "none"
-			buf.WriteString("null")
+			buf.writeString("null")
 			return nil
 		}
 		var text [38]byte
 		text[0], text[37] = '"', '"'
 		encodeUUID(text[1:37], id)
-		buf.Write(text[:])
+		buf.write(text[:])
 		return nil
 	}
 	if t == eventIDType {
@@ -125,19 +159,19 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		var text [66]byte
 		text[0], text[65] = '"', '"'
 		hex.Encode(text[1:65], id[:])
-		buf.Write(text[:])
+		buf.write(text[:])
 		return nil
 	}
 	if t == rawMessageType {
 		raw := v.Bytes()
 		if len(raw) == 0 {
-			buf.WriteString("null")
+			buf.writeString("null")
 			return nil
 		}
 		if err := CheckCanonical(raw); err != nil {
 			return fmt.Errorf("embedded JSON: %w", err)
 		}
-		buf.Write(raw)
+		buf.write(raw)
 		return nil
 	}
 	if t == numberType {
@@ -146,10 +180,21 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		if err != nil {
 			return fmt.Errorf("canonical JSON holds integers only, got %s", s)
 		}
-		buf.WriteString(strconv.FormatInt(n, 10)) // -0 is written 0, as the integer it is
+		buf.writeInt(n) // -0 is written 0, as the integer it is
 		return nil
 	}
-	if t.Implements(textMarshalerType) && (t.Kind() != reflect.Pointer || !v.IsNil()) {
+	if t == pointType {
+		p := v.Interface().(Point)
+		buf.writeString(`{"x":`)
+		buf.writeInt(int64(p.X))
+		buf.writeString(`,"y":`)
+		buf.writeInt(int64(p.Y))
+		buf.writeByte('}')
+		return nil
+	}
+	// A type without methods is no TextMarshaler: most values are plain
+	// strings, maps and slices, and Implements is slow.
+	if t.NumMethod() > 0 && t.Implements(textMarshalerType) && (t.Kind() != reflect.Pointer || !v.IsNil()) {
 		text, err := v.Interface().(encoding.TextMarshaler).MarshalText()
 		if err != nil {
 			return err
@@ -159,40 +204,40 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 	switch t.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			buf.WriteString("null")
+			buf.writeString("null")
 			return nil
 		}
 		return encodeCanonical(buf, v.Elem())
 	case reflect.Bool:
-		buf.WriteString(strconv.FormatBool(v.Bool()))
+		buf.writeString(strconv.FormatBool(v.Bool()))
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		buf.WriteString(strconv.FormatInt(v.Int(), 10))
+		buf.writeInt(v.Int())
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		u := v.Uint()
 		if u > 1<<63-1 {
 			return fmt.Errorf("integer %d does not fit int64", u)
 		}
-		buf.WriteString(strconv.FormatUint(u, 10))
+		buf.writeUint(u)
 	case reflect.Float32, reflect.Float64:
 		return fmt.Errorf("canonical JSON has no floats: write decimals as strings")
 	case reflect.String:
 		return writeCanonicalString(buf, v.String())
 	case reflect.Slice, reflect.Array:
 		if t.Kind() == reflect.Slice && v.IsNil() {
-			buf.WriteString("[]")
+			buf.writeString("[]")
 			buf.lossy = true
 			return nil
 		}
-		buf.WriteByte('[')
+		buf.writeByte('[')
 		for i := 0; i < v.Len(); i++ {
 			if i > 0 {
-				buf.WriteByte(',')
+				buf.writeByte(',')
 			}
 			if err := encodeCanonical(buf, v.Index(i)); err != nil {
 				return err
 			}
 		}
-		buf.WriteByte(']')
+		buf.writeByte(']')
 	case reflect.Map:
 		if v.IsNil() {
 			buf.lossy = true // written as {}, decoded as an empty map
@@ -218,7 +263,7 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		}
 		return writeObject(buf, keys, func(k string) error { return encodeCanonical(buf, byKey[k]) })
 	case reflect.Struct:
-		buf.WriteByte('{')
+		buf.writeByte('{')
 		first := true
 		for _, f := range structFields(t) {
 			fv := v.Field(f.index)
@@ -226,16 +271,16 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 				continue
 			}
 			if !first {
-				buf.WriteByte(',')
+				buf.writeByte(',')
 			}
 			first = false
-			buf.WriteString(f.quotedName)
-			buf.WriteByte(':')
+			buf.writeString(f.quotedName)
+			buf.writeByte(':')
 			if err := encodeCanonical(buf, fv); err != nil {
 				return fmt.Errorf("%s: %w", f.name, err)
 			}
 		}
-		buf.WriteByte('}')
+		buf.writeByte('}')
 	default:
 		return fmt.Errorf("canonical JSON cannot encode %s", t)
 	}
@@ -303,10 +348,10 @@ func writeCanonicalString(buf *canonBuf, s string) error {
 			break
 		}
 	}
-	buf.WriteByte('"')
+	buf.writeByte('"')
 	if plain {
-		buf.WriteString(s)
-		buf.WriteByte('"')
+		buf.writeString(s)
+		buf.writeByte('"')
 		return nil
 	}
 	if !utf8.ValidString(s) {
@@ -322,31 +367,31 @@ func writeCanonicalString(buf *canonBuf, s string) error {
 		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
 			continue
 		}
-		buf.WriteString(s[start:i])
+		buf.writeString(s[start:i])
 		start = i + 1
 		switch c {
 		case '"':
-			buf.WriteString(`\"`)
+			buf.writeString(`\"`)
 		case '\\':
-			buf.WriteString(`\\`)
+			buf.writeString(`\\`)
 		case '\b':
-			buf.WriteString(`\b`)
+			buf.writeString(`\b`)
 		case '\t':
-			buf.WriteString(`\t`)
+			buf.writeString(`\t`)
 		case '\n':
-			buf.WriteString(`\n`)
+			buf.writeString(`\n`)
 		case '\f':
-			buf.WriteString(`\f`)
+			buf.writeString(`\f`)
 		case '\r':
-			buf.WriteString(`\r`)
+			buf.writeString(`\r`)
 		default:
-			buf.WriteString(`\u00`)
-			buf.WriteByte(hexDigits[c>>4])
-			buf.WriteByte(hexDigits[c&0xf])
+			buf.writeString(`\u00`)
+			buf.writeByte(hexDigits[c>>4])
+			buf.writeByte(hexDigits[c&0xf])
 		}
 	}
-	buf.WriteString(s[start:])
-	buf.WriteByte('"')
+	buf.writeString(s[start:])
+	buf.writeByte('"')
 	return nil
 }
 
@@ -388,19 +433,19 @@ func encodeStringMap(buf *canonBuf, m map[string]string) error {
 // written by value.
 func writeObject(buf *canonBuf, keys []string, value func(k string) error) error {
 	sort.Strings(keys)
-	buf.WriteByte('{')
+	buf.writeByte('{')
 	for i, k := range keys {
 		if i > 0 {
-			buf.WriteByte(',')
+			buf.writeByte(',')
 		}
 		if err := writeCanonicalString(buf, k); err != nil {
 			return err
 		}
-		buf.WriteByte(':')
+		buf.writeByte(':')
 		if err := value(k); err != nil {
 			return err
 		}
 	}
-	buf.WriteByte('}')
+	buf.writeByte('}')
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"strconv"
 	"time"
 )
 
@@ -139,53 +138,53 @@ func (env Envelope) canonical() ([]byte, error) {
 	id := func(v ID) {
 		var text [36]byte
 		encodeUUID(text[:], v)
-		b.WriteByte('"')
-		b.Write(text[:])
-		b.WriteByte('"')
+		b.writeByte('"')
+		b.write(text[:])
+		b.writeByte('"')
 	}
-	b.WriteString(`{"actor":`)
+	b.writeString(`{"actor":`)
 	id(env.Actor)
-	b.WriteString(`,"entity":`)
+	b.writeString(`,"entity":`)
 	if err := writeCanonicalString(&b, env.Entity); err != nil {
 		return nil, err
 	}
-	b.WriteString(`,"entity_id":`)
+	b.writeString(`,"entity_id":`)
 	id(env.EntityID)
-	b.WriteString(`,"hlc":`)
-	b.WriteString(strconv.FormatUint(uint64(env.HLC), 10))
-	b.WriteString(`,"origin":`)
+	b.writeString(`,"hlc":`)
+	b.writeUint(uint64(env.HLC))
+	b.writeString(`,"origin":`)
 	id(env.Origin)
-	b.WriteString(`,"parents":[`)
+	b.writeString(`,"parents":[`)
 	for i, p := range env.Parents {
 		if i > 0 {
-			b.WriteByte(',')
+			b.writeByte(',')
 		}
 		var text [66]byte
 		text[0], text[65] = '"', '"'
 		hex.Encode(text[1:65], p[:])
-		b.Write(text[:])
+		b.write(text[:])
 	}
-	b.WriteString(`],"payload":`)
+	b.writeString(`],"payload":`)
 	if len(env.Payload) == 0 {
-		b.WriteString("null")
+		b.writeString("null")
 	} else {
-		b.Write(env.Payload)
+		b.write(env.Payload)
 	}
-	b.WriteString(`,"seq":`)
-	b.WriteString(strconv.FormatInt(env.Seq, 10))
-	b.WriteString(`,"tv":`)
-	b.WriteString(strconv.Itoa(env.TypeVersion))
-	b.WriteString(`,"type":`)
+	b.writeString(`,"seq":`)
+	b.writeInt(env.Seq)
+	b.writeString(`,"tv":`)
+	b.writeInt(int64(env.TypeVersion))
+	b.writeString(`,"type":`)
 	if err := writeCanonicalString(&b, env.Type); err != nil {
 		return nil, err
 	}
-	b.WriteString(`,"v":`)
-	b.WriteString(strconv.Itoa(env.V))
-	b.WriteString(`,"wall":`)
+	b.writeString(`,"v":`)
+	b.writeInt(int64(env.V))
+	b.writeString(`,"wall":`)
 	if err := writeCanonicalString(&b, env.Wall); err != nil {
 		return nil, err
 	}
-	b.WriteByte('}')
+	b.writeByte('}')
 	if env.Actor.IsZero() || env.EntityID.IsZero() || env.Origin.IsZero() || uint64(env.HLC) > 1<<63-1 {
 		return Canonical(env) // the reflective encoder writes nulls and checks ranges
 	}

@@ -484,7 +484,9 @@ func parkingTargets() [][2]string {
 
 // sign gives a customer's decision the contact's drawn signature of
 // exactly what it decides (DESIGN §5), as the sign-off on the laptop
-// does: the decision is previewed for its normalised comment and inputs.
+// does: the decision is previewed for its normalised comment and inputs,
+// and the signature carries what the sign-off's does (the signer, the
+// content hash, the drawing and the time), the decider sealing it.
 func (g *generator) sign(acting db.Acting, cmd ticket.Act, st *ticket.State) (ticket.Act, error) {
 	changes, err := g.b.Preview(acting, cmd)
 	if err != nil {
@@ -496,9 +498,11 @@ func (g *generator) sign(acting db.Acting, cmd ticket.Act, st *ticket.State) (ti
 	}
 	c := g.contacts[acting.ContactID]
 	signer := flows.Signer{ContactID: c.ID, Name: c.Name, Role: p.Role}
-	sig := ticket.DecisionContent(st, p.Decision, p.Comment, p.Inputs).By(signer, acting.UserID).
-		Sign(signatureOf(c.Name), "", model.FormatTime(g.clock))
-	cmd.Signature = &sig
+	content := ticket.DecisionContent(st, p.Decision, p.Comment, p.Inputs).By(signer, acting.UserID)
+	cmd.Signature = &model.Signature{
+		SignerName: c.Name, SignerRole: p.Role, ContactID: c.ID, ContentHash: ticket.DecisionHash(content),
+		Strokes: signatureOf(c.Name), SignedAt: model.FormatTime(g.clock),
+	}
 	return cmd, nil
 }
 

@@ -68,9 +68,15 @@ func (c SignedDecision) FactValues() map[string]string {
 // RFC 3339): its content hash, its seal, the facts it pins and the digest
 // of each part, everything flows checks later.
 func (c SignedDecision) Sign(strokes [][]model.Point, typed, signedAt string) model.Signature {
+	return c.sign(DecisionHash(c), strokes, typed, signedAt)
+}
+
+// sign is Sign with c's hash already taken: accepting a signature checks
+// it first.
+func (c SignedDecision) sign(hash string, strokes [][]model.Point, typed, signedAt string) model.Signature {
 	sig := model.Signature{
 		Version: flows.SignatureVersion, SignerName: c.Signer.Name, SignerRole: c.Signer.Role, ContactID: c.Signer.ContactID,
-		ContentHash: DecisionHash(c), Strokes: strokes, Typed: typed, SignedAt: signedAt,
+		ContentHash: hash, Strokes: strokes, Typed: typed, SignedAt: signedAt,
 	}
 	if len(c.Facts) > 0 {
 		sig.Shown = make(map[string]model.EventID, len(c.Facts))
@@ -78,8 +84,9 @@ func (c SignedDecision) Sign(strokes [][]model.Point, typed, signedAt string) mo
 			sig.Shown[name] = f.Event
 		}
 	}
-	sig.Seal = flows.SealHash(sig)
-	sig.Parts = decisionParts(c, sig)
+	drawing := flows.StrokesHash(sig.Strokes) // the seal and a part both bind it
+	sig.Seal = flows.SealHashOf(sig, drawing)
+	sig.Parts = decisionParts(c, sig, drawing)
 	return sig
 }
 
@@ -87,7 +94,7 @@ func (c SignedDecision) Sign(strokes [][]model.Point, typed, signedAt string) mo
 // decision's content always encodes (it holds only text and ids), so there
 // is no error to return.
 func DecisionHash(content SignedDecision) string {
-	return flows.CanonicalHash(model.MustCanonical(content))
+	return flows.MustContentHash(content)
 }
 
 // request is the content's request and decision, without facts, signer or
@@ -172,8 +179,9 @@ var decisionPartOrder = []flows.VoidReason{
 	ReasonDecision, ReasonFacts, flows.ReasonSigner, flows.ReasonActor, flows.ReasonDrawing, flows.ReasonTime,
 }
 
-// decisionParts digests each part of a signed decision and its seal.
-func decisionParts(c SignedDecision, sig model.Signature) map[string]string {
+// decisionParts digests each part of a signed decision and its seal;
+// drawing is the hash of the signature's strokes.
+func decisionParts(c SignedDecision, sig model.Signature, drawing string) map[string]string {
 	type ticketPart struct {
 		Ticket     string     `json:"ticket"`
 		Kind       model.Kind `json:"kind"`
@@ -201,7 +209,7 @@ func decisionParts(c SignedDecision, sig model.Signature) map[string]string {
 		string(ReasonFacts):         d(c.Facts),
 		string(flows.ReasonSigner):  d(c.Signer),
 		string(flows.ReasonActor):   d(c.Actor),
-		string(flows.ReasonDrawing): d(drawingPart{flows.StrokesHash(sig.Strokes), sig.Typed}),
+		string(flows.ReasonDrawing): d(drawingPart{drawing, sig.Typed}),
 		string(flows.ReasonTime):    d(sig.SignedAt),
 	}
 }

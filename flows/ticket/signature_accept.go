@@ -59,10 +59,11 @@ func acceptSignature(env flows.Env, s *State, p DecidedPayload, sig model.Signat
 	}
 	signer := flows.Signer{ContactID: contact.ID, Name: name, Role: p.Role}
 	content := DecisionContent(s, p.Decision, p.Comment, p.Inputs).By(signer, env.Actor.User.ID)
-	if sig.ContentHash != DecisionHash(content) {
+	hash := DecisionHash(content)
+	if sig.ContentHash != hash {
 		return nil, model.Errorf(model.EINVALID, "the signature was made for different content than this decision: show the decision again and sign anew")
 	}
-	stored := content.Sign(sig.Strokes, typed, sig.SignedAt)
+	stored := content.sign(hash, sig.Strokes, typed, sig.SignedAt)
 	return &stored, nil
 }
 

@@ -1,0 +1,144 @@
+package db
+
+import (
+	"bytes"
+	"database/sql"
+	"fmt"
+)
+
+// A bulk build decides on one core what SQLite writes on the other: with
+// WriteBehind the batch's writes are queued, in the order made, and a
+// goroutine of their own runs them on the transaction while the next
+// commands are decided. Every read inside the batch first waits for the
+// writes made before it (settle), so it sees exactly what it would have
+// seen had they run at once; a write that fails fails the batch when it
+// next reads or ends, not the command that made it.
+
+// writeChunk is how many writes go to the writer at a time: enough that
+// handing them over costs little, few enough that it is never idle long.
+const writeChunk = 256
+
+// aWrite is one queued statement with its arguments.
+type aWrite struct {
+	query string
+	args  []any
+}
+
+type writeBehind struct {
+	queue []aWrite
+	work  chan []aWrite // nil asks for the first failure so far
+	reply chan error
+	done  chan struct{}
+	err   error // the first failure the batch has learnt of
+}
+
+// WriteBehind runs the rest of the batch's writes on a goroutine of their
+// own (see above): for bulk builds into a new file, where a failed write
+// fails the whole batch anyway.
+func (b *Batch) WriteBehind() {
+	if b.behind != nil {
+		return
+	}
+	w := &writeBehind{work: make(chan []aWrite, 4), reply: make(chan error), done: make(chan struct{})}
+	b.behind = w
+	go w.run(b)
+}
+
+// run executes the queued writes until the queue is closed, with
+// statements of its own: the batch's are the batch goroutine's.
+func (w *writeBehind) run(b *Batch) {
+	defer close(w.done)
+	stmts := map[string]*sql.Stmt{}
+	defer func() {
+		for _, st := range stmts {
+			st.Close()
+		}
+	}()
+	var failed error
+	for chunk := range w.work {
+		if chunk == nil {
+			w.reply <- failed
+			continue
+		}
+		for _, x := range chunk {
+			if failed != nil {
+				break
+			}
+			st, ok := stmts[x.query]
+			if !ok {
+				var err error
+				if st, err = b.tx.PrepareContext(b.ctx, x.query); err != nil {
+					failed = fmt.Errorf("prepare: %w", err)
+					break
+				}
+				stmts[x.query] = st
+			}
+			if _, err := st.ExecContext(b.ctx, x.args...); err != nil {
+				failed = err
+			}
+		}
+	}
+}
+
+// add queues a write whose arguments nothing will change; it reports a
+// failure already learnt of.
+func (w *writeBehind) add(query string, args []any) error {
+	w.queue = append(w.queue, aWrite{query, args})
+	if len(w.queue) >= writeChunk {
+		w.work <- w.queue
+		w.queue = make([]aWrite, 0, writeChunk)
+	}
+	return w.err
+}
+
+// settle waits until every queued write has run and reports the first
+// that failed.
+func (w *writeBehind) settle() error {
+	if len(w.queue) > 0 {
+		w.work <- w.queue
+		w.queue = make([]aWrite, 0, writeChunk)
+	}
+	w.work <- nil
+	if err := <-w.reply; err != nil && w.err == nil {
+		w.err = err
+	}
+	return w.err
+}
+
+// stop settles the writes and ends the writer.
+func (w *writeBehind) stop() error {
+	err := w.settle()
+	close(w.work)
+	<-w.done
+	return err
+}
+
+// settle makes every write of the batch so far visible to its reads.
+func (b *Batch) settle() error {
+	if b.behind == nil {
+		return nil
+	}
+	return b.behind.settle()
+}
+
+// stopWriting ends write-behind, every write done; a batch ends it on
+// every way out.
+func (b *Batch) stopWriting() error {
+	if b.behind == nil {
+		return nil
+	}
+	w := b.behind
+	b.behind = nil
+	return w.stop()
+}
+
+// ownedArgs copies the byte slices among args: a queued write runs later,
+// and a state's bytes may change meanwhile.
+func ownedArgs(args []any) []any {
+	for i, a := range args {
+		if p, ok := a.([]byte); ok {
+			args[i] = bytes.Clone(p)
+		}
+	}
+	return args
+}

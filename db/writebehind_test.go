@@ -1,0 +1,63 @@
+package db
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"yunwei/flows/ticket"
+	"yunwei/model"
+)
+
+// With write-behind, what a batch reads is what it wrote before, however
+// far behind SQLite is: a ticket written out and forgotten loads again
+// with its comments, the next number drawn follows the last, and the
+// committed database is what check expects.
+func TestWriteBehindReadsWhatTheBatchWrote(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var first model.ID
+	var last string
+	err := f.s.Batch(ctx, func(b *Batch) error {
+		b.WriteBehind()
+		for i := range 300 { // more writes than go to SQLite at a time
+			c := f.newTicket(fmt.Sprintf("第%d号窗口无法打印发票", i+1))
+			res, err := b.ExecuteNew(Acting{UserID: f.engineer}, c)
+			if err != nil {
+				return err
+			}
+			last = res.State.(*ticket.State).Number
+			if _, err := b.Execute(Acting{UserID: f.engineer}, ticket.Comment{ID: c.ID, Text: "远程查看日志"}); err != nil {
+				return err
+			}
+			if err := b.Forget(c.ID); err != nil {
+				return err
+			}
+			if i == 0 {
+				first = c.ID
+			}
+		}
+		st, err := b.State(first)
+		if err != nil {
+			return err
+		}
+		if got := st.(*ticket.State); got.Title != "第1号窗口无法打印发票" || got.Comments != 1 {
+			t.Errorf("the first ticket loads as %q with %d comments", got.Title, got.Comments)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := f.s.EventCount(ctx); err != nil || n < 600 {
+		t.Fatalf("%d events, %v", n, err)
+	}
+	next := f.must(t, f.engineer, f.newTicket("下一张")).State.(*ticket.State).Number
+	if last == "" || next <= last {
+		t.Errorf("numbers %s then %s", last, next)
+	}
+	report, err := f.s.Check(ctx)
+	if err != nil || len(report.Problems) > 0 {
+		t.Fatalf("check: %v %s", err, describe(report.Problems))
+	}
+}
