@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -91,6 +92,10 @@ func (c *demoCmd) run(ctx context.Context, a *App, rest []string) error {
 		}
 	}
 	start := time.Now()
+	// A bulk build allocates fast and keeps little: the collector running
+	// at a quarter of its usual rate saves a tenth of the build's time, for
+	// some 10 MB more of memory.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	sum, err := demo.Create(ctx, path, opt)
 	if err != nil {
 		if midLine {
