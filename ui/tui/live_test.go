@@ -55,6 +55,8 @@ func TestOpenQueueShowsWhatTheCommandLineRecords(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	tm.keys("Escape", "q")
+	tm.keys("Escape")
+	tm.waitFor("301 of 301")
+	tm.keys("q")
 	tm.waitExit()
 }
