@@ -10,11 +10,11 @@ import (
 )
 
 // The search also finds tickets whose descriptions, comments and decision
-// texts hold the query. Those live in the event log, not in the queue's
-// table (keeping them in memory would cost the queue its memory budget):
-// typing filters instantly on numbers, titles and names; enter keeps the
-// search and looks for it in the log in the background (about half a
-// second at 100,000 tickets), and the matches join the list.
+// texts hold the query. Those are not in the queue's table (keeping them in
+// memory would cost the queue its memory budget): typing filters instantly
+// on numbers, titles and names; enter keeps the search and looks for it in
+// the store's text index in the background (milliseconds at 100,000
+// tickets), and the matches join the list.
 
 // textFoundMsg carries the tickets whose texts mention q.
 type textFoundMsg struct {

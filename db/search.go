@@ -1,0 +1,222 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"yunwei/model"
+)
+
+// Search looks for a term as a substring of folded text (foldTerm): the
+// user's text is never query syntax. The trigram index (ticket_text_index)
+// answers in three ways, by the term's length:
+//
+//   - three characters or more: the tickets holding every trigram of the
+//     term, checked against the text when the term has more than one
+//     trigram (the index keeps no positions);
+//   - one or two characters: every column of ticket_text ends with
+//     textEnd, so each character of the text begins a trigram, and the
+//     term occurs exactly where one of the index's trigrams begins with
+//     it; those trigrams are read from the index's vocabulary
+//     (ticket_text_terms) and looked up together;
+//   - a term begun by more trigrams than maxTermTrigrams: a scan of the
+//     text, slower but as exact.
+
+// maxTermTrigrams bounds the trigrams a short term is looked up by; past
+// it the text is scanned.
+const maxTermTrigrams = 2000
+
+// textScope says which texts a search looks in.
+type textScope int
+
+const (
+	// inAllText: the number, the title and the texts people wrote.
+	inAllText textScope = iota
+	// inWrittenText: only descriptions, comments and decision texts.
+	inWrittenText
+)
+
+// textLookup is how a term is looked up in the index.
+type textLookup struct {
+	term  string
+	match string // FTS5 query of quoted trigrams; "" for a scan
+	// exact says the index's rows all hold the term somewhere, so only a
+	// scope narrower than every column needs the text checked.
+	exact bool
+	none  bool // no text holds the term
+}
+
+// lookupTerm plans the lookup of a folded, non-empty term.
+func lookupTerm(ctx context.Context, q queryer, term string) (textLookup, error) {
+	l := textLookup{term: term}
+	runes := []rune(term)
+	if len(runes) >= 3 {
+		seen := map[string]bool{}
+		var parts []string
+		for i := 0; i+3 <= len(runes); i++ {
+			g := string(runes[i : i+3])
+			if !seen[g] {
+				seen[g] = true
+				parts = append(parts, quoteFTS(g))
+			}
+		}
+		l.match, l.exact = strings.Join(parts, " AND "), len(runes) == 3
+		return l, nil
+	}
+	// Every trigram that begins with the term: terms from term up to, not
+	// including, term followed by the byte 0xff, which UTF-8 never holds.
+	trigrams, err := queryList(ctx, q, "SELECT term FROM ticket_text_terms WHERE term >= ? AND term < ? LIMIT ?", func(r *sql.Rows) (string, error) {
+		var t string
+		return t, r.Scan(&t)
+	}, term, term+"\xff", maxTermTrigrams+1)
+	if err != nil {
+		return l, fmt.Errorf("search: %w", err)
+	}
+	switch {
+	case len(trigrams) == 0:
+		l.none = true
+	case len(trigrams) <= maxTermTrigrams:
+		for i, t := range trigrams {
+			trigrams[i] = quoteFTS(t)
+		}
+		l.match, l.exact = strings.Join(trigrams, " OR "), true
+	}
+	return l, nil
+}
+
+// quoteFTS makes s one FTS5 string, whatever it holds.
+func quoteFTS(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}
+
+// textQuery is the SQL selecting the ids of the tickets whose texts in
+// scope hold the lookup's term, with its arguments.
+func (l textLookup) textQuery(scope textScope) (string, []any) {
+	check := "(instr(t.number, ?) > 0 OR instr(t.title, ?) > 0 OR instr(t.body, ?) > 0)"
+	args := []any{l.term, l.term, l.term}
+	if scope == inWrittenText {
+		check, args = "instr(t.body, ?) > 0", []any{l.term}
+	}
+	if l.match == "" {
+		return "SELECT t.ticket_id FROM ticket_text AS t WHERE " + check, args
+	}
+	q := "SELECT t.ticket_id FROM ticket_text_index AS x JOIN ticket_text AS t ON t.rowid = x.rowid WHERE ticket_text_index MATCH ?"
+	if l.exact && scope == inAllText {
+		return q, []any{l.match}
+	}
+	return q + " AND " + check, append([]any{l.match}, args...)
+}
+
+// searchCondition is the condition on the tickets table that selects the
+// tickets a search for text finds: by their text, or by the name of their
+// customer or assignee. Names are matched here, in the few rows of their
+// tables, so that renaming a customer reindexes nothing. A text that
+// folds to nothing selects every ticket.
+func (s *Store) searchCondition(ctx context.Context, text string) (string, []any, error) {
+	term := foldTerm(text)
+	if term == "" {
+		return "1", nil, nil
+	}
+	l, err := lookupTerm(ctx, s.db, term)
+	if err != nil {
+		return "", nil, err
+	}
+	var or []string
+	var args []any
+	if !l.none {
+		q, a := l.textQuery(inAllText)
+		or, args = append(or, "id IN ("+q+")"), append(args, a...)
+	}
+	customers, users, err := s.namesHolding(ctx, term)
+	if err != nil {
+		return "", nil, err
+	}
+	if len(customers) > 0 {
+		or = append(or, "customer_id IN ("+placeholders(len(customers))+")")
+		args = append(args, customers...)
+	}
+	if len(users) > 0 {
+		or = append(or, "assignee_id IN ("+placeholders(len(users))+")")
+		args = append(args, users...)
+	}
+	if len(or) == 0 {
+		return "0", nil, nil
+	}
+	return "(" + strings.Join(or, " OR ") + ")", args, nil
+}
+
+// namesHolding lists the customers whose name or short name, and the
+// users whose name or login, hold the folded term.
+func (s *Store) namesHolding(ctx context.Context, term string) (customers, users []any, err error) {
+	type named struct {
+		id   model.ID
+		a, b string
+	}
+	scan := func(r *sql.Rows) (named, error) {
+		var n named
+		return n, r.Scan(&n.id, &n.a, &n.b)
+	}
+	holding := func(query string) ([]any, error) {
+		rows, err := queryList(ctx, s.db, query, scan)
+		if err != nil {
+			return nil, err
+		}
+		var out []any
+		for _, n := range rows {
+			if strings.Contains(foldText(n.a), term) || strings.Contains(foldText(n.b), term) {
+				out = append(out, n.id)
+			}
+		}
+		return out, nil
+	}
+	if customers, err = holding("SELECT id, name, short_name FROM customers"); err != nil {
+		return nil, nil, err
+	}
+	users, err = holding("SELECT id, name, login FROM users")
+	return customers, users, err
+}
+
+// placeholders is n comma-separated question marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// TicketsMentioning finds the tickets whose descriptions, comments or
+// decision texts (plan, cause, fix, upgrade notes…) contain text, folded.
+// Numbers, titles and names are not searched here: the queue holds them.
+func (s *Store) TicketsMentioning(ctx context.Context, text string) ([]model.ID, error) {
+	term := foldTerm(text)
+	if term == "" {
+		return nil, nil
+	}
+	l, err := lookupTerm(ctx, s.db, term)
+	if err != nil || l.none {
+		return nil, err
+	}
+	q, args := l.textQuery(inWrittenText)
+	ids, err := queryList(ctx, s.db, q, func(r *sql.Rows) (model.ID, error) {
+		var id model.ID
+		return id, r.Scan(&id)
+	}, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search texts: %w", err)
+	}
+	return ids, nil
+}
+
+// SearchTickets lists the ids of the tickets f selects whose number,
+// title, customer, assignee, description, comments or decision texts
+// contain text (case folded), in the order of EachTicket.
+func (s *Store) SearchTickets(ctx context.Context, text string, f TicketFilter) ([]model.ID, error) {
+	f.Search = text
+	where, args, err := s.ticketWhere(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	return queryList(ctx, s.db, "SELECT id FROM tickets"+where+ticketOrder(f), func(r *sql.Rows) (model.ID, error) {
+		var id model.ID
+		return id, r.Scan(&id)
+	}, args...)
+}
