@@ -5,28 +5,23 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"yunwei/model"
 )
 
 // Search looks for a term as a substring of folded text (foldTerm): the
 // user's text is never query syntax. The trigram index (ticket_text_index)
-// answers in three ways, by the term's length:
+// keeps each trigram's positions, so it answers exactly, by the term's
+// length:
 //
-//   - three characters or more: the tickets holding every trigram of the
-//     term, checked against the text when the term has more than one
-//     trigram (the index keeps no positions);
-//   - one or two characters: every column of ticket_text ends with
-//     textEnd, so each character of the text begins a trigram, and the
-//     term occurs exactly where one of the index's trigrams begins with
-//     it; those trigrams are read from the index's vocabulary
-//     (ticket_text_terms) and looked up together;
-//   - a term begun by more trigrams than maxTermTrigrams: a scan of the
-//     text, slower but as exact.
-
-// maxTermTrigrams bounds the trigrams a short term is looked up by; past
-// it the text is scanned.
-const maxTermTrigrams = 2000
+//   - three characters or more: the tickets holding the term's trigrams one
+//     after another (an FTS5 phrase);
+//   - one or two characters: every column ends with textEnd, so each
+//     character of the text begins a trigram, and the term occurs exactly
+//     where one of the index's trigrams begins with it; those trigrams are
+//     read from the index's vocabulary (ticket_text_terms) and looked up
+//     together.
 
 // textScope says which texts a search looks in.
 type textScope int
@@ -38,52 +33,34 @@ const (
 	inWrittenText
 )
 
-// textLookup is how a term is looked up in the index.
+// textLookup is an FTS5 query finding a folded term, or none when no text
+// can hold it.
 type textLookup struct {
-	term  string
-	match string // FTS5 query of quoted trigrams; "" for a scan
-	// exact says the index's rows all hold the term somewhere, so only a
-	// scope narrower than every column needs the text checked.
-	exact bool
-	none  bool // no text holds the term
+	match string // a phrase, or trigrams joined by OR, each quoted
+	none  bool
 }
 
 // lookupTerm plans the lookup of a folded, non-empty term.
 func lookupTerm(ctx context.Context, q queryer, term string) (textLookup, error) {
-	l := textLookup{term: term}
-	runes := []rune(term)
-	if len(runes) >= 3 {
-		seen := map[string]bool{}
-		var parts []string
-		for i := 0; i+3 <= len(runes); i++ {
-			g := string(runes[i : i+3])
-			if !seen[g] {
-				seen[g] = true
-				parts = append(parts, quoteFTS(g))
-			}
-		}
-		l.match, l.exact = strings.Join(parts, " AND "), len(runes) == 3
-		return l, nil
+	if utf8.RuneCountInString(term) >= 3 {
+		return textLookup{match: quoteFTS(term)}, nil
 	}
 	// Every trigram that begins with the term: terms from term up to, not
 	// including, term followed by the byte 0xff, which UTF-8 never holds.
-	trigrams, err := queryList(ctx, q, "SELECT term FROM ticket_text_terms WHERE term >= ? AND term < ? LIMIT ?", func(r *sql.Rows) (string, error) {
+	trigrams, err := queryList(ctx, q, "SELECT term FROM ticket_text_terms WHERE term >= ? AND term < ?", func(r *sql.Rows) (string, error) {
 		var t string
 		return t, r.Scan(&t)
-	}, term, term+"\xff", maxTermTrigrams+1)
+	}, term, term+"\xff")
 	if err != nil {
-		return l, fmt.Errorf("search: %w", err)
+		return textLookup{}, fmt.Errorf("search: %w", err)
 	}
-	switch {
-	case len(trigrams) == 0:
-		l.none = true
-	case len(trigrams) <= maxTermTrigrams:
-		for i, t := range trigrams {
-			trigrams[i] = quoteFTS(t)
-		}
-		l.match, l.exact = strings.Join(trigrams, " OR "), true
+	if len(trigrams) == 0 {
+		return textLookup{none: true}, nil
 	}
-	return l, nil
+	for i, t := range trigrams {
+		trigrams[i] = quoteFTS(t)
+	}
+	return textLookup{match: "(" + strings.Join(trigrams, " OR ") + ")"}, nil
 }
 
 // quoteFTS makes s one FTS5 string, whatever it holds.
@@ -92,21 +69,13 @@ func quoteFTS(s string) string {
 }
 
 // textQuery is the SQL selecting the ids of the tickets whose texts in
-// scope hold the lookup's term, with its arguments.
-func (l textLookup) textQuery(scope textScope) (string, []any) {
-	check := "(instr(t.number, ?) > 0 OR instr(t.title, ?) > 0 OR instr(t.body, ?) > 0)"
-	args := []any{l.term, l.term, l.term}
+// scope hold the lookup's term, with its argument.
+func (l textLookup) textQuery(scope textScope) (string, any) {
+	match := l.match
 	if scope == inWrittenText {
-		check, args = "instr(t.body, ?) > 0", []any{l.term}
+		match = "{body} : " + match
 	}
-	if l.match == "" {
-		return "SELECT t.ticket_id FROM ticket_text AS t WHERE " + check, args
-	}
-	q := "SELECT t.ticket_id FROM ticket_text_index AS x JOIN ticket_text AS t ON t.rowid = x.rowid WHERE ticket_text_index MATCH ?"
-	if l.exact && scope == inAllText {
-		return q, []any{l.match}
-	}
-	return q + " AND " + check, append([]any{l.match}, args...)
+	return "SELECT ticket_id FROM ticket_text WHERE rowid IN (SELECT rowid FROM ticket_text_index WHERE ticket_text_index MATCH ?)", match
 }
 
 // searchCondition is the condition on the tickets table that selects the
@@ -126,8 +95,8 @@ func (s *Store) searchCondition(ctx context.Context, text string) (string, []any
 	var or []string
 	var args []any
 	if !l.none {
-		q, a := l.textQuery(inAllText)
-		or, args = append(or, "id IN ("+q+")"), append(args, a...)
+		q, match := l.textQuery(inAllText)
+		or, args = append(or, "id IN ("+q+")"), append(args, match)
 	}
 	customers, users, err := s.namesHolding(ctx, term)
 	if err != nil {
@@ -195,11 +164,11 @@ func (s *Store) TicketsMentioning(ctx context.Context, text string) ([]model.ID,
 	if err != nil || l.none {
 		return nil, err
 	}
-	q, args := l.textQuery(inWrittenText)
+	q, match := l.textQuery(inWrittenText)
 	ids, err := queryList(ctx, s.db, q, func(r *sql.Rows) (model.ID, error) {
 		var id model.ID
 		return id, r.Scan(&id)
-	}, args...)
+	}, match)
 	if err != nil {
 		return nil, fmt.Errorf("search texts: %w", err)
 	}

@@ -1,6 +1,8 @@
 package db
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"sort"
 	"strings"
 
@@ -10,11 +12,12 @@ import (
 	"yunwei/model"
 )
 
-// The ticket_text projection is what search looks in: per ticket, its
-// number, title and the texts people wrote (the description, every
-// comment, every decision's comment and text inputs: plan, cause, fix,
-// upgrade notes…), folded (foldText) so that matching is a plain
-// substring test, and indexed by an FTS5 trigram index (ticket_text_index).
+// Search looks in, per ticket, its number, title and the texts people
+// wrote (the description, every comment, every decision's comment and text
+// inputs: plan, cause, fix, upgrade notes…), folded (foldText) so that
+// matching is a plain substring test, in an FTS5 trigram index
+// (ticket_text_index, migration 0016) that keeps no copy of the text; the
+// ticket_text rows say which ticket each entry is and what text it holds.
 // Customer and assignee names are not copied in: they live in their own
 // small tables, and renaming a customer must not rewrite its tickets.
 
@@ -114,18 +117,28 @@ func foldTerm(s string) string {
 	return foldText(strings.TrimSpace(s))
 }
 
-// projectTicketText writes a ticket's text row and its index entry when its
-// text changed. The index is an external-content FTS5 table: an entry is
-// taken out with the text it was made from, before the row changes.
+// digest is what ticket_text keeps of the text indexed: the first 8
+// bytes of its SHA-256.
+func (t ticketText) digest() []byte {
+	h := sha256.New()
+	for _, part := range []string{t.number, t.title, t.body} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return h.Sum(nil)[:8]
+}
+
+// projectTicketText indexes a ticket's text again when it changed.
 func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 	txt := textOf(t)
+	digest := txt.digest()
 	if b.rebuilding || b.created[id] {
 		// A new ticket has no row yet, unless this batch wrote one already.
-		st, err := b.stmt("INSERT INTO ticket_text (ticket_id, number, title, body) VALUES (?, ?, ?, ?) ON CONFLICT (ticket_id) DO NOTHING")
+		st, err := b.stmt("INSERT INTO ticket_text (ticket_id, digest) VALUES (?, ?) ON CONFLICT (ticket_id) DO NOTHING")
 		if err != nil {
 			return err
 		}
-		res, err := st.ExecContext(b.ctx, id, txt.number, txt.title, txt.body)
+		res, err := st.ExecContext(b.ctx, id, digest)
 		if err != nil {
 			return err
 		}
@@ -133,32 +146,35 @@ func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 			if err != nil {
 				return err
 			}
-			return b.exec("INSERT INTO ticket_text_index (rowid, number, title, body) VALUES (last_insert_rowid(), ?, ?, ?)", txt.number, txt.title, txt.body)
+			return b.exec(indexText, nil, txt.number, txt.title, txt.body)
 		}
 	}
-	var old ticketText
 	var n int64
-	st, err := b.stmt("SELECT rowid, number, title, body FROM ticket_text WHERE ticket_id = ?")
+	var old []byte
+	st, err := b.stmt("SELECT rowid, digest FROM ticket_text WHERE ticket_id = ?")
 	if err != nil {
 		return err
 	}
-	switch err := st.QueryRowContext(b.ctx, id).Scan(&n, &old.number, &old.title, &old.body); {
+	switch err := st.QueryRowContext(b.ctx, id).Scan(&n, &old); {
 	case isNoRows(err):
-		if err := b.exec("INSERT INTO ticket_text (ticket_id, number, title, body) VALUES (?, ?, ?, ?)", id, txt.number, txt.title, txt.body); err != nil {
+		if err := b.exec("INSERT INTO ticket_text (ticket_id, digest) VALUES (?, ?)", id, digest); err != nil {
 			return err
 		}
-		return b.exec("INSERT INTO ticket_text_index (rowid, number, title, body) VALUES (last_insert_rowid(), ?, ?, ?)", txt.number, txt.title, txt.body)
+		return b.exec(indexText, nil, txt.number, txt.title, txt.body)
 	case err != nil:
 		return err
-	case old == txt:
+	case bytes.Equal(old, digest):
 		return nil
 	}
-	if err := b.exec("INSERT INTO ticket_text_index (ticket_text_index, rowid, number, title, body) VALUES ('delete', ?, ?, ?, ?)",
-		n, old.number, old.title, old.body); err != nil {
+	if err := b.exec("DELETE FROM ticket_text_index WHERE rowid = ?", n); err != nil {
 		return err
 	}
-	if err := b.exec("UPDATE ticket_text SET number = ?, title = ?, body = ? WHERE rowid = ?", txt.number, txt.title, txt.body, n); err != nil {
+	if err := b.exec(indexText, n, txt.number, txt.title, txt.body); err != nil {
 		return err
 	}
-	return b.exec("INSERT INTO ticket_text_index (rowid, number, title, body) VALUES (?, ?, ?, ?)", n, txt.number, txt.title, txt.body)
+	return b.exec("UPDATE ticket_text SET digest = ? WHERE rowid = ?", digest, n)
 }
+
+// indexText indexes a text under the rowid of its ticket_text row: the
+// one given, or (NULL) the row inserted last.
+const indexText = "INSERT INTO ticket_text_index (rowid, number, title, body) VALUES (coalesce(?, last_insert_rowid()), ?, ?, ?)"

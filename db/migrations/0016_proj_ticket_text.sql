@@ -1,24 +1,24 @@
--- What search looks in (db/ticket_text.go): per ticket its number, title
--- and the texts people wrote, folded (lower case, NFC), each column ended
--- with two newlines. Rewritten with its ticket in the same transaction as
--- the ticket's events. The implicit rowid is what the index refers to;
--- the table has an index (its primary key), so VACUUM keeps its rowids.
+-- What search looks in (db/ticket_text.go, db/search.go): per ticket its
+-- number, title and the texts people wrote, folded (lower case, NFC), in a
+-- trigram index kept with the ticket's events in their transaction.
+
+-- One row per ticket indexed: the index's rowid for it, and the digest of
+-- the text indexed, which tells whether the text changed (and yunwei
+-- check, comparing this table with a rebuild, whether the index was given
+-- the text the log holds). The table has an index (its primary key), so
+-- VACUUM keeps the implicit rowids the index refers to.
 CREATE TABLE IF NOT EXISTS ticket_text (
   ticket_id BLOB PRIMARY KEY,
-  number    TEXT NOT NULL,
-  title     TEXT NOT NULL,
-  body      TEXT NOT NULL
+  digest    BLOB NOT NULL  -- the first 8 bytes of the SHA-256 of the text
 );
 
--- The trigram index over ticket_text, an external-content FTS5 table
--- (db/search.go says how a term is looked up in it). The text is folded
--- already, hence case_sensitive 1. detail=none keeps no positions (a term
--- longer than one trigram is checked against the row's text) and
--- columnsize=0 no lengths (nothing is ranked): the index is under a third
--- of the size of the text.
-CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text_index USING fts5(number, title, body, content = 'ticket_text',
-  tokenize = 'trigram case_sensitive 1', detail = none, columnsize = 0);
+-- The trigram index, contentless: it keeps no copy of the text, only each
+-- trigram's tickets and positions (detail=full), so a term is found
+-- exactly through its trigrams, in every column or in one, with no text to
+-- read. The text is folded already, hence case_sensitive 1.
+CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text_index USING fts5(number, title, body, content = '', contentless_delete = 1,
+  tokenize = 'trigram case_sensitive 1');
 
 -- The index's vocabulary: its trigrams, which a term of one or two
--- characters is looked up by (db/search.go).
+-- characters is looked up by.
 CREATE VIRTUAL TABLE IF NOT EXISTS ticket_text_terms USING fts5vocab(ticket_text_index, 'row');

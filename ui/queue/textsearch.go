@@ -30,18 +30,21 @@ func searchTexts(ctx context.Context, s *db.Store, q string) tea.Cmd {
 	}
 }
 
-// setTextHits marks the rows of the tickets found for query q.
+// setTextHits marks the rows of the tickets found for query q: one pass
+// over the rows against a set of the tickets found, which are fewer.
 func (t *table) setTextHits(q string, ids []model.ID) int {
-	index := make(map[model.ID]int32, len(t.rows))
-	for i := range t.rows {
-		index[t.rows[i].id] = int32(i)
-	}
 	hits := make([]uint64, (len(t.rows)+63)/64)
 	n := 0
-	for _, id := range ids {
-		if i, ok := index[id]; ok {
-			hits[i/64] |= 1 << (i % 64)
-			n++
+	if len(ids) > 0 {
+		found := make(map[model.ID]struct{}, len(ids))
+		for _, id := range ids {
+			found[id] = struct{}{}
+		}
+		for i := range t.rows {
+			if _, ok := found[t.rows[i].id]; ok {
+				hits[i/64] |= 1 << (i % 64)
+				n++
+			}
 		}
 	}
 	t.textQuery, t.textHits = q, hits
