@@ -474,3 +474,35 @@ func (w *searchWorld) ids(t *testing.T, l textLookup, scope textScope) []model.I
 	}
 	return ids
 }
+
+// A search reads the tickets it finds, not every ticket: by the text
+// index, and by the customer and assignee indexes for names.
+func TestSearchReadsOnlyTheTicketsItFinds(t *testing.T) {
+	w := newSearchWorld(t)
+	ctx := context.Background()
+	for _, q := range []string{"收费处打印机", "打印", "嘱", "人民医院", "王工", "wang"} {
+		where, args, err := w.s.ticketWhere(ctx, TicketFilter{Status: "all", Search: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := w.s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN SELECT id FROM tickets"+where+ticketOrder(TicketFilter{}), args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		for _, step := range plan {
+			if strings.HasPrefix(step, "SCAN tickets") || strings.HasPrefix(step, "SCAN ticket_text ") {
+				t.Errorf("search %q reads every ticket: %s", q, strings.Join(plan, "; "))
+			}
+		}
+	}
+}
