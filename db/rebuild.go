@@ -17,12 +17,11 @@ var logTables = map[string]bool{"origins": true, "events": true, "local_device":
 
 // projectionTables lists the projection tables, sorted. Full-text
 // indexes (FTS5 tables, their shadow tables and vocabularies) are not
-// among them: each indexes a projection table that it names as its
-// content (textIndexes), which is compared and digested like the others.
-// PRAGMA integrity_check checks an index's own structure; that it indexes
-// exactly its table's text is left to FTS5's integrity-check, which
-// tokenises every text again (4 s at 100,000 tickets, half the budget of
-// yunwei check). Rebuild empties and refills the indexes too.
+// among them: they keep no text to compare, and their bytes depend on the
+// order they were written in. What they were given is compared through
+// ticket_text, which holds the digest of each ticket's text indexed;
+// PRAGMA integrity_check checks their structure. Rebuild empties and
+// refills them too (textIndexes).
 func projectionTables(ctx context.Context, q queryer) ([]string, error) {
 	rows, err := q.QueryContext(ctx, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 	if err != nil {

@@ -11,56 +11,46 @@ import (
 )
 
 // Search looks for a term as a substring of folded text (foldTerm): the
-// user's text is never query syntax. The trigram index (ticket_text_index)
-// keeps each trigram's positions, so it answers exactly, by the term's
-// length:
+// user's text is never query syntax. A trigram index keeps each trigram's
+// positions, so it answers exactly, by the term's length:
 //
 //   - three characters or more: the tickets holding the term's trigrams one
 //     after another (an FTS5 phrase);
-//   - one or two characters: every column ends with textEnd, so each
-//     character of the text begins a trigram, and the term occurs exactly
-//     where one of the index's trigrams begins with it; those trigrams are
-//     read from the index's vocabulary (ticket_text_terms) and looked up
-//     together.
+//   - one or two characters: every text ends with textEnd, so each of its
+//     characters begins a trigram, and the term occurs exactly where one
+//     of the index's trigrams begins with it; those trigrams are read from
+//     the index's vocabulary and looked up together.
 
-// textScope says which texts a search looks in.
-type textScope int
+// textIndex is one of the trigram indexes and its vocabulary.
+type textIndex struct{ table, terms string }
 
-const (
-	// inAllText: the number, the title and the texts people wrote.
-	inAllText textScope = iota
-	// inWrittenText: only descriptions, comments and decision texts.
-	inWrittenText
+var (
+	// titleIndex holds each ticket's number and title.
+	titleIndex = textIndex{"ticket_title_index", "ticket_title_terms"}
+	// writtenIndex holds each ticket's description, comments and decision
+	// texts.
+	writtenIndex = textIndex{"ticket_text_index", "ticket_text_terms"}
 )
 
-// textLookup is an FTS5 query finding a folded term, or none when no text
-// can hold it.
-type textLookup struct {
-	match string // a phrase, or trigrams joined by OR, each quoted
-	none  bool
-}
-
-// lookupTerm plans the lookup of a folded, non-empty term.
-func lookupTerm(ctx context.Context, q queryer, term string) (textLookup, error) {
+// match is the FTS5 query that finds a folded, non-empty term in the
+// index; "" when no text there holds it.
+func (x textIndex) match(ctx context.Context, q queryer, term string) (string, error) {
 	if utf8.RuneCountInString(term) >= 3 {
-		return textLookup{match: quoteFTS(term)}, nil
+		return quoteFTS(term), nil
 	}
 	// Every trigram that begins with the term: terms from term up to, not
 	// including, term followed by the byte 0xff, which UTF-8 never holds.
-	trigrams, err := queryList(ctx, q, "SELECT term FROM ticket_text_terms WHERE term >= ? AND term < ?", func(r *sql.Rows) (string, error) {
+	trigrams, err := queryList(ctx, q, "SELECT term FROM "+x.terms+" WHERE term >= ? AND term < ?", func(r *sql.Rows) (string, error) {
 		var t string
 		return t, r.Scan(&t)
 	}, term, term+"\xff")
-	if err != nil {
-		return textLookup{}, fmt.Errorf("search: %w", err)
-	}
-	if len(trigrams) == 0 {
-		return textLookup{none: true}, nil
+	if err != nil || len(trigrams) == 0 {
+		return "", err
 	}
 	for i, t := range trigrams {
 		trigrams[i] = quoteFTS(t)
 	}
-	return textLookup{match: "(" + strings.Join(trigrams, " OR ") + ")"}, nil
+	return strings.Join(trigrams, " OR "), nil
 }
 
 // quoteFTS makes s one FTS5 string, whatever it holds.
@@ -68,14 +58,26 @@ func quoteFTS(s string) string {
 	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 }
 
-// textQuery is the SQL selecting the ids of the tickets whose texts in
-// scope hold the lookup's term, with its argument.
-func (l textLookup) textQuery(scope textScope) (string, any) {
-	match := l.match
-	if scope == inWrittenText {
-		match = "{body} : " + match
+// textQuery is the SQL selecting the ids of the tickets whose texts in the
+// indexes hold a folded, non-empty term, with its arguments; "" when no
+// text holds it.
+func textQuery(ctx context.Context, q queryer, term string, in ...textIndex) (string, []any, error) {
+	var or []string
+	var args []any
+	for _, x := range in {
+		m, err := x.match(ctx, q, term)
+		if err != nil {
+			return "", nil, fmt.Errorf("search: %w", err)
+		}
+		if m != "" {
+			or = append(or, "rowid IN (SELECT rowid FROM "+x.table+" WHERE "+x.table+" MATCH ?)")
+			args = append(args, m)
+		}
 	}
-	return "SELECT ticket_id FROM ticket_text WHERE rowid IN (SELECT rowid FROM ticket_text_index WHERE ticket_text_index MATCH ?)", match
+	if len(or) == 0 {
+		return "", nil, nil
+	}
+	return "SELECT ticket_id FROM ticket_text WHERE " + strings.Join(or, " OR "), args, nil
 }
 
 // searchCondition is the condition on the tickets table that selects the
@@ -88,15 +90,13 @@ func (s *Store) searchCondition(ctx context.Context, text string) (string, []any
 	if term == "" {
 		return "1", nil, nil
 	}
-	l, err := lookupTerm(ctx, s.db, term)
+	texts, args, err := textQuery(ctx, s.db, term, titleIndex, writtenIndex)
 	if err != nil {
 		return "", nil, err
 	}
 	var or []string
-	var args []any
-	if !l.none {
-		q, match := l.textQuery(inAllText)
-		or, args = append(or, "id IN ("+q+")"), append(args, match)
+	if texts != "" {
+		or = append(or, "id IN ("+texts+")")
 	}
 	customers, users, err := s.namesHolding(ctx, term)
 	if err != nil {
@@ -160,15 +160,14 @@ func (s *Store) TicketsMentioning(ctx context.Context, text string) ([]model.ID,
 	if term == "" {
 		return nil, nil
 	}
-	l, err := lookupTerm(ctx, s.db, term)
-	if err != nil || l.none {
+	q, args, err := textQuery(ctx, s.db, term, writtenIndex)
+	if err != nil || q == "" {
 		return nil, err
 	}
-	q, match := l.textQuery(inWrittenText)
 	ids, err := queryList(ctx, s.db, q, func(r *sql.Rows) (model.ID, error) {
 		var id model.ID
 		return id, r.Scan(&id)
-	}, match)
+	}, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search texts: %w", err)
 	}

@@ -4,9 +4,9 @@ import (
 	"fmt"
 )
 
-// textIndexes are the full-text indexes (FTS5 tables), each of the
-// projection table it names as its content.
-var textIndexes = []string{"ticket_text_index"}
+// textIndexes are the full-text indexes (FTS5 tables): search's trigram
+// indexes, whose rowids are those of ticket_text.
+var textIndexes = []string{"ticket_title_index", "ticket_text_index"}
 
 // emptyTextIndexes empties every full-text index for a rebuild, with
 // FTS5's own command: its shadow tables are never written directly.

@@ -12,29 +12,30 @@ import (
 	"yunwei/model"
 )
 
-// Search looks in, per ticket, its number, title and the texts people
+// Search looks in, per ticket, its number and title and the texts people
 // wrote (the description, every comment, every decision's comment and text
 // inputs: plan, cause, fix, upgrade notes…), folded (foldText) so that
-// matching is a plain substring test, in an FTS5 trigram index
-// (ticket_text_index, migration 0016) that keeps no copy of the text; the
-// ticket_text rows say which ticket each entry is and what text it holds.
+// matching is a plain substring test, in two FTS5 trigram indexes
+// (migration 0016) that keep no copy of the text: ticket_title_index and
+// ticket_text_index. The ticket_text rows say which ticket each entry is
+// and what text it was made from.
 // Customer and assignee names are not copied in: they live in their own
 // small tables, and renaming a customer must not rewrite its tickets.
 
-// textEnd ends every column of the text rows: two characters no search
-// term holds (foldTerm drops control characters), so that every
-// character of the text starts a trigram of the index and a term of one or
-// two characters can be looked up by the trigrams it begins.
+// textEnd ends every indexed text: two characters no search term holds
+// (foldTerm drops control characters), so that every character of the
+// text begins a trigram of the index and a term of one or two characters
+// can be looked up by the trigrams it begins.
 const textEnd = "\n\n"
 
-// textSeparator separates the parts of a ticket's body, so that no term
-// matches across two comments.
+// textSeparator separates the parts of a text (the number from the title,
+// one comment from the next), so that no term matches across two.
 const textSeparator = "\n"
 
-// ticketText is a ticket's row in ticket_text: number, title and body,
-// folded and ended with textEnd.
+// ticketText is a ticket's texts as indexed, folded and ended with
+// textEnd: title holds the number and the title, body the written texts.
 type ticketText struct {
-	number, title, body string
+	title, body string
 }
 
 // textOf is what search finds a ticket by.
@@ -55,9 +56,8 @@ func textOf(t *ticket.State) ticketText {
 		}
 	}
 	return ticketText{
-		number: foldText(t.Number) + textEnd,
-		title:  foldText(t.Title) + textEnd,
-		body:   strings.TrimSuffix(body.String(), textSeparator) + textEnd,
+		title: foldText(t.Number) + textSeparator + foldText(t.Title) + textEnd,
+		body:  strings.TrimSuffix(body.String(), textSeparator) + textEnd,
 	}
 }
 
@@ -121,10 +121,9 @@ func foldTerm(s string) string {
 // bytes of its SHA-256.
 func (t ticketText) digest() []byte {
 	h := sha256.New()
-	for _, part := range []string{t.number, t.title, t.body} {
-		h.Write([]byte(part))
-		h.Write([]byte{0})
-	}
+	h.Write([]byte(t.title))
+	h.Write([]byte{0})
+	h.Write([]byte(t.body))
 	return h.Sum(nil)[:8]
 }
 
@@ -134,19 +133,8 @@ func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 	digest := txt.digest()
 	if b.rebuilding || b.created[id] {
 		// A new ticket has no row yet, unless this batch wrote one already.
-		st, err := b.stmt("INSERT INTO ticket_text (ticket_id, digest) VALUES (?, ?) ON CONFLICT (ticket_id) DO NOTHING")
-		if err != nil {
+		if done, err := b.insertTicketText(id, digest, txt); done || err != nil {
 			return err
-		}
-		res, err := st.ExecContext(b.ctx, id, digest)
-		if err != nil {
-			return err
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 1 {
-			if err != nil {
-				return err
-			}
-			return b.exec(indexText, nil, txt.number, txt.title, txt.body)
 		}
 	}
 	var n int64
@@ -157,24 +145,50 @@ func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 	}
 	switch err := st.QueryRowContext(b.ctx, id).Scan(&n, &old); {
 	case isNoRows(err):
-		if err := b.exec("INSERT INTO ticket_text (ticket_id, digest) VALUES (?, ?)", id, digest); err != nil {
-			return err
-		}
-		return b.exec(indexText, nil, txt.number, txt.title, txt.body)
+		_, err := b.insertTicketText(id, digest, txt)
+		return err
 	case err != nil:
 		return err
 	case bytes.Equal(old, digest):
 		return nil
 	}
-	if err := b.exec("DELETE FROM ticket_text_index WHERE rowid = ?", n); err != nil {
-		return err
+	for _, x := range textIndexes {
+		if err := b.exec("DELETE FROM "+x+" WHERE rowid = ?", n); err != nil {
+			return err
+		}
 	}
-	if err := b.exec(indexText, n, txt.number, txt.title, txt.body); err != nil {
+	if err := b.indexText(n, txt); err != nil {
 		return err
 	}
 	return b.exec("UPDATE ticket_text SET digest = ? WHERE rowid = ?", digest, n)
 }
 
-// indexText indexes a text under the rowid of its ticket_text row: the
-// one given, or (NULL) the row inserted last.
-const indexText = "INSERT INTO ticket_text_index (rowid, number, title, body) VALUES (coalesce(?, last_insert_rowid()), ?, ?, ?)"
+// insertTicketText writes the text row of a ticket that has none and
+// indexes its text; done is false when the ticket has a row already.
+func (b *Batch) insertTicketText(id model.ID, digest []byte, txt ticketText) (done bool, err error) {
+	st, err := b.stmt("INSERT INTO ticket_text (ticket_id, digest) VALUES (?, ?) ON CONFLICT (ticket_id) DO NOTHING")
+	if err != nil {
+		return false, err
+	}
+	res, err := st.ExecContext(b.ctx, id, digest)
+	if err != nil {
+		return false, err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return false, err
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return false, err
+	}
+	return true, b.indexText(rowid, txt)
+}
+
+// indexText indexes a ticket's text under the rowid of its ticket_text
+// row.
+func (b *Batch) indexText(rowid int64, txt ticketText) error {
+	if err := b.exec("INSERT INTO ticket_title_index (rowid, text) VALUES (?, ?)", rowid, txt.title); err != nil {
+		return err
+	}
+	return b.exec("INSERT INTO ticket_text_index (rowid, text) VALUES (?, ?)", rowid, txt.body)
+}
