@@ -32,11 +32,23 @@ var (
 	writtenIndex = textIndex{"ticket_text_index", "ticket_text_terms"}
 )
 
-// match is the FTS5 query that finds a folded, non-empty term in the
-// index; "" when no text there holds it.
-func (x textIndex) match(ctx context.Context, q queryer, term string) (string, error) {
+// trigramsPerMatch is how many trigrams one FTS5 query ORs together when
+// a short term is looked up by the trigrams it begins: FTS5 merges an OR
+// by stepping every one of its trigrams for each ticket it yields, so
+// thousands in one query would cost thousands of steps a ticket; SQLite
+// unions the answers of several small ones instead.
+const trigramsPerMatch = 16
+
+// maxTrigramMatches bounds the queries a lookup is split into, under SQLite's
+// 500 parts of a compound SELECT.
+const maxTrigramMatches = 400
+
+// matches are the FTS5 queries whose answers together are the tickets
+// whose texts in the index hold a folded, non-empty term; none when no
+// text there holds it.
+func (x textIndex) matches(ctx context.Context, q queryer, term string) ([]string, error) {
 	if utf8.RuneCountInString(term) >= 3 {
-		return quoteFTS(term), nil
+		return []string{quoteFTS(term)}, nil
 	}
 	// Every trigram that begins with the term: terms from term up to, not
 	// including, term followed by the byte 0xff, which UTF-8 never holds.
@@ -44,13 +56,20 @@ func (x textIndex) match(ctx context.Context, q queryer, term string) (string, e
 		var t string
 		return t, r.Scan(&t)
 	}, term, term+"\xff")
-	if err != nil || len(trigrams) == 0 {
-		return "", err
+	if err != nil {
+		return nil, err
 	}
 	for i, t := range trigrams {
 		trigrams[i] = quoteFTS(t)
 	}
-	return strings.Join(trigrams, " OR "), nil
+	per := max(trigramsPerMatch, (len(trigrams)+maxTrigramMatches-1)/maxTrigramMatches)
+	var out []string
+	for len(trigrams) > 0 {
+		n := min(per, len(trigrams))
+		out = append(out, strings.Join(trigrams[:n], " OR "))
+		trigrams = trigrams[n:]
+	}
+	return out, nil
 }
 
 // quoteFTS makes s one FTS5 string, whatever it holds.
@@ -65,12 +84,16 @@ func textQuery(ctx context.Context, q queryer, term string, in ...textIndex) (st
 	var or []string
 	var args []any
 	for _, x := range in {
-		m, err := x.match(ctx, q, term)
+		ms, err := x.matches(ctx, q, term)
 		if err != nil {
 			return "", nil, fmt.Errorf("search: %w", err)
 		}
-		if m != "" {
-			or = append(or, "rowid IN (SELECT rowid FROM "+x.table+" WHERE "+x.table+" MATCH ?)")
+		if len(ms) == 0 {
+			continue
+		}
+		one := "SELECT rowid FROM " + x.table + " WHERE " + x.table + " MATCH ?"
+		or = append(or, "rowid IN ("+strings.TrimSuffix(strings.Repeat(one+" UNION ALL ", len(ms)), " UNION ALL ")+")")
+		for _, m := range ms {
 			args = append(args, m)
 		}
 	}

@@ -410,6 +410,13 @@ func TestARolledBackCommentLeavesNoTraceInTheIndex(t *testing.T) {
 func TestTheIndexFindsWhatAScanOfTheTextsFinds(t *testing.T) {
 	w := newSearchWorld(t)
 	w.must(t, w.engineer, ticket.Comment{ID: w.other, Text: "A\nb\tc  d"})
+	// 甲 begins more trigrams than one FTS5 query ORs together.
+	var many strings.Builder
+	for i := range 50 {
+		many.WriteString("甲" + string(rune('!'+i)))
+	}
+	w.must(t, w.engineer, ticket.Comment{ID: w.slow, Text: many.String()})
+	w.must(t, w.engineer, ticket.Comment{ID: w.marks, Text: "甲方确认"})
 	ctx := context.Background()
 	texts := map[model.ID]ticketText{}
 	err := w.s.Batch(ctx, func(b *Batch) error {
@@ -426,6 +433,9 @@ func TestTheIndexFindsWhatAScanOfTheTextsFinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	terms := map[string]bool{"龘": true, "zq": true, "打印机卡": true}
+	if n := w.trigramsBeginning(t, "甲"); n <= trigramsPerMatch {
+		t.Fatalf("甲 begins %d trigrams: too few to look up in several queries", n)
+	}
 	for _, txt := range texts {
 		for _, col := range []string{txt.title, txt.body} {
 			r := []rune(col)
@@ -457,6 +467,15 @@ func TestTheIndexFindsWhatAScanOfTheTextsFinds(t *testing.T) {
 			}
 		}
 	}
+}
+
+func (w *searchWorld) trigramsBeginning(t *testing.T, prefix string) int {
+	t.Helper()
+	var n int
+	if err := w.s.db.QueryRow("SELECT count(*) FROM ticket_text_terms WHERE term >= ? AND term < ?", prefix, prefix+"\xff").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
 }
 
 func (w *searchWorld) ids(t *testing.T, term string, in ...textIndex) []model.ID {
