@@ -277,6 +277,22 @@ func TestSearchFollowsEditsAndRenames(t *testing.T) {
 			t.Errorf("after the edit, search %q: got %v, want %v", q, got, want)
 		}
 	}
+	// A title changed alone, and a comment alone: each text is found as it
+	// now stands.
+	w.must(t, w.engineer, ticket.Edit{ID: w.slow, Fields: map[string]string{"title": "门诊挂号缓慢"}})
+	w.must(t, w.engineer, ticket.Comment{ID: w.other, Text: "换了色带"})
+	for q, want := range map[string][]model.ID{
+		"门诊挂号缓慢": {w.slow},
+		"登录慢":    nil,
+		"连接池耗尽":  {w.slow},
+		"换了色带":   {w.other},
+		"医嘱打印":   {w.other},
+		"印章另行处理": {w.other},
+	} {
+		if got := w.search(t, q); !sameIDs(got, want) {
+			t.Errorf("after the second edit, search %q: got %v, want %v", q, got, want)
+		}
+	}
 	// A customer's name is matched in its own table: a rename is found at
 	// once, and the tickets' texts are not rewritten.
 	var before int

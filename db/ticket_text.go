@@ -118,16 +118,14 @@ func foldTerm(s string) string {
 }
 
 // digest is what ticket_text keeps of the text indexed: the first 8
-// bytes of its SHA-256.
+// bytes of the SHA-256 of the title's text, then those of the body's, so
+// that a change to one reindexes only its index.
 func (t ticketText) digest() []byte {
-	h := sha256.New()
-	h.Write([]byte(t.title))
-	h.Write([]byte{0})
-	h.Write([]byte(t.body))
-	return h.Sum(nil)[:8]
+	title, body := sha256.Sum256([]byte(t.title)), sha256.Sum256([]byte(t.body))
+	return append(title[:8:8], body[:8]...)
 }
 
-// projectTicketText indexes a ticket's text again when it changed.
+// projectTicketText indexes a ticket's text again where it changed.
 func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 	txt := textOf(t)
 	digest := txt.digest()
@@ -152,13 +150,16 @@ func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 	case bytes.Equal(old, digest):
 		return nil
 	}
-	for _, x := range textIndexes {
-		if err := b.exec("DELETE FROM "+x+" WHERE rowid = ?", n); err != nil {
+	for i, part := range []struct{ index, text string }{{"ticket_title_index", txt.title}, {"ticket_text_index", txt.body}} {
+		if len(old) == len(digest) && bytes.Equal(old[8*i:8*i+8], digest[8*i:8*i+8]) {
+			continue
+		}
+		if err := b.exec("DELETE FROM "+part.index+" WHERE rowid = ?", n); err != nil {
 			return err
 		}
-	}
-	if err := b.indexText(n, txt); err != nil {
-		return err
+		if err := b.exec("INSERT INTO "+part.index+" (rowid, text) VALUES (?, ?)", n, part.text); err != nil {
+			return err
+		}
 	}
 	return b.exec("UPDATE ticket_text SET digest = ? WHERE rowid = ?", digest, n)
 }

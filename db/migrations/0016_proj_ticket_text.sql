@@ -10,7 +10,7 @@
 -- key), so VACUUM keeps the implicit rowids the indexes refer to.
 CREATE TABLE IF NOT EXISTS ticket_text (
   ticket_id BLOB PRIMARY KEY,
-  digest    BLOB NOT NULL  -- the first 8 bytes of the SHA-256 of the text
+  digest    BLOB NOT NULL  -- 8 bytes of the SHA-256 of the number and title, 8 of the written texts
 );
 
 -- The trigram indexes, contentless: they keep no copy of the text, only
