@@ -114,6 +114,9 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 	if err := b.projectStaffChange(id, t); err != nil {
 		return err
 	}
+	if err := b.projectTicketText(id, t); err != nil {
+		return err
+	}
 	return b.projectBookings(id, t)
 }
 

@@ -74,7 +74,10 @@ type TicketFilter struct {
 	AssigneeID model.ID
 	CustomerID model.ID
 	Kind       model.Kind
-	Limit      int // 0: no limit
+	// Search keeps the tickets whose number, title, customer, assignee,
+	// description, comments or decision texts contain it (SearchTickets).
+	Search string
+	Limit  int // 0: no limit
 }
 
 // names holds the display names of the few customers, sites and users, so
@@ -118,34 +121,11 @@ func (s *Store) loadNames(ctx context.Context) (names, error) {
 // EachTicket calls fn for every ticket the filter selects, most recently
 // updated first, streaming rows so that 100,000 tickets need little memory.
 func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRow) error) error {
-	var where []string
-	var args []any
-	switch f.Status {
-	case "", model.StatusOpen:
-		where = append(where, "status = 'open'")
-	case model.StatusClosed:
-		where = append(where, "status = 'closed'")
-	case "all":
-	default:
-		return model.Errorf(model.EINVALID, "unknown status %q: use open, closed or all", f.Status)
+	where, args, err := s.ticketWhere(ctx, f)
+	if err != nil {
+		return err
 	}
-	if !f.AssigneeID.IsZero() {
-		where, args = append(where, "assignee_id = ?"), append(args, f.AssigneeID)
-	}
-	if !f.CustomerID.IsZero() {
-		where, args = append(where, "customer_id = ?"), append(args, f.CustomerID)
-	}
-	if f.Kind != "" {
-		where, args = append(where, "kind = ?"), append(args, string(f.Kind))
-	}
-	q := ticketRowSelect
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY updated_at DESC, number"
-	if f.Limit > 0 {
-		q += fmt.Sprintf(" LIMIT %d", f.Limit)
-	}
+	q := ticketRowSelect + where + ticketOrder(f)
 	nm, err := s.loadNames(ctx)
 	if err != nil {
 		return err
@@ -166,6 +146,50 @@ func (s *Store) EachTicket(ctx context.Context, f TicketFilter, fn func(TicketRo
 		}
 	}
 	return rows.Err()
+}
+
+// ticketWhere is the WHERE clause of the tickets f selects, with its
+// arguments.
+func (s *Store) ticketWhere(ctx context.Context, f TicketFilter) (string, []any, error) {
+	var where []string
+	var args []any
+	switch f.Status {
+	case "", model.StatusOpen:
+		where = append(where, "status = 'open'")
+	case model.StatusClosed:
+		where = append(where, "status = 'closed'")
+	case "all":
+	default:
+		return "", nil, model.Errorf(model.EINVALID, "unknown status %q: use open, closed or all", f.Status)
+	}
+	if !f.AssigneeID.IsZero() {
+		where, args = append(where, "assignee_id = ?"), append(args, f.AssigneeID)
+	}
+	if !f.CustomerID.IsZero() {
+		where, args = append(where, "customer_id = ?"), append(args, f.CustomerID)
+	}
+	if f.Kind != "" {
+		where, args = append(where, "kind = ?"), append(args, string(f.Kind))
+	}
+	if f.Search != "" {
+		cond, a, err := s.searchCondition(ctx, f.Search)
+		if err != nil {
+			return "", nil, err
+		}
+		where, args = append(where, cond), append(args, a...)
+	}
+	if len(where) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args, nil
+}
+
+// ticketOrder is the ORDER BY and LIMIT of a list f selects.
+func ticketOrder(f TicketFilter) string {
+	if f.Limit > 0 {
+		return fmt.Sprintf(" ORDER BY updated_at DESC, number LIMIT %d", f.Limit)
+	}
+	return " ORDER BY updated_at DESC, number"
 }
 
 // FindTicket resolves what a user typed: a ticket number, a full id, or the

@@ -15,9 +15,15 @@ import (
 // logTables are the event log's tables; every other table is a projection.
 var logTables = map[string]bool{"origins": true, "events": true, "local_device": true, "counters": true, "profile": true, "local_passphrases": true}
 
-// projectionTables lists the projection tables, sorted.
+// projectionTables lists the projection tables, sorted. Full-text
+// indexes (FTS5 tables, their shadow tables and vocabularies) are not
+// among them: they keep no text to compare, and their bytes depend on the
+// order they were written in. What they were given is compared through
+// ticket_text, which holds the digest of each ticket's text indexed;
+// PRAGMA integrity_check checks their structure. Rebuild empties and
+// refills them too (textIndexes).
 func projectionTables(ctx context.Context, q queryer) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	rows, err := q.QueryContext(ctx, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
 	if err != nil {
 		return nil, err
 	}
@@ -50,6 +56,9 @@ func (s *Store) Rebuild(ctx context.Context) error {
 			if _, err := b.tx.ExecContext(ctx, "DELETE FROM "+t); err != nil {
 				return fmt.Errorf("empty %s: %w", t, err)
 			}
+		}
+		if err := emptyTextIndexes(b); err != nil {
+			return err
 		}
 		if err := b.rankEntities(); err != nil {
 			return err

@@ -18,8 +18,12 @@ var (
 	bench100kPath string
 )
 
-// demo100k generates a 100,000-ticket demo DB once per benchmark run.
+// demo100k generates a 100,000-ticket demo DB once per benchmark run, or
+// takes the one YUNWEI_BENCH_DB names (`yunwei demo --tickets 100000`).
 func demo100k(b *testing.B) string {
+	if p := os.Getenv("YUNWEI_BENCH_DB"); p != "" {
+		return p
+	}
 	bench100kOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "yunwei-bench-")
 		if err != nil {
@@ -49,6 +53,25 @@ func BenchmarkTicketList100k(b *testing.B) {
 			if format == "json" {
 				args = append(args, "--json")
 			}
+			for i := 0; i < b.N; i++ {
+				app := &App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+				if code := app.Run(context.Background(), args); code != 0 {
+					b.Fatalf("exit %d", code)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTicketListSearch100k: `yunwei ticket list --search TERM
+// --status all` over 100,000 tickets, process work included (open, search,
+// query, format), output discarded: at most twice Fossil's LIKE over its
+// ticket table (README "Performance").
+func BenchmarkTicketListSearch100k(b *testing.B) {
+	path := demo100k(b)
+	for _, term := range []string{"打印机", "医嘱", "dem-2026-0042", "心内科病区希望医嘱"} {
+		b.Run(term, func(b *testing.B) {
+			args := []string{"--db", path, "ticket", "list", "--status", "all", "--search", term}
 			for i := 0; i < b.N; i++ {
 				app := &App{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 				if code := app.Run(context.Background(), args); code != 0 {

@@ -19,7 +19,7 @@ import (
 // ticketCommands are `yunwei ticket …`: list, show, record, edit, assign,
 // comment on and decide tickets.
 var ticketCommands = []command{
-	{group: "ticket", name: "list", usage: "[--json] [--status open|closed|all] [--mine] [--customer C] [--kind K] [--limit N]",
+	{group: "ticket", name: "list", usage: "[--json] [--status open|closed|all] [--mine] [--customer C] [--kind K] [--search TEXT] [--limit N]",
 		summary: "list tickets, the latest updated first", new: func() action { return new(ticketList) }},
 	{group: "ticket", name: "show", usage: "ID [--json]",
 		summary: "show a ticket: its fields, flow, SLA clocks and history", new: func() action { return new(ticketShow) }},
@@ -62,9 +62,9 @@ func jsonFlag(fs *flag.FlagSet, v *bool, usage string) {
 
 // ticketList is `yunwei ticket list`.
 type ticketList struct {
-	json, mine             bool
-	status, customer, kind string
-	limit                  int
+	json, mine                     bool
+	status, customer, kind, search string
+	limit                          int
 }
 
 func (c *ticketList) flags(fs *flag.FlagSet) {
@@ -73,6 +73,7 @@ func (c *ticketList) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.mine, "mine", false, "only the tickets assigned to the acting user")
 	fs.StringVar(&c.customer, "customer", "", "only the tickets of customer `C` (name, short name or id)")
 	fs.StringVar(&c.kind, "kind", "", "only the tickets of kind `K`")
+	fs.StringVar(&c.search, "search", "", "only the tickets whose number, title, customer, assignee, description, comments or decision texts contain `TEXT` (any case)")
 	fs.IntVar(&c.limit, "limit", 0, "at most `N` tickets (0: all)")
 }
 
@@ -87,7 +88,7 @@ func (c *ticketList) run(ctx context.Context, a *App, rest []string) error {
 	if err != nil {
 		return err
 	}
-	f := db.TicketFilter{Status: c.status, Limit: c.limit}
+	f := db.TicketFilter{Status: c.status, Search: c.search, Limit: c.limit}
 	if c.mine {
 		u, err := a.actor(ctx)
 		if err != nil {

@@ -10,11 +10,11 @@ import (
 )
 
 // The search also finds tickets whose descriptions, comments and decision
-// texts hold the query. Those live in the event log, not in the queue's
-// table (keeping them in memory would cost the queue its memory budget):
-// typing filters instantly on numbers, titles and names; enter keeps the
-// search and looks for it in the log in the background (about half a
-// second at 100,000 tickets), and the matches join the list.
+// texts hold the query. Those are not in the queue's table (keeping them in
+// memory would cost the queue its memory budget): typing filters instantly
+// on numbers, titles and names; enter keeps the search and looks for it in
+// the store's text index in the background (milliseconds at 100,000
+// tickets), and the matches join the list.
 
 // textFoundMsg carries the tickets whose texts mention q.
 type textFoundMsg struct {
@@ -30,18 +30,21 @@ func searchTexts(ctx context.Context, s *db.Store, q string) tea.Cmd {
 	}
 }
 
-// setTextHits marks the rows of the tickets found for query q.
+// setTextHits marks the rows of the tickets found for query q: one pass
+// over the rows against a set of the tickets found, which are fewer.
 func (t *table) setTextHits(q string, ids []model.ID) int {
-	index := make(map[model.ID]int32, len(t.rows))
-	for i := range t.rows {
-		index[t.rows[i].id] = int32(i)
-	}
 	hits := make([]uint64, (len(t.rows)+63)/64)
 	n := 0
-	for _, id := range ids {
-		if i, ok := index[id]; ok {
-			hits[i/64] |= 1 << (i % 64)
-			n++
+	if len(ids) > 0 {
+		found := make(map[model.ID]struct{}, len(ids))
+		for _, id := range ids {
+			found[id] = struct{}{}
+		}
+		for i := range t.rows {
+			if _, ok := found[t.rows[i].id]; ok {
+				hits[i/64] |= 1 << (i % 64)
+				n++
+			}
 		}
 	}
 	t.textQuery, t.textHits = q, hits
