@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,35 +17,40 @@ const maxTextCandidates = 50_000
 // decision texts (plan, cause, fix, upgrade notes…) contain text, case
 // folded. Titles and numbers are not searched here: the queue holds them.
 // It scans the log, so screens run it in the background after the user
-// pauses typing; it reads the verbatim bodies with LIKE first and decodes
-// only the candidates.
+// pauses typing; bodies are stored packed (openBody), so it unpacks each
+// and decodes only those whose bytes contain the text, ASCII case folded.
 func (s *Store) TicketsMentioning(ctx context.Context, text string) ([]model.ID, error) {
 	text = strings.ToLower(strings.TrimSpace(text))
 	if text == "" {
 		return nil, nil
 	}
-	// LIKE folds ASCII case; on the body as text it matches any UTF-8.
-	pattern := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(text) + "%"
-	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, body FROM events
-		WHERE CAST(body AS TEXT) LIKE ? ESCAPE '\' AND instr(body, CAST('"entity":"ticket"' AS BLOB)) > 0 LIMIT ?`, pattern, maxTextCandidates)
+	needle, ticketKind := []byte(text), []byte(`"entity":"ticket"`)
+	rows, err := s.db.QueryContext(ctx, `SELECT entity_id, body FROM events`)
 	if err != nil {
 		return nil, fmt.Errorf("search texts: %w", err)
 	}
 	defer rows.Close()
 	seen := map[model.ID]bool{}
 	var out []model.ID
-	for rows.Next() {
+	var folded []byte
+	candidates := 0
+	for rows.Next() && candidates < maxTextCandidates {
 		var id model.ID
 		var body []byte
 		if err := rows.Scan(&id, &body); err != nil {
 			return nil, err
 		}
-		if body, err = openBody(body); err != nil {
-			return nil, err
-		}
 		if seen[id] {
 			continue
 		}
+		if body, err = openBody(body); err != nil {
+			return nil, err
+		}
+		folded = asciiLower(folded[:0], body)
+		if !bytes.Contains(folded, needle) || !bytes.Contains(body, ticketKind) {
+			continue
+		}
+		candidates++
 		e, err := model.OpenEvent(body)
 		if err != nil {
 			continue
@@ -55,6 +61,17 @@ func (s *Store) TicketsMentioning(ctx context.Context, text string) ([]model.ID,
 		}
 	}
 	return out, rows.Err()
+}
+
+// asciiLower appends b with ASCII letters lower-cased, as LIKE folds them.
+func asciiLower(dst, b []byte) []byte {
+	for _, c := range b {
+		if c-'A' < 26 {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // payloadMentions reports whether a ticket event's people-written text
