@@ -371,6 +371,15 @@ var tamperCases = []struct {
 	{"a body that is not JSON", func(a attacker) {
 		a.setBody(a.w.comment1, []byte("已删除"))
 	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
+	{"a packed body cut short", func(a attacker) {
+		a.exec("UPDATE events SET body = substr(body, 1, length(body) - 5) WHERE n = ?", a.w.comment1)
+	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
+	{"a packed body of an unknown format", func(a attacker) {
+		a.exec("UPDATE events SET body = X'09' || substr(body, 2) WHERE n = ?", a.w.comment1)
+	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
+	{"a byte of a packed body changed", func(a attacker) {
+		a.exec("UPDATE events SET body = substr(body, 1, 40) || X'30' || substr(body, 42) WHERE n = ?", a.w.comment1)
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"an event's parents", func(a attacker) {
 		a.edit(a.w.comment2, func(env map[string]any) { env["parents"] = []any{model.HashEvent([]byte("y")).String()} })
 	}, []want{{ProblemDanglingParent, comment2}, {ProblemEventChanged, comment2}}, false},
