@@ -1,6 +1,6 @@
 // Command train builds an event-body dictionary from demo data: go run
-// ./db/eventbody/train -o db/eventbody/dict-v2.bin (db/eventbody/README
-// in the package doc says when a new one is due).
+// ./db/eventbody/train -o db/eventbody/dict-v2.bin (the doc of package
+// eventbody says how a new one is released).
 //
 // The data is `yunwei demo` with a seed of its own (Seed below), not the
 // seed the README's figures are measured on, so that the dictionary holds
