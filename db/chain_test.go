@@ -27,7 +27,7 @@ func TestEventsAreChainedPerDevice(t *testing.T) {
 		var id8 int64
 		var body []byte
 		rows.Scan(&id8, &body)
-		id := model.HashEvent(body)
+		id := model.HashEvent(opened(t, body))
 		if id8 != link(prev, id) {
 			t.Fatalf("event %s: stored link %x, want the link to %s", id.Short(), id8, prev.Short())
 		}
@@ -67,16 +67,18 @@ func olderDatabase(t *testing.T, f *fixture, edit func()) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prefixes := map[int64]int64{}
+	prefixes, raw := map[int64]int64{}, map[int64][]byte{}
 	for rows.Next() {
 		var n int64
 		var body []byte
 		rows.Scan(&n, &body)
-		prefixes[n] = model.HashEvent(body).Prefix()
+		raw[n] = opened(t, body)
+		prefixes[n] = model.HashEvent(raw[n]).Prefix()
 	}
 	rows.Close()
 	for n, p := range prefixes {
-		q.Exec("UPDATE events SET id8 = ? WHERE n = ?", p, n)
+		// and its bodies raw canonical JSON, as they were stored then
+		q.Exec("UPDATE events SET id8 = ?, body = ? WHERE n = ?", p, raw[n], n)
 	}
 	edit()
 	path := f.s.Path()
@@ -125,12 +127,10 @@ func TestUpgradeKeepsAnEarlierEditVisible(t *testing.T) {
 	f.must(t, f.engineer, c)
 	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "远程查看日志"})
 	f.must(t, f.engineer, ticket.Comment{ID: c.ID, Text: "已到现场"})
-	var n int64
-	var body []byte
-	f.s.DB().QueryRow(`SELECT n, body FROM events WHERE instr(body, CAST('远程查看日志' AS BLOB)) > 0`).Scan(&n, &body)
+	n, body := findEvent(t, f.s.DB(), "远程查看日志")
 	s := olderDatabase(t, f, func() {
 		edited := recanon(t, body, func(env map[string]any) { payload(env)["text"] = "客户自行处理" })
-		f.s.DB().Exec("UPDATE events SET body = ? WHERE n = ?", edited, n)
+		f.s.DB().Exec("UPDATE events SET body = ? WHERE n = ?", edited, n) // raw, as then
 	})
 	r, err := s.Check(ctx)
 	if err != nil {

@@ -61,6 +61,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	b.people = newRoleLog(b.personEvents)
 	defer b.closeStmts()
 	defer b.stopWriting()
+	defer b.packs.stop()
 	if err := b.loadDevice(); err != nil {
 		tx.Rollback()
 		return err
@@ -141,6 +142,8 @@ type Batch struct {
 	// (WriteBehind); every read in the batch settles them first, through
 	// stmt, settle or a helper that calls it.
 	behind *writeBehind
+	// packs packs the bodies of the events in pending meanwhile.
+	packs bodyPacks
 }
 
 type cached struct {
@@ -172,6 +175,7 @@ const eventsPerInsert = 64
 // second goroutine is WriteBehind's, for a whole bulk batch: handing each
 // insert over alone cost more in lock handoffs than the overlap gained.)
 func (b *Batch) flushEvents() error {
+	b.packs.wait()
 	if len(b.pending) > 0 {
 		if err := b.insertEvents(b.pending, b.links); err != nil {
 			return err
@@ -188,12 +192,13 @@ func eventsInsert(n int) string {
 
 // insertEvents writes events with their links, many rows a statement.
 func (b *Batch) insertEvents(events []model.Event, links []int64) error {
-	for len(events) > 0 {
+	for done := 0; len(events) > 0; {
 		n := min(len(events), eventsPerInsert)
 		args := make([]any, 0, 5*n)
 		for i, e := range events[:n] {
-			args = append(args, links[i], b.origin, e.Seq, e.EntityID, storeBody(e.Raw))
+			args = append(args, links[i], b.origin, e.Seq, e.EntityID, b.packs.stored(done+i, e.Raw))
 		}
+		done += n
 		if err := b.execOwned(eventsInsert(n), args); err != nil {
 			return fmt.Errorf("append events: %w", err)
 		}
@@ -401,6 +406,7 @@ func (b *Batch) rollbackTo(sp savepoint, err error) {
 		b.broken = err
 		return
 	}
+	b.packs.wait() // the slots of the events taken back go to the next ones
 	b.pending, b.links, b.lastSeq, b.hlc = b.pending[:sp.pending], b.links[:sp.links], sp.seq, sp.hlc
 	b.head, b.chain = sp.head, sp.chain
 }
@@ -552,6 +558,7 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 		e = e.WithPayload(ch.Payload)
 	}
 	b.pending = append(b.pending, e)
+	b.packs.start(len(b.pending)-1, e.Raw)
 	b.inFlight[id] = true
 	if len(b.pending) >= eventsPerInsert {
 		return e, b.flushEvents()

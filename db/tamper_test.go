@@ -63,7 +63,7 @@ func buildTamperWorld(t *testing.T) tamperWorld {
 			var n int64
 			var body []byte
 			rows.Scan(&n, &body)
-			if bytes.Contains(body, []byte(`"type":"`+typ+`"`)) {
+			if bytes.Contains(opened(t, body), []byte(`"type":"`+typ+`"`)) {
 				ns = append(ns, n)
 			}
 		}
@@ -108,14 +108,14 @@ func (a attacker) body(n int64) []byte {
 	if err := a.db.QueryRow("SELECT body FROM events WHERE n = ?", n).Scan(&body); err != nil {
 		a.t.Fatalf("event %d: %v", n, err)
 	}
-	return body
+	return opened(a.t, body)
 }
 
 // setBody writes new bytes for an event and, as the attacker of the issue
 // did, the 8-byte prefix of their hash that the log stored beside events
 // before they were chained.
 func (a attacker) setBody(n int64, body []byte) {
-	a.exec("UPDATE events SET body = ?, id8 = ? WHERE n = ?", body, model.HashEvent(body).Prefix(), n)
+	a.exec("UPDATE events SET body = ?, id8 = ? WHERE n = ?", storeBody(body), model.HashEvent(body).Prefix(), n)
 }
 
 // relink recomputes the stored link of event n, as an attacker who has
@@ -125,7 +125,7 @@ func (a attacker) relink(n int64) {
 	var prev model.EventID
 	var body []byte
 	if err := a.db.QueryRow("SELECT body FROM events WHERE origin = 1 AND origin_seq < (SELECT origin_seq FROM events WHERE n = ?) ORDER BY origin_seq DESC LIMIT 1", n).Scan(&body); err == nil {
-		prev = model.HashEvent(body)
+		prev = model.HashEvent(opened(a.t, body))
 	}
 	a.exec("UPDATE events SET id8 = ? WHERE n = ?", link(prev, model.HashEvent(a.body(n))), n)
 }
@@ -184,7 +184,7 @@ func (a attacker) forge(change func(env map[string]any), rewriteHead bool) {
 	if err != nil {
 		a.t.Fatal(err)
 	}
-	a.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, 1, ?, ?, ?)", link(model.HashEvent(newest), e.ID), seq+1, e.EntityID, body)
+	a.exec("INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, 1, ?, ?, ?)", link(model.HashEvent(newest), e.ID), seq+1, e.EntityID, storeBody(body))
 	if rewriteHead {
 		a.exec("UPDATE local_device SET last_seq = ?, head = ?, chain = ?", seq+1, e.ID[:], a.chain())
 	}
@@ -202,7 +202,7 @@ func (a attacker) chain() []byte {
 	for rows.Next() {
 		var body []byte
 		rows.Scan(&body)
-		c = c.next(model.HashEvent(body))
+		c = c.next(model.HashEvent(opened(a.t, body)))
 	}
 	return c[:]
 }
@@ -357,7 +357,7 @@ var tamperCases = []struct {
 		}, true)
 	}, []want{{ProblemDuplicateNumber, any_}}, false},
 	{"a body changed, hash prefix not", func(a attacker) {
-		a.exec("UPDATE events SET body = ? WHERE n = ?", recanon(a.t, a.body(a.w.comment1), func(env map[string]any) { payload(env)["text"] = "x" }), a.w.comment1)
+		a.exec("UPDATE events SET body = ? WHERE n = ?", storeBody(recanon(a.t, a.body(a.w.comment1), func(env map[string]any) { payload(env)["text"] = "x" })), a.w.comment1)
 	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"a link changed", func(a attacker) {
 		a.exec("UPDATE events SET id8 = id8 + 1 WHERE n = ?", a.w.comment2)
@@ -371,6 +371,15 @@ var tamperCases = []struct {
 	{"a body that is not JSON", func(a attacker) {
 		a.setBody(a.w.comment1, []byte("已删除"))
 	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
+	{"a packed body cut short", func(a attacker) {
+		a.exec("UPDATE events SET body = substr(body, 1, length(body) - 5) WHERE n = ?", a.w.comment1)
+	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
+	{"a packed body of an unknown format", func(a attacker) {
+		a.exec("UPDATE events SET body = X'09' || substr(body, 2) WHERE n = ?", a.w.comment1)
+	}, []want{{ProblemUnparseable, comment1}, {ProblemEventChanged, comment1}}, false},
+	{"a byte of a packed body changed", func(a attacker) {
+		a.exec("UPDATE events SET body = substr(body, 1, 40) || X'30' || substr(body, 42) WHERE n = ?", a.w.comment1)
+	}, []want{{ProblemEventChanged, comment1}}, false},
 	{"an event's parents", func(a attacker) {
 		a.edit(a.w.comment2, func(env map[string]any) { env["parents"] = []any{model.HashEvent([]byte("y")).String()} })
 	}, []want{{ProblemDanglingParent, comment2}, {ProblemEventChanged, comment2}}, false},

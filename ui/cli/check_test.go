@@ -33,14 +33,10 @@ func editDescription(t *testing.T, path string) int64 {
 	var n int64
 	rawEdit(t, path, func(s *db.Store) {
 		var body []byte
-		if err := s.DB().QueryRow(`SELECT n, body FROM events WHERE instr(body, CAST('"type":"ticket.created"' AS BLOB)) > 0 ORDER BY n LIMIT 1`).Scan(&n, &body); err != nil {
-			t.Fatal(err)
-		}
+		n, body = firstEventWith(t, s.DB(), `"type":"ticket.created"`)
 		re := regexp.MustCompile(`"description":"[^"]*"`)
 		body = re.ReplaceAll(body, []byte(`"description":"客户同意取消本次收费"`))
-		if _, err := s.DB().Exec("UPDATE events SET body = ?, id8 = ? WHERE n = ?", body, model.HashEvent(body).Prefix(), n); err != nil {
-			t.Fatal(err)
-		}
+		setBody(t, s.DB(), n, body, model.HashEvent(body).Prefix())
 	})
 	return n
 }

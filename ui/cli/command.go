@@ -88,6 +88,7 @@ var commands = concat(
 	contactCommands,
 	userCommands,
 	checkCommands,
+	compactCommands,
 	versionCommands,
 )
 
