@@ -78,6 +78,10 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 		tx.Rollback()
 		return err
 	}
+	if err := b.flushTexts(); err != nil {
+		tx.Rollback()
+		return err
+	}
 	if err := b.stopWriting(); err != nil {
 		tx.Rollback()
 		return err
@@ -144,6 +148,10 @@ type Batch struct {
 	behind *writeBehind
 	// packs packs the bodies of the events in pending meanwhile.
 	packs bodyPacks
+	// deferTexts keeps the tickets' texts for the batch's end (bulk
+	// batches: projectTicketText); texts are those kept.
+	deferTexts bool
+	texts      []pendingText
 }
 
 type cached struct {

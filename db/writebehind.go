@@ -40,7 +40,7 @@ func (b *Batch) WriteBehind() {
 		return
 	}
 	w := &writeBehind{work: make(chan []aWrite, 4), reply: make(chan error), done: make(chan struct{})}
-	b.behind = w
+	b.behind, b.deferTexts = w, true
 	go w.run(b)
 }
 
