@@ -19,7 +19,7 @@ var checkCommands = []command{{
 		"projections in a temporary file to compare them row by row with the database's. " +
 		"--quick verifies in a moment what the log shows without reading every event: each device's " +
 		"numbering (no event deleted or added), this device's newest event against what it recorded, " +
-		"and the newest 1,000 events of each device byte by byte; an edit of an older event, the " +
+		"and the newest 20,000 events of each device byte by byte; an edit of an older event, the " +
 		"chain over all events, parents, numbers, the projections and SQLite's pages are left to the " +
 		"full check. --repair rebuilds the projections, and refuses while the log itself fails.",
 	new: func() action { return new(check) },
@@ -30,7 +30,7 @@ type check struct{ json, quick, repair bool }
 
 func (c *check) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.json, "json", false, "print the report as JSON")
-	fs.BoolVar(&c.quick, "quick", false, "verify each device's numbering, its newest event and its newest 1,000 events only: no projection rebuild")
+	fs.BoolVar(&c.quick, "quick", false, "verify each device's numbering, its newest event and its newest 20,000 events only: no projection rebuild")
 	fs.BoolVar(&c.repair, "repair", false, "first rebuild the projections from the event log in place, if the log verifies (the log is never changed)")
 }
 
