@@ -2,8 +2,9 @@ package db
 
 import (
 	"context"
-	"fmt"
 	"os"
+
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"yunwei/model"
 )
@@ -26,138 +27,213 @@ type CheckReport struct {
 	LogVerified bool `json:"log_verified"`
 }
 
+// CheckPhase names what check is doing, for a progress display.
+type CheckPhase string
+
+// The phases of a check, in order.
+const (
+	// PhaseLog: events read, verified and folded (done and total count
+	// events).
+	PhaseLog CheckPhase = "log"
+	// PhaseProjections: the projection tables compared with their rebuild
+	// (done and total count tables).
+	PhaseProjections CheckPhase = "projections"
+	// PhaseFile: waiting for the end of SQLite's integrity check of the
+	// file, which runs beside the others.
+	PhaseFile CheckPhase = "file"
+)
+
+// CheckOptions are the settings of one check.
+type CheckOptions struct {
+	// Progress, if set, is told now and then how far the check has come.
+	Progress func(phase CheckPhase, done, total int64)
+}
+
 // Check verifies the DB: SQLite's integrity check, that the -wal file
 // beside it is its own, the event log (verifyLog: every event, each
 // device's chain, parents, numbers and counters), and the projections
 // against a rebuild from the log. All but SQLite's check read one
-// snapshot: a scratch copy made in one read transaction, so another
-// process writing meanwhile cannot make the log and the projections
-// disagree; the rebuild is made in a second copy of that snapshot (the DB
-// itself is not changed), and both are removed on every way out.
+// snapshot: one read transaction, so another process writing meanwhile
+// cannot make the log and the projections disagree. The rebuild is made in
+// TEMP tables of check's own connection, in a temporary file: the
+// database is not changed.
 func (s *Store) Check(ctx context.Context) (CheckReport, error) {
-	r, err := s.check(ctx)
+	return s.CheckWith(ctx, CheckOptions{})
+}
+
+// CheckWith is Check with its options.
+func (s *Store) CheckWith(ctx context.Context, opt CheckOptions) (CheckReport, error) {
+	r, err := s.check(ctx, opt, true)
 	if err != nil && ctx.Err() != nil {
 		return r, errCancelled()
 	}
 	return r, err
 }
 
-func (s *Store) check(ctx context.Context) (CheckReport, error) {
-	r := CheckReport{LogVerified: true}
-	if err := s.checkFile(ctx, &r); err != nil {
-		return r, err
-	}
-	snap, err := s.snapshot(ctx)
-	if err != nil {
-		return r, err
-	}
-	defer snap.remove()
-	if err := verifyLog(ctx, snap.db, s.device, &r); err != nil {
-		return r, err
-	}
-	if err := snap.checkProjections(ctx, &r); err != nil {
-		return r, err
-	}
-	return r, nil
-}
-
 // VerifyLog is the part of Check that needs no rebuild: SQLite's integrity
 // check, the -wal file and the event log. Repair runs it first and refuses
 // to rebuild projections from a log that fails it.
 func (s *Store) VerifyLog(ctx context.Context) (CheckReport, error) {
+	r, err := s.check(ctx, CheckOptions{}, false)
+	if err != nil && ctx.Err() != nil {
+		return r, errCancelled()
+	}
+	return r, err
+}
+
+// scratchPrefix names the scratch copies older versions of check made in
+// the temporary folder; a killed one's is removed by the next check.
+const scratchPrefix = "yunwei-check-"
+
+// check runs SQLite's integrity check on a connection of its own while the
+// log is verified (and, with projections, folded and compared) in one read
+// transaction on another.
+func (s *Store) check(ctx context.Context, opt CheckOptions, projections bool) (CheckReport, error) {
+	RemoveStaleScratch(os.TempDir(), scratchPrefix)
+	progress := func(phase CheckPhase) func(done, total int64) {
+		if opt.Progress == nil {
+			return nil
+		}
+		return func(done, total int64) { opt.Progress(phase, done, total) }
+	}
+	fileCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	file := make(chan fileCheck, 1)
+	go func() { file <- s.checkFile(fileCtx) }()
+	waitFile := func() fileCheck {
+		select {
+		case f := <-file:
+			return f
+		default:
+		}
+		if opt.Progress != nil {
+			opt.Progress(PhaseFile, 0, 0)
+		}
+		return <-file
+	}
+
 	r := CheckReport{LogVerified: true}
-	if err := s.checkFile(ctx, &r); err != nil {
-		return r, err
+	err := s.readOnce(ctx, func(c txConn) error {
+		var fold *rebuilder
+		var tables []string
+		if projections {
+			var err error
+			if tables, err = checkTables(ctx, c); err != nil {
+				return err
+			}
+			if err := shadowProjections(ctx, c, tables); err != nil {
+				return describeCheckError(err)
+			}
+			fold = newRebuilder(s.newBatch(ctx, c))
+			defer fold.b.closeStmts()
+		}
+		if err := verifyLog(ctx, c, s.device, &r, fold, progress(PhaseLog)); err != nil {
+			return describeCheckError(err)
+		}
+		if !projections {
+			return nil
+		}
+		if err := fold.finish(); err != nil {
+			return err
+		}
+		if fold.failed != nil {
+			r.add(Problem{Kind: ProblemRebuildFailed, Detail: fold.failed.Error()})
+		}
+		return compareProjections(ctx, c, tables, fold.failed == nil, &r, progress(PhaseProjections))
+	})
+	if err != nil && !corrupt(err) {
+		stop()
 	}
-	if err := verifyLog(ctx, s.db, s.device, &r); err != nil {
+	f := waitFile()
+	switch {
+	case err != nil && corrupt(err) && len(f.problems) > 0:
+		// A file too damaged to read through: SQLite's findings are the
+		// report.
+		r = CheckReport{}
+	case err != nil:
 		return r, err
+	case f.err != nil:
+		return r, f.err
 	}
+	r.IntegrityOK = f.integrityOK
+	r.Problems = append(f.problems, r.Problems...)
+	r.LogVerified = len(r.LogProblems()) == 0
 	return r, nil
+}
+
+// corrupt reports SQLite's "the file is damaged".
+func corrupt(err error) bool {
+	code := sqliteCode(err)
+	return code == sqlite3.SQLITE_CORRUPT || code == sqlite3.SQLITE_NOTADB
+}
+
+// readOnce runs fn inside one read transaction on a connection of check's
+// own, discarded afterwards.
+func (s *Store) readOnce(ctx context.Context, fn func(c txConn) error) error {
+	c, err := s.checkConn(ctx)
+	if err != nil {
+		return err
+	}
+	defer discardConn(c)
+	if err := beginRead(ctx, c); err != nil {
+		return err
+	}
+	return fn(c)
+}
+
+// fileCheck is what SQLite's integrity check and the -wal file showed.
+type fileCheck struct {
+	integrityOK bool
+	problems    []Problem
+	err         error
 }
 
 // checkFile runs SQLite's own integrity check and looks at the -wal file
 // beside the database.
-func (s *Store) checkFile(ctx context.Context, r *CheckReport) error {
-	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
+func (s *Store) checkFile(ctx context.Context) fileCheck {
+	var f fileCheck
+	c, err := s.checkConn(ctx)
 	if err != nil {
-		return err
+		f.err = err
+		return f
+	}
+	defer discardConn(c)
+	rows, err := c.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		f.err = err
+		return f
 	}
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
 			rows.Close()
-			return err
+			f.err = err
+			return f
 		}
 		if line != "ok" {
-			r.add(Problem{Kind: ProblemSQLite, Detail: line})
+			f.problems = append(f.problems, Problem{Kind: ProblemSQLite, Class: ProblemSQLite.Class(), Detail: line})
 		}
 	}
-	rows.Close()
-	r.IntegrityOK = len(r.Problems) == 0
+	if err := rows.Close(); err != nil {
+		f.err = err
+		return f
+	}
+	f.integrityOK = len(f.problems) == 0
 	if problem := walMismatch(ctx, s.path); problem != "" {
-		r.add(Problem{Kind: ProblemForeignWAL, Detail: problem})
+		f.problems = append(f.problems, Problem{Kind: ProblemForeignWAL, Class: ProblemForeignWAL.Class(), Detail: problem})
 	}
-	return nil
+	return f
 }
 
-// scratchPrefix names check's scratch copies in the temporary folder.
-const scratchPrefix = "yunwei-check-"
-
-// snapshot copies the database into a scratch file in the temporary folder
-// (the database's own folder may be read-only: a backup) and opens the
-// copy with no journal and no syncs: it is thrown away. VACUUM INTO reads
-// the database in one read transaction, so the copy is one snapshot.
-// Scratch copies of killed checks are removed first.
-func (s *Store) snapshot(ctx context.Context) (*Store, error) {
-	RemoveStaleScratch(os.TempDir(), scratchPrefix)
-	scratch := ScratchPath(os.TempDir(), scratchPrefix) + ".db"
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", scratch); err != nil {
-		removeScratch(scratch)
-		if diskFull(err) {
-			return nil, model.Errorf(model.EINVALID, "the disk is full: check needs room for a copy of the database in %s; free space there (or set TMPDIR to a folder with room) and try again", os.TempDir())
-		}
-		return nil, fmt.Errorf("copy for check: %w", err)
+// describeCheckError says what to do about a full disk: check's rebuild
+// needs room in the temporary folder.
+func describeCheckError(err error) error {
+	if diskFull(err) {
+		return errCheckDiskFull()
 	}
-	snap, err := OpenBulk(ctx, scratch)
-	if err != nil {
-		removeScratch(scratch)
-		return nil, err
-	}
-	return snap, nil
+	return err
 }
 
-// remove closes a snapshot and deletes its file.
-func (s *Store) remove() {
-	s.Close()
-	removeScratch(s.path)
-}
-
-// checkProjections digests a snapshot's projections, rebuilds them from
-// its log in a copy of it, and compares; where they differ it names every
-// row (diffProjections).
-func (s *Store) checkProjections(ctx context.Context, r *CheckReport) error {
-	var err error
-	if r.Digest, err = s.ProjectionDigest(ctx); err != nil {
-		return err
-	}
-	rebuilt, err := s.snapshot(ctx)
-	if err != nil {
-		return err
-	}
-	defer rebuilt.remove()
-	if err := rebuilt.Rebuild(ctx); err != nil {
-		if ctx.Err() != nil {
-			return err
-		}
-		r.add(Problem{Kind: ProblemRebuildFailed, Detail: err.Error()})
-		return nil
-	}
-	digest, err := rebuilt.ProjectionDigest(ctx)
-	if err != nil {
-		return err
-	}
-	if digest != r.Digest {
-		return diffProjections(ctx, s.db, rebuilt.db, r)
-	}
-	return nil
+func errCheckDiskFull() error {
+	return model.Errorf(model.EINVALID, "the disk is full: check rebuilds the projections in a temporary file, in TMPDIR or else /var/tmp; free space there (or set TMPDIR to a folder with room) and try again")
 }

@@ -57,8 +57,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	if err != nil {
 		return describeOpenError(ctx, s.path, err)
 	}
-	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}, staff: staffRows{}}
-	b.people = newRoleLog(b.personEvents)
+	b := s.newBatch(ctx, tx)
 	defer b.closeStmts()
 	defer b.stopWriting()
 	defer b.packs.stop()
@@ -96,10 +95,25 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	return nil
 }
 
+// newBatch is a batch over tx, with nothing read or written yet.
+func (s *Store) newBatch(ctx context.Context, tx txConn) *Batch {
+	b := &Batch{ctx: ctx, tx: tx, store: s, now: s.Now, stmts: map[string]*sql.Stmt{}, origins: map[model.ID]int64{}, cache: map[model.ID]cached{}, lookups: map[model.ID]any{}, dirty: map[model.ID]bool{}, inFlight: map[model.ID]bool{}, counters: map[string]int64{}, calendars: map[model.ID]*calendar.Calendar{}, quota: map[quotaKey]int{}, created: map[model.ID]bool{}, drawn: map[model.ID]bool{}, checked: map[string]bool{}, staff: staffRows{}}
+	b.people = newRoleLog(b.personEvents)
+	return b
+}
+
+// txConn is what a batch reads and writes through: a write transaction,
+// or check's connection inside its read transaction (its rebuild writes
+// TEMP tables only).
+type txConn interface {
+	queryer
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
 // Batch is an open write transaction.
 type Batch struct {
 	ctx     context.Context
-	tx      *sql.Tx
+	tx      txConn
 	store   *Store
 	now     func() time.Time
 	stmts   map[string]*sql.Stmt

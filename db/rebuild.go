@@ -2,10 +2,7 @@ package db
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"sort"
 	"strings"
 
 	"yunwei/flows"
@@ -177,74 +174,7 @@ func (b *Batch) rankEntities() error {
 }
 
 // ProjectionDigest is the SHA-256 of a canonical dump of every projection
-// table: equal digests mean equal projections.
+// table (verify_projections.go): equal digests mean equal projections.
 func (s *Store) ProjectionDigest(ctx context.Context) (string, error) {
 	return projectionDigest(ctx, s.db)
-}
-
-func projectionDigest(ctx context.Context, q queryer) (string, error) {
-	tables, err := projectionTables(ctx, q)
-	if err != nil {
-		return "", err
-	}
-	h := sha256.New()
-	for _, t := range tables {
-		cols, err := tableColumns(ctx, q, t)
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "table %s %s\n", t, strings.Join(cols, ","))
-		order := make([]string, len(cols))
-		for i := range cols {
-			order[i] = fmt.Sprint(i + 1)
-		}
-		rows, err := q.QueryContext(ctx, fmt.Sprintf("SELECT %s FROM %s ORDER BY %s", strings.Join(cols, ", "), t, strings.Join(order, ", ")))
-		if err != nil {
-			return "", err
-		}
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				rows.Close()
-				return "", err
-			}
-			for _, v := range vals {
-				switch x := v.(type) {
-				case []byte:
-					fmt.Fprintf(h, "b%d:%x|", len(x), x)
-				case string:
-					fmt.Fprintf(h, "s%d:%s|", len(x), x)
-				default:
-					fmt.Fprintf(h, "%T:%v|", x, x)
-				}
-			}
-			h.Write([]byte{'\n'})
-		}
-		if err := rows.Close(); err != nil {
-			return "", err
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-func tableColumns(ctx context.Context, q queryer, table string) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT name FROM pragma_table_info(?) ORDER BY cid", table)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var cols []string
-	for rows.Next() {
-		var c string
-		if err := rows.Scan(&c); err != nil {
-			return nil, err
-		}
-		cols = append(cols, c)
-	}
-	sort.Strings(cols)
-	return cols, rows.Err()
 }

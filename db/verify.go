@@ -1,53 +1,341 @@
 package db
 
 import (
-	"bytes"
+	"cmp"
 	"context"
-	"encoding/hex"
-	"encoding/json"
+	"database/sql"
 	"fmt"
-	"sort"
+	"runtime"
+	"slices"
 	"strconv"
-	"strings"
+	"sync"
 
 	"yunwei/model"
 )
 
-// verifyLog checks the event log on its own, without the projections
-// (DESIGN §4): every event's canonical form and its envelope against its
-// row; each device's sequence and the link stored with each event
-// (db/chain.go); this device's recorded newest event and chain; every
-// parent among its entity's events; numbers never repeated and counters
-// equal to the highest number issued. Each finding is added to r by kind
-// and event.
-func verifyLog(ctx context.Context, q queryer, device Device, r *CheckReport) error {
-	origins, err := originIDs(ctx, q)
+// verifyLog checks the event log (DESIGN §4) in one ordered pass, entity by
+// entity (logPass): every event's canonical form and its envelope against
+// its row, every parent among its entity's events, and the number it draws;
+// then, from what the pass kept of each event (its position and hash),
+// each device's sequence and chain (verify_chain.go), this device's
+// recorded newest event and chain, and the counters (verify_numbers.go).
+// With fold set, the pass also folds each entity and writes its projection
+// rows (verify_rebuild.go). Each finding is added to r by kind and event.
+func verifyLog(ctx context.Context, q txConn, device Device, r *CheckReport, fold *rebuilder, progress func(done, total int64)) error {
+	p, err := newLogPass(ctx, q, device, r, progress)
 	if err != nil {
 		return err
 	}
-	r.Origins = len(origins)
-	chains, numbers, err := verifyChains(ctx, q, origins, device, r)
+	p.fold = fold
+	query := "SELECT entity_id, n, id8, origin, origin_seq, body, 0 FROM main.events ORDER BY entity_id, n"
+	if fold != nil {
+		if err := fold.order(ctx, q); err != nil {
+			return err
+		}
+		query = `SELECT e.entity_id, e.n, e.id8, e.origin, e.origin_seq, e.body, o.rank FROM temp.check_order AS o
+			CROSS JOIN main.events AS e ON e.entity_id = o.entity_id ORDER BY o.rank, o.entity_id, e.n`
+	}
+	if err := p.run(query); err != nil {
+		return err
+	}
+	return p.finish()
+}
+
+// logPass is one pass over the log in entity order. It keeps the entities
+// being read only; of the others, the link and hash of each event
+// (devices) and the numbers drawn (claims). One goroutine reads the rows,
+// workers check and fold each entity (the hashing and decoding), and the
+// pass takes their results in the log's order, writing the projection rows
+// on its connection.
+type logPass struct {
+	ctx      context.Context
+	q        txConn
+	device   Device
+	r        *CheckReport
+	origins  map[int64]model.ID // local device number → device id; read only
+	devices  map[int64]*deviceLog
+	claims   []numberClaim
+	found    []Problem // what single events and parents show
+	fold     *rebuilder
+	progress func(done, total int64)
+	done     int64
+	total    int64
+}
+
+// member is one event of an entity being read.
+type member struct {
+	n, origin, seq, id8 int64
+	id                  model.EventID
+	e                   model.Event
+	ok                  bool // e was read: the bytes are an event in canonical form
+}
+
+func newLogPass(ctx context.Context, q txConn, device Device, r *CheckReport, progress func(done, total int64)) (*logPass, error) {
+	p := &logPass{ctx: ctx, q: q, device: device, r: r, progress: progress}
+	var err error
+	if p.origins, err = originIDs(ctx, q); err != nil {
+		return nil, err
+	}
+	r.Origins = len(p.origins)
+	if p.devices, p.total, err = deviceLogs(ctx, q); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// progressEvery is how many events pass between two progress reports.
+const progressEvery = 4096
+
+// rawGroup is an entity's rows as read, numbered in the pass's order.
+type rawGroup struct {
+	index  int
+	entity model.ID
+	rank   int
+	rows   []rawEvent
+}
+
+type rawEvent struct {
+	n, id8, origin, seq int64
+	body                []byte
+}
+
+// entityCheck is what a worker found of one entity.
+type entityCheck struct {
+	rawGroup
+	members []member
+	found   []Problem
+	claims  []numberClaim
+	folded  folded
+}
+
+// run reads the query's rows (entity, n, id8, origin, seq, body, rank),
+// entity by entity.
+func (p *logPass) run(query string) error {
+	ctx, cancel := context.WithCancel(p.ctx)
+	defer cancel()
+	rows, err := p.q.QueryContext(ctx, query)
 	if err != nil {
 		return err
 	}
-	local := int64(0)
-	for n, id := range origins {
-		if id == device.ID {
-			local = n
+	groups := make(chan rawGroup, 64)
+	results := make(chan *entityCheck, 64)
+	var readErr error
+	go func() {
+		defer close(groups)
+		defer rows.Close()
+		readErr = p.read(rows, groups)
+	}()
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for g := range groups {
+				results <- p.check(g)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	p.report()
+	// Results come in any order; they are taken in the pass's.
+	var applyErr error
+	waiting := map[int]*entityCheck{}
+	next := 0
+	for res := range results {
+		if applyErr != nil {
+			continue // drain: the reader and the workers stop
+		}
+		waiting[res.index] = res
+		for w, ok := waiting[next]; ok; w, ok = waiting[next] {
+			delete(waiting, next)
+			next++
+			if applyErr = p.apply(w); applyErr != nil {
+				cancel()
+				break
+			}
 		}
 	}
-	if err := verifyHead(ctx, q, device, chains[local], r); err != nil {
+	if applyErr != nil {
+		return applyErr
+	}
+	if readErr != nil {
+		return readErr
+	}
+	p.report()
+	return nil
+}
+
+// read groups the rows by entity.
+func (p *logPass) read(rows *sql.Rows, groups chan<- rawGroup) error {
+	var g rawGroup
+	for rows.Next() {
+		var e rawEvent
+		var entity model.ID
+		var rank int
+		if err := rows.Scan(&entity, &e.n, &e.id8, &e.origin, &e.seq, &e.body, &rank); err != nil {
+			return err
+		}
+		if entity != g.entity || len(g.rows) == 0 {
+			if len(g.rows) > 0 {
+				groups <- g
+				g = rawGroup{index: g.index + 1}
+			}
+			g.entity, g.rank = entity, rank
+		}
+		g.rows = append(g.rows, e)
+	}
+	if err := rows.Err(); err != nil {
 		return err
 	}
-	if err := verifyCounters(ctx, q, numbers, r); err != nil {
+	if len(g.rows) > 0 {
+		groups <- g
+	}
+	return nil
+}
+
+// check verifies one entity's events by themselves and their parents, and
+// folds them: the work of a worker, which touches nothing shared.
+func (p *logPass) check(g rawGroup) *entityCheck {
+	c := &entityCheck{rawGroup: g, members: make([]member, len(g.rows))}
+	for i, row := range g.rows {
+		c.members[i] = p.event(c, row)
+	}
+	c.parents()
+	if p.fold != nil {
+		c.folded = p.fold.fold(g.entity, g.rank, c.members)
+	}
+	return c
+}
+
+// apply takes an entity's results into the pass, in the log's order, and
+// writes its projection.
+func (p *logPass) apply(c *entityCheck) error {
+	for i := range c.members {
+		m := &c.members[i]
+		p.deviceLog(m.origin).put(m.seq, m.id8, m.id)
+	}
+	p.found = append(p.found, c.found...)
+	p.claims = append(p.claims, c.claims...)
+	before := p.done
+	if p.done += int64(len(c.members)); p.done/progressEvery != before/progressEvery {
+		p.report()
+	}
+	if p.fold != nil {
+		return p.fold.project(c.entity, c.members, c.folded)
+	}
+	return nil
+}
+
+func (p *logPass) report() {
+	if p.progress != nil {
+		p.progress(p.done, p.total)
+	}
+}
+
+// event checks one event by itself, and notes the number it draws.
+func (p *logPass) event(c *entityCheck, row rawEvent) member {
+	n, origin, seq := row.n, row.origin, row.seq
+	m := member{n: n, origin: origin, seq: seq, id8: row.id8}
+	body, openErr := openBody(row.body)
+	if openErr != nil {
+		body = row.body // the hash of what is stored then shows the change
+	} else {
+		m.e, openErr = model.OpenEvent(body)
+	}
+	if m.ok = openErr == nil; m.ok {
+		m.id = m.e.ID
+	} else {
+		m.id = model.HashEvent(body)
+	}
+	e := &m.e
+	if openErr == nil && (e.V == 0 || e.Seq == 0 || e.Origin.IsZero() || e.EntityID.IsZero() || e.Entity == "" || e.Type == "") {
+		openErr = fmt.Errorf("the envelope lacks its version, sequence, origin, entity or type")
+	}
+	if openErr != nil {
+		// An event that reads is in canonical form: only bytes that do not
+		// read can fail it.
+		at := ref(n, origin, seq, m.id, nil)
+		if !m.ok {
+			if err := model.CheckCanonical(body); err != nil {
+				c.found = append(c.found, Problem{Kind: ProblemNotCanonical, Event: at, Detail: err.Error()})
+			}
+		}
+		c.found = append(c.found, Problem{Kind: ProblemUnparseable, Event: at, Detail: openErr.Error()})
+		return m
+	}
+	at := func() *EventRef { return ref(n, origin, seq, m.id, e) }
+	originID, known := p.origins[origin]
+	if e.Seq != seq {
+		c.found = append(c.found, Problem{Kind: ProblemRowMismatch, Event: at(), Key: "seq", Want: strconv.FormatInt(e.Seq, 10), Got: strconv.FormatInt(seq, 10)})
+	}
+	if e.EntityID != c.entity {
+		c.found = append(c.found, Problem{Kind: ProblemRowMismatch, Event: at(), Key: "entity_id", Want: e.EntityID.String(), Got: c.entity.String()})
+	}
+	if known && e.Origin != originID {
+		c.found = append(c.found, Problem{Kind: ProblemRowMismatch, Event: at(), Key: "origin", Want: e.Origin.String(), Got: originID.String()})
+	}
+	if claim, ok := p.claim(n, origin, seq, m.id, e); ok {
+		c.claims = append(c.claims, claim)
+	}
+	return m
+}
+
+// parents reports every parent an event names that is not among its
+// entity's events.
+func (c *entityCheck) parents() {
+	group := c.members
+	has := func(id model.EventID) bool {
+		return slices.ContainsFunc(group, func(o member) bool { return o.id == id })
+	}
+	if len(group) > 32 { // an entity of many events: not quadratic
+		ids := make(map[model.EventID]bool, len(group))
+		for _, m := range group {
+			ids[m.id] = true
+		}
+		has = func(id model.EventID) bool { return ids[id] }
+	}
+	for i := range group {
+		m := &group[i]
+		if !m.ok {
+			continue // an unreadable event is reported as such
+		}
+		for _, parent := range m.e.Parents {
+			if !has(parent) {
+				c.found = append(c.found, Problem{Kind: ProblemDanglingParent, Event: ref(m.n, m.origin, m.seq, m.id, &m.e), Key: parent.String()[:16]})
+			}
+		}
+	}
+}
+
+// finish verifies what needs the whole log: the chains, this device's head,
+// the numbers and counters; then files every finding, ordered by event.
+func (p *logPass) finish() error {
+	p.r.Events = p.done
+	chains, err := verifyChains(p.ctx, p.q, p.devices, p.origins, p.device)
+	if err != nil {
 		return err
 	}
-	return verifyParents(ctx, q, r)
+	for _, pr := range chains.problems {
+		p.r.add(pr)
+	}
+	slices.SortStableFunc(p.found, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Event.Origin, b.Event.Origin), cmp.Compare(a.Event.Seq, b.Event.Seq), cmp.Compare(a.Event.N, b.Event.N))
+	})
+	for _, pr := range p.found {
+		p.r.add(pr)
+	}
+	if err := verifyHead(p.ctx, p.q, p.device, chains.local, p.r); err != nil {
+		return err
+	}
+	return verifyCounters(p.ctx, p.q, p.device, p.claims, p.r)
 }
 
 // originIDs maps the log's local device numbers to device ids.
 func originIDs(ctx context.Context, q queryer) (map[int64]model.ID, error) {
-	rows, err := q.QueryContext(ctx, "SELECT n, id FROM origins")
+	rows, err := q.QueryContext(ctx, "SELECT n, id FROM main.origins")
 	if err != nil {
 		return nil, err
 	}
@@ -62,312 +350,4 @@ func originIDs(ctx context.Context, q queryer) (map[int64]model.ID, error) {
 		out[n] = id
 	}
 	return out, rows.Err()
-}
-
-// chainEnd is where a device's chain ends in the log: its newest event
-// and the chain over all its events.
-type chainEnd struct {
-	seq   int64
-	id    model.EventID
-	chain chainValue
-	ref   *EventRef
-}
-
-// issued is what the log shows of the numbers drawn from counters: the
-// highest per counter (this device's numbers only) and who holds each.
-type issued struct {
-	highest map[string]*EventRef // counter → the event that drew its highest number
-	top     map[string]int64
-	holders map[string]*EventRef // number → the first entity created with it
-	repeats *[]Problem           // every later entity created with a number already held
-}
-
-// verifyChains reads every event in device and sequence order: each by
-// itself, then its link to the event before it (db/chain.go).
-func verifyChains(ctx context.Context, q queryer, origins map[int64]model.ID, device Device, r *CheckReport) (map[int64]chainEnd, issued, error) {
-	nums := issued{highest: map[string]*EventRef{}, top: map[string]int64{}, holders: map[string]*EventRef{}, repeats: new([]Problem)}
-	rows, err := q.QueryContext(ctx, "SELECT n, id8, origin, origin_seq, entity_id, body FROM events ORDER BY origin, origin_seq")
-	if err != nil {
-		return nil, nums, err
-	}
-	defer rows.Close()
-	type chain struct {
-		chainEnd
-		events int64
-		first  *EventRef
-		// broken is the index in r.Problems of the link found broken at
-		// the previous event, or -1.
-		broken int
-	}
-	chains := map[int64]*chain{}
-	var order []int64
-	var cur *chain
-	curOrigin := int64(-1)
-	for rows.Next() {
-		var n, id8, origin, seq int64
-		var entity model.ID
-		var raw []byte
-		if err := rows.Scan(&n, &id8, &origin, &seq, &entity, &raw); err != nil {
-			return nil, nums, err
-		}
-		body, bodyErr := openBody(raw)
-		if bodyErr != nil {
-			body = raw // hashed as stored: its link fails, and it is unparseable
-		}
-		r.Events++
-		if origin != curOrigin {
-			curOrigin, cur = origin, &chain{broken: -1}
-			chains[origin] = cur
-			order = append(order, origin)
-		}
-		id := model.HashEvent(body)
-		e, openErr := model.OpenEvent(body)
-		if bodyErr != nil {
-			openErr = bodyErr
-		}
-		if openErr == nil && (e.V == 0 || e.Seq == 0 || e.Origin.IsZero() || e.EntityID.IsZero() || e.Entity == "" || e.Type == "") {
-			openErr = fmt.Errorf("the envelope lacks its version, sequence, origin, entity or type")
-		}
-		var ev *model.Event
-		if openErr == nil {
-			ev = &e
-		}
-		at := ref(n, origin, seq, id, ev)
-		cur.events++
-		if cur.first == nil {
-			cur.first = at
-		}
-		gap := seq != cur.seq+1
-		if gap {
-			r.add(Problem{Kind: ProblemSeqGap, Event: at, Want: strconv.FormatInt(cur.seq+1, 10), Got: strconv.FormatInt(seq, 10)})
-		}
-		broken := -1
-		switch {
-		case link(cur.id, id) == id8:
-		case gap: // the gap is the finding
-		case cur.broken >= 0:
-			// The links on both sides of the previous event fail: it is
-			// that event which changed.
-			r.Problems[cur.broken].Kind, r.Problems[cur.broken].Other = ProblemEventChanged, nil
-		default:
-			broken = len(r.Problems)
-			r.add(Problem{Kind: ProblemChainBroken, Event: at, Other: cur.ref})
-		}
-		cur.broken = broken
-		cur.seq, cur.id, cur.chain, cur.ref = seq, id, cur.chain.next(id), at
-		if err := model.CheckCanonical(body); err != nil {
-			r.add(Problem{Kind: ProblemNotCanonical, Event: at, Detail: err.Error()})
-		}
-		if openErr != nil {
-			r.add(Problem{Kind: ProblemUnparseable, Event: at, Detail: openErr.Error()})
-			continue
-		}
-		originID, known := origins[origin]
-		if e.Seq != seq {
-			r.add(Problem{Kind: ProblemRowMismatch, Event: at, Key: "seq", Want: strconv.FormatInt(e.Seq, 10), Got: strconv.FormatInt(seq, 10)})
-		}
-		if e.EntityID != entity {
-			r.add(Problem{Kind: ProblemRowMismatch, Event: at, Key: "entity_id", Want: e.EntityID.String(), Got: entity.String()})
-		}
-		if known && e.Origin != originID {
-			r.add(Problem{Kind: ProblemRowMismatch, Event: at, Key: "origin", Want: e.Origin.String(), Got: originID.String()})
-		}
-		if e.Origin == device.ID {
-			nums.count(device.Code, &e, at)
-		} else {
-			nums.count("", &e, at)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, nums, err
-	}
-	out := map[int64]chainEnd{}
-	for _, origin := range order {
-		c := chains[origin]
-		out[origin] = c.chainEnd
-		id, known := origins[origin]
-		switch {
-		case !known:
-			r.add(Problem{Kind: ProblemUnknownOrigin, Event: c.first, Key: strconv.FormatInt(origin, 10), Got: strconv.FormatInt(c.events, 10)})
-		case id != device.ID:
-			r.add(Problem{Kind: ProblemForeignOrigin, Event: c.first, Key: id.String(), Got: strconv.FormatInt(c.events, 10)})
-		}
-	}
-	return out, nums, nil
-}
-
-// count notes the number an entity was created with, if it has one drawn
-// from a counter: code is this device's code, "" for another device's
-// events (their numbers count for repeats, not for this device's
-// counters).
-func (nums issued) count(code string, e *model.Event, at *EventRef) {
-	if _, ok := numberedTables[e.Entity]; !ok || e.Type != e.Entity+".created" {
-		return
-	}
-	var p struct {
-		Number string `json:"number"`
-	}
-	if json.Unmarshal(e.Payload, &p) != nil || p.Number == "" {
-		return
-	}
-	if first, ok := nums.holders[p.Number]; !ok {
-		nums.holders[p.Number] = at
-	} else if first.Entity != at.Entity {
-		*nums.repeats = append(*nums.repeats, Problem{Kind: ProblemDuplicateNumber, Event: at, Other: first, Key: p.Number})
-	}
-	if code == "" {
-		return
-	}
-	if year, n, ok := parseNumber(code, p.Number); ok {
-		counter := fmt.Sprintf("%s/%d", e.Entity, year)
-		if n > nums.top[counter] {
-			nums.top[counter], nums.highest[counter] = n, at
-		}
-	}
-}
-
-// verifyHead compares this device's recorded sequence, newest event and
-// chain with the end of its events in the log.
-func verifyHead(ctx context.Context, q queryer, device Device, end chainEnd, r *CheckReport) error {
-	var recorded, upto int64
-	var head, chain []byte
-	if err := q.QueryRowContext(ctx, "SELECT last_seq, head, chain, chained_upto FROM local_device").Scan(&recorded, &head, &chain, &upto); err != nil {
-		return err
-	}
-	if recorded != end.seq {
-		r.add(Problem{Kind: ProblemLastSeq, Event: end.ref, Want: strconv.FormatInt(end.seq, 10), Got: strconv.FormatInt(recorded, 10)})
-	}
-	switch {
-	case head == nil && chain == nil && end.ref == nil:
-		// nothing written yet
-	case end.ref == nil || !bytes.Equal(head, end.id[:]):
-		p := Problem{Kind: ProblemHead, Event: end.ref, Want: shortHex(head)}
-		if end.ref != nil {
-			p.Got = end.ref.ID
-		}
-		r.add(p)
-	case !bytes.Equal(chain, end.chain[:]):
-		r.add(Problem{Kind: ProblemChainMismatch, Event: end.ref, Want: shortHex(chain), Got: shortHex(end.chain[:])})
-	}
-	if upto > 0 {
-		r.add(Problem{Kind: NoteChainedOnUpgrade, Key: device.ID.String(), Got: strconv.FormatInt(upto, 10)})
-	}
-	return nil
-}
-
-// shortHex is the first 16 hex digits of an id, "" for none.
-func shortHex(b []byte) string {
-	s := hex.EncodeToString(b)
-	if len(s) > 16 {
-		s = s[:16]
-	}
-	return s
-}
-
-// verifyCounters compares every counter of a numbered kind with the
-// highest number the log shows this device issued from it, and reports
-// every number given to more than one entity.
-func verifyCounters(ctx context.Context, q queryer, nums issued, r *CheckReport) error {
-	for _, p := range *nums.repeats {
-		r.add(p)
-	}
-	rows, err := q.QueryContext(ctx, "SELECT name, value FROM counters")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	seen := map[string]bool{}
-	for rows.Next() {
-		var name string
-		var value int64
-		if err := rows.Scan(&name, &value); err != nil {
-			return err
-		}
-		kind, _, _ := strings.Cut(name, "/")
-		if _, ok := numberedTables[kind]; !ok {
-			continue
-		}
-		seen[name] = true
-		top := nums.top[name]
-		p := Problem{Key: name, Event: nums.highest[name], Want: strconv.FormatInt(top, 10), Got: strconv.FormatInt(value, 10)}
-		switch {
-		case value < top:
-			p.Kind = ProblemCounterBehind
-			r.add(p)
-		case value > top:
-			p.Kind = ProblemCounterAhead
-			r.add(p)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	var missing []string
-	for name := range nums.top {
-		if !seen[name] {
-			missing = append(missing, name)
-		}
-	}
-	sort.Strings(missing)
-	for _, name := range missing {
-		r.add(Problem{Kind: ProblemCounterBehind, Key: name, Event: nums.highest[name], Want: strconv.FormatInt(nums.top[name], 10), Got: "0"})
-	}
-	return nil
-}
-
-// verifyParents reads the log entity by entity and reports every parent an
-// event names that is not among its entity's events.
-func verifyParents(ctx context.Context, q queryer, r *CheckReport) error {
-	rows, err := q.QueryContext(ctx, "SELECT n, origin, origin_seq, entity_id, body FROM events ORDER BY entity_id, n")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	type stored struct {
-		at      *EventRef
-		parents []model.EventID
-	}
-	var (
-		current model.ID
-		group   []stored
-		ids     = map[model.EventID]bool{}
-	)
-	flush := func() {
-		for _, s := range group {
-			for _, p := range s.parents {
-				if !ids[p] {
-					r.add(Problem{Kind: ProblemDanglingParent, Event: s.at, Key: p.String()[:16]})
-				}
-			}
-		}
-		group = group[:0]
-		clear(ids)
-	}
-	for rows.Next() {
-		var n, origin, seq int64
-		var entity model.ID
-		var body []byte
-		if err := rows.Scan(&n, &origin, &seq, &entity, &body); err != nil {
-			return err
-		}
-		if body, err = openBody(body); err != nil {
-			continue // reported by the chain pass
-		}
-		if entity != current {
-			flush()
-			current = entity
-		}
-		id := model.HashEvent(body)
-		ids[id] = true
-		e, err := model.OpenEvent(body)
-		if err != nil || len(e.Parents) == 0 {
-			continue // an unreadable event is reported by the chain pass
-		}
-		group = append(group, stored{at: ref(n, origin, seq, id, &e), parents: e.Parents})
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	flush()
-	return nil
 }

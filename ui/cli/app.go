@@ -51,6 +51,9 @@ type App struct {
 	// askSecret, when set, replaces the terminal for the passphrase
 	// prompts (tests).
 	askSecret func(ctx context.Context, prompt string) (string, error)
+	// stderrTerminal, when set, says whether stderr is a terminal (tests);
+	// otherwise it is asked of the file.
+	stderrTerminal func() bool
 }
 
 // Run runs one command line and returns the exit code.

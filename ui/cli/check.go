@@ -4,29 +4,41 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"runtime/debug"
 
 	"yunwei/db"
 	"yunwei/model"
 )
 
 var checkCommands = []command{{
-	name: "check", usage: "[--json] [--repair]",
+	name: "check", usage: "[--json] [--quick] [--repair]",
 	summary: "SQLite integrity, the event log's hash chains, numbers, projections",
 	about: "Runs SQLite's integrity check; verifies every event's bytes, its row, and each device's " +
 		"hash chain up to the newest event this device recorded; checks that every parent exists, " +
 		"that no number was given twice and that counters match the log; and rebuilds the " +
-		"projections in a scratch copy to compare them row by row with the database's. " +
-		"--repair rebuilds the projections, and refuses while the log itself fails.",
+		"projections in a temporary file to compare them row by row with the database's. " +
+		"--quick verifies in a moment what the log shows without reading every event: each device's " +
+		"numbering (no event deleted or added), this device's newest event against what it recorded, " +
+		"and the newest 20,000 events of each device byte by byte; an edit of an older event, the " +
+		"chain over all events, parents, numbers, the projections and SQLite's pages are left to the " +
+		"full check. --repair rebuilds the projections, and refuses while the log itself fails.",
 	new: func() action { return new(check) },
 }}
 
 // check is `yunwei check`.
-type check struct{ json, repair bool }
+type check struct{ json, quick, repair bool }
 
 func (c *check) flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.json, "json", false, "print the report as JSON")
+	fs.BoolVar(&c.quick, "quick", false, "verify each device's numbering, its newest event and its newest 20,000 events only: no projection rebuild")
 	fs.BoolVar(&c.repair, "repair", false, "first rebuild the projections from the event log in place, if the log verifies (the log is never changed)")
 }
+
+// checkMemory is the Go heap check keeps to, unless GOMEMLIMIT says
+// otherwise: it reads every event's bytes once, and without a limit their
+// garbage would be let to grow to twice what it keeps (DESIGN §8: check
+// fits a laptop, 100 MiB at 100,000 tickets).
+const checkMemory = 48 << 20
 
 // checkJSON is check --json: the report's fields, and each problem worded
 // in the user's language (problems) beside its data (findings).
@@ -46,11 +58,24 @@ func (c *check) run(ctx context.Context, a *App, rest []string) error {
 	if len(rest) > 0 {
 		return a.wrong("check takes no arguments, got %q", rest[0])
 	}
+	if c.quick && c.repair {
+		return a.wrong("--quick and --repair cannot be used together: repair runs the full check")
+	}
 	s, err := a.open(ctx)
 	if err != nil {
 		return err
 	}
+	if a.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(checkMemory))
+	}
 	L := a.session.Lang
+	if c.quick {
+		r, err := s.QuickCheck(ctx)
+		if err != nil {
+			return err
+		}
+		return c.report(a, s, r, false)
+	}
 	if c.repair {
 		// Projections are rebuilt only from a log that verifies: a rebuild
 		// from a forged log would make the forgery look consistent.
@@ -71,11 +96,22 @@ func (c *check) run(ctx context.Context, a *App, rest []string) error {
 			fmt.Fprintln(a.Stdout, L.T("Projections rebuilt from the event log."))
 		}
 	}
-	r, err := s.Check(ctx)
+	var opt db.CheckOptions
+	progress := &checkProgress{w: a.Stderr, L: L}
+	if !c.json && a.isTerminal() {
+		opt.Progress = progress.show
+	}
+	r, err := s.CheckWith(ctx, opt)
+	progress.clear()
 	if err != nil {
 		return err
 	}
-	if err := c.print(a, r, c.repair); err != nil {
+	return c.report(a, s, r, c.repair)
+}
+
+// report prints the report and fails when it found problems.
+func (c *check) report(a *App, s *db.Store, r db.CheckReport, repaired bool) error {
+	if err := c.print(a, r, repaired); err != nil {
 		return err
 	}
 	if len(r.Problems) > 0 {
@@ -104,9 +140,12 @@ func (c *check) print(a *App, r db.CheckReport, repaired bool) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	if len(r.Problems) == 0 {
+	switch {
+	case len(r.Problems) == 0 && c.quick:
+		fmt.Fprintf(a.Stdout, L.T("Quick check passed: %d events from %d devices numbered without a gap, this device's newest event as it recorded, the newest %d events of each device intact. yunwei check verifies every event and the projections.")+"\n", r.Events, r.Origins, db.QuickWindow)
+	case len(r.Problems) == 0:
 		fmt.Fprintf(a.Stdout, L.T("Check passed: %d events from %d devices, projections equal a rebuild (%s…)")+"\n", r.Events, r.Origins, r.Digest[:12])
-	} else {
+	default:
 		fmt.Fprintf(a.Stdout, L.T("Check found %d problems:")+"\n", len(r.Problems))
 		printProblems(a, r.Problems)
 	}
