@@ -166,6 +166,9 @@ type Batch struct {
 	// batches: projectTicketText); texts are those kept.
 	deferTexts bool
 	texts      []pendingText
+	// digestsOnly writes ticket_text's digests without indexing the texts
+	// (check's rebuild).
+	digestsOnly bool
 }
 
 type cached struct {

@@ -215,6 +215,9 @@ func (b *Batch) insertTicketText(id model.ID, digest []byte, txt ticketText) (do
 	if err != nil {
 		return false, err
 	}
+	if b.digestsOnly {
+		return true, nil
+	}
 	return true, b.indexText(rowid, txt)
 }
 

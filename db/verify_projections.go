@@ -23,25 +23,11 @@ import (
 // database's rows with their rebuild, in the same order and form, so that
 // SQLite hands over one value a row rather than every column.
 
-// checkTables lists the projection tables, sorted; the tables SQLite keeps
-// for a virtual table are its own business.
+// checkTables lists the projection tables check compares, sorted: those
+// Rebuild empties (projectionTables). The full-text indexes are compared
+// through ticket_text's digests of what they were given.
 func checkTables(ctx context.Context, q queryer) ([]string, error) {
-	rows, err := q.QueryContext(ctx, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite_%' ORDER BY name")
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var name string
-		if err := rows.Scan(&name); err != nil {
-			return nil, err
-		}
-		if !logTables[name] {
-			out = append(out, name)
-		}
-	}
-	return out, rows.Err()
+	return projectionTables(ctx, q)
 }
 
 // projectionDigest is the digest of the projections of the database q reads.
