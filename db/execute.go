@@ -81,6 +81,10 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 		tx.Rollback()
 		return err
 	}
+	if err := b.flushIndexRows(); err != nil {
+		tx.Rollback()
+		return err
+	}
 	if err := b.stopWriting(); err != nil {
 		tx.Rollback()
 		return err
@@ -169,6 +173,10 @@ type Batch struct {
 	// digestsOnly writes ticket_text's digests without indexing the texts
 	// (check's rebuild).
 	digestsOnly bool
+	// indexRows are text index rows kept for the batch's end
+	// (flushIndexRows).
+	indexRows []indexRow
+	indexAt   map[int64]int // rowid → its place in indexRows
 }
 
 type cached struct {
