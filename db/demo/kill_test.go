@@ -23,7 +23,7 @@ func TestDemoChild(t *testing.T) {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	_, err := Create(ctx, path, Options{Tickets: 2_000_000, Anchor: anchor})
+	_, err := Create(ctx, path, Options{Tickets: 200_000, Anchor: anchor})
 	fmt.Println("create:", err)
 }
 
