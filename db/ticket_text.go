@@ -227,17 +227,19 @@ func (b *Batch) insertTicketText(id model.ID, digest []byte, txt ticketText) (do
 }
 
 // indexText indexes a ticket's text under the rowid of its ticket_text
-// row. A rebuild and a bulk batch keep the new rows for their end, to be
-// written many to a statement (flushIndexRows).
+// row. The new rows wait for the batch's end, to be written many to a
+// statement (flushIndexRows).
 func (b *Batch) indexText(rowid int64, txt ticketText) error {
-	if b.rebuilding || b.deferTexts || b.indexRows != nil {
-		if b.indexAt == nil {
-			b.indexAt = map[int64]int{}
-		}
-		b.indexAt[rowid] = len(b.indexRows)
-		b.indexRows = append(b.indexRows, indexRow{rowid, txt})
-		return nil
+	if b.indexAt == nil {
+		b.indexAt = map[int64]int{}
 	}
+	b.indexAt[rowid] = len(b.indexRows)
+	b.indexRows = append(b.indexRows, indexRow{rowid, txt})
+	return nil
+}
+
+// writeIndexRow writes one ticket's rows of the text indexes.
+func (b *Batch) writeIndexRow(rowid int64, txt ticketText) error {
 	if err := b.exec("INSERT INTO ticket_title_index (rowid, text) VALUES (?, ?)", rowid, txt.title); err != nil {
 		return err
 	}
@@ -252,8 +254,12 @@ type indexRow struct {
 }
 
 // indexRowsPerInsert is how many rows one INSERT into the staging table
-// carries.
-const indexRowsPerInsert = 256
+// carries; a batch of at most directIndexRows new texts (one action)
+// writes them straight into the indexes.
+const (
+	indexRowsPerInsert = 256
+	directIndexRows    = 16
+)
 
 // flushIndexRows writes the text index rows kept by indexText: into a
 // staging table, then into each index in one statement. FTS5 writes the
@@ -264,7 +270,12 @@ const indexRowsPerInsert = 256
 func (b *Batch) flushIndexRows() error {
 	rows := b.indexRows
 	b.indexRows, b.indexAt = nil, nil
-	if len(rows) == 0 {
+	if len(rows) <= directIndexRows {
+		for _, r := range rows {
+			if err := b.writeIndexRow(r.rowid, r.txt); err != nil {
+				return err
+			}
+		}
 		return nil
 	}
 	if err := b.exec("CREATE TEMP TABLE IF NOT EXISTS index_rows (id INTEGER PRIMARY KEY, title TEXT NOT NULL, body TEXT NOT NULL)"); err != nil {
