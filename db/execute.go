@@ -61,37 +61,16 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	defer b.closeStmts()
 	defer b.stopWriting()
 	defer b.packs.stop()
-	if err := b.loadDevice(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := fn(b); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if b.broken != nil {
-		tx.Rollback()
-		return b.broken
-	}
-	if err := b.flush(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := b.flushTexts(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := b.flushIndexRows(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := b.stopWriting(); err != nil {
-		tx.Rollback()
-		return err
-	}
-	if err := b.saveDevice(); err != nil {
-		tx.Rollback()
-		return err
+	broken := func() error { return b.broken }
+	// The batch's work, then what waits for its end: every write, the
+	// texts and text index rows kept for it, the writes behind, the
+	// device's sequence. Any failure rolls back the whole.
+	for _, step := range []func() error{b.loadDevice, func() error { return fn(b) }, broken,
+		b.flush, b.flushTexts, b.flushIndexRows, b.stopWriting, b.saveDevice} {
+		if err := step(); err != nil {
+			tx.Rollback()
+			return err
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)

@@ -3,12 +3,9 @@ package tui_test
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 )
@@ -74,31 +71,11 @@ func BenchmarkAction(b *testing.B) {
 	}
 }
 
-var demo10k struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
-}
+var demo10k madeDB
 
 // demo10kDB is a 10,000-ticket demo database, made once per run.
 func demo10kDB(b *testing.B) string {
-	b.Helper()
-	demo10k.once.Do(func() {
-		if demo10k.dir, demo10k.err = os.MkdirTemp("", "yunwei-bench-10k-"); demo10k.err != nil {
-			return
-		}
-		demo10k.path = filepath.Join(demo10k.dir, "10k.db")
-		out, err := exec.Command(binary(b), "demo", "--db", demo10k.path, "--tickets", "10000", "--seed", "1",
-			"--anchor", "2026-11-27T10:30:00Z").CombinedOutput()
-		if err != nil {
-			demo10k.err = fmt.Errorf("yunwei demo: %v\n%s", err, strings.TrimSpace(string(out)))
-		}
-	})
-	if demo10k.err != nil {
-		b.Fatal(demo10k.err)
-	}
-	return demo10k.path
+	return demo10k.get(b, "10k.db", func(path string) error { return runDemo(b, path, 10_000) })
 }
 
 // BenchmarkList100k: `yunwei ticket list --status all` over 100,000

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,34 +20,21 @@ import (
 // year of mostly closed work.
 const runningTickets = 100_000
 
-var running struct {
-	once sync.Once
-	dir  string
-	path string
-	err  error
-}
+var running madeDB
 
 // allRunningDB is a database of 100,000 open incidents, each with its
 // response clock running, made once per run by a child process (this
 // test binary, TestMakeAllRunningDB), so that its memory is not inherited
 // by the processes measured.
 func allRunningDB(b *testing.B) string {
-	b.Helper()
-	running.once.Do(func() {
-		if running.dir, running.err = os.MkdirTemp("", "yunwei-bench-running-"); running.err != nil {
-			return
-		}
-		running.path = filepath.Join(running.dir, "running.db")
+	return running.get(b, "running.db", func(path string) error {
 		cmd := exec.Command(os.Args[0], "-test.run", "^TestMakeAllRunningDB$")
-		cmd.Env = append(os.Environ(), "YUNWEI_MAKE_RUNNING_DB="+running.path)
+		cmd.Env = append(os.Environ(), "YUNWEI_MAKE_RUNNING_DB="+path)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			running.err = fmt.Errorf("make the database: %v\n%s", err, out)
+			return fmt.Errorf("make the database: %v\n%s", err, out)
 		}
+		return nil
 	})
-	if running.err != nil {
-		b.Fatal(running.err)
-	}
-	return running.path
 }
 
 // TestMakeAllRunningDB makes allRunningDB's database when asked to by
