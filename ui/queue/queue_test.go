@@ -315,3 +315,24 @@ func TestKindAndStepReadAt80Columns(t *testing.T) {
 		t.Errorf("the 120-column queue shortens what fits:\n%s", v)
 	}
 }
+
+// A ticket number past counter 9999 is shown whole at 80 columns, the
+// title giving the room; a number marked as a duplicate (with its
+// ticket's id) widens the column no further than a six-digit counter.
+func TestLongNumbersAreShownWholeAt80Columns(t *testing.T) {
+	s := screentest.Store(t)
+	for _, L := range screentest.Langs {
+		m := loaded(t, s, L, 80, 60)
+		q := db.QueueTicket{ID: model.NewID(), Number: "DEM-2026-10042", Kind: model.KindIncident, Title: "门诊收费处打印机无法出单"}
+		m.t.put(&q)
+		if w := m.layoutFor(80).w[colNumber]; w != len(q.Number) {
+			t.Errorf("%s: the number column is %d wide for %s", L, w, q.Number)
+		}
+		dup := db.QueueTicket{ID: model.NewID(), Number: "DEM-2026-0042!" + model.NewID().String(), Kind: model.KindIncident, Title: "重复编号"}
+		m.t.put(&dup)
+		l := m.layoutFor(80)
+		if l.w[colNumber] != maxNumberWidth || l.w[colTitle] < 8 {
+			t.Errorf("%s: with a marked duplicate the number column is %d wide, the title %d", L, l.w[colNumber], l.w[colTitle])
+		}
+	}
+}

@@ -27,6 +27,9 @@ type table struct {
 	// and recordSep: a search runs over the whole arena at once.
 	text  []byte
 	extra []byte // original number then title, for rows flagged hasExtra
+	// numWidth is the longest number's length (numbers are ASCII: bytes
+	// are cells), for the number column.
+	numWidth int
 
 	customers []db.CustomerRef // index 0 is "none"
 	users     []db.UserRef     // index 0 is "nobody"
@@ -179,6 +182,7 @@ func (t *table) makeRow(q *db.QueueTicket) row {
 	fnum, ftitle := strings.ToLower(number), strings.ToLower(title)
 	r.off = uint32(len(t.text))
 	r.numLen, r.titleLen = uint8(len(fnum)), uint16(len(ftitle))
+	t.numWidth = max(t.numWidth, len(fnum))
 	t.text = append(t.text, fnum...)
 	t.text = append(t.text, unitSep)
 	t.text = append(t.text, ftitle...)

@@ -41,6 +41,10 @@ type layout struct {
 // title.
 var minWidths = [colCount]int{colNumber: 13, colSeverity: 1, colKindLabel: 8, colTitle: 15, colCustomer: 8, colStep: words.ShortLimit, colAssignee: 6, colSLA: 9}
 
+// maxNumberWidth is the widest the number column grows: a six-digit
+// counter, and the "!" that marks a duplicate.
+const maxNumberWidth = 17
+
 // layoutFor lays the columns out in width cells (one is the cursor mark,
 // one separates each column).
 func (m Model) layoutFor(width int) layout {
@@ -107,13 +111,10 @@ func (m Model) naturalWidths() [colCount]int {
 		nat[colSLA] = max(nat[colSLA], minWidths[colSLA]+1+text.Width(clockWord(uint8(k+1), L)))
 	}
 	if m.t != nil {
-		for i := range m.t.rows {
-			// Numbers are ASCII: bytes are cells.
-			nat[colNumber] = max(nat[colNumber], int(m.t.rows[i].numLen))
-			if i > 1000 {
-				break // a sample: numbers grow slowly
-			}
-		}
+		// Every number is shown whole: a counter past 9999 (DEM-2026-10042)
+		// widens the column, the title gives the room. A number the log
+		// gives twice, shown with its ticket's id, is shown in part.
+		nat[colNumber] = max(nat[colNumber], min(m.t.numWidth, maxNumberWidth))
 		for _, c := range m.t.customers {
 			nat[colCustomer] = max(nat[colCustomer], text.Width(shortName(c.ShortName, c.Name)))
 		}
