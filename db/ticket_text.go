@@ -133,11 +133,11 @@ type pendingText struct {
 }
 
 // projectTicketText indexes a ticket's text again where it changed. In a
-// bulk batch (WriteBehind) the texts are indexed when the batch ends:
-// FTS5 writes the terms it holds to disk at every savepoint, and a batch
-// makes one a command, so indexing each ticket as it was projected left
-// the demo's 100,000 tickets in as many small segments to merge, half
-// the build's time.
+// bulk batch (WriteBehind) the texts are written when the batch ends:
+// writing one reads its ticket_text row back, a read that waits for every
+// write queued behind the decisions, so writing each as its ticket was
+// projected made the decisions wait (a 30,000-ticket demo: 7.7 s against
+// 5.4 s).
 func (b *Batch) projectTicketText(id model.ID, t *ticket.State) error {
 	if b.deferTexts {
 		b.texts = append(b.texts, pendingText{id, textOf(t)})
