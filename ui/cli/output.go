@@ -103,7 +103,8 @@ func newTicketTable(w io.Writer, lang i18n.Lang) *ticketTable {
 	return &ticketTable{w: w, lang: lang, cells: map[cellKey]string{}}
 }
 
-// cellKey names a repeating cell: its column and the values it shows.
+// cellKey names a repeating cell: its column (an index of
+// ticketColumns) and the values it shows.
 type cellKey struct {
 	column  int
 	a, b, c string
