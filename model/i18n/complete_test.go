@@ -69,7 +69,7 @@ func verbsOf(format string) map[int][]string {
 // Every Chinese format formats the same arguments with the same verbs as
 // its English: word order may differ (%[2]s), what is printed may not.
 func TestChineseFormatsUseTheSameArguments(t *testing.T) {
-	for en, zh := range zhCatalog {
+	for en, zh := range catalog() {
 		_, key, ok := strings.Cut(en, contextSep)
 		if !ok {
 			key = en

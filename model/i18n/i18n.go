@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Lang is a UI language: "en" or "zh".
@@ -66,6 +67,7 @@ func (l Lang) T(key string) string {
 		en = key
 	}
 	if l == Zh {
+		zhCatalog := catalog()
 		if zh, ok := zhCatalog[key]; ok {
 			return zh
 		}
@@ -79,8 +81,35 @@ func (l Lang) T(key string) string {
 // Has reports whether the catalogue words key in Chinese (directly, not
 // through a key without its context).
 func Has(key string) bool {
-	_, ok := zhCatalog[key]
+	_, ok := catalog()[key]
 	return ok
+}
+
+// The Chinese catalogue is made the first time a Chinese word is asked
+// for, not when the program starts: a command run in English never pays
+// for its thousands of entries, and one in Chinese pays once. Each file of
+// the catalogue registers its part with later.
+var (
+	zhCatalog map[string]string // every key's Chinese, once made
+	zhParts   []func()
+	zhOnce    sync.Once
+)
+
+// later registers a part of the catalogue, added when it is first needed.
+func later(part func()) struct{} {
+	zhParts = append(zhParts, part)
+	return struct{}{}
+}
+
+// catalog is the Chinese catalogue, made on first use.
+func catalog() map[string]string {
+	zhOnce.Do(func() {
+		zhCatalog = zhBase()
+		for _, part := range zhParts {
+			part()
+		}
+	})
+	return zhCatalog
 }
 
 // add puts entries into the catalogue. A key translated twice must read the

@@ -27,7 +27,7 @@ func TestLanguageFromEnvironment(t *testing.T) {
 }
 
 func TestCatalogKeepsFormatVerbs(t *testing.T) {
-	for en, zh := range zhCatalog {
+	for en, zh := range catalog() {
 		if strings.Count(en, "%") != strings.Count(zh, "%") {
 			t.Errorf("%q → %q: the format verbs differ", en, zh)
 		}

@@ -3,7 +3,7 @@ package i18n
 // Strings of the root (ui/app), the queue (ui/queue) and the first-start
 // form (ui/setup), in their own file so that the screens' work does not
 // collide with edits to zh.go.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Root: header, tabs, help, size.
 		"first start":  "首次启动",
@@ -88,4 +88,4 @@ func init() {
 		"quit without saving":       "不保存并退出",
 		"Saving…":                   "正在保存…",
 	})
-}
+})

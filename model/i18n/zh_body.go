@@ -1,7 +1,7 @@
 package i18n
 
 // Strings of the packed event bodies (db/eventbody) and of yunwei compact.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"a stored event body is empty": "一条已存储的事件内容为空",
 		"a stored event body has the unknown format %d: it was written by a newer yunwei, or changed outside yunwei": "一条已存储的事件内容采用未知格式 %d：它由更新版本的 yunwei 写入，或在 yunwei 之外被修改过",
@@ -13,4 +13,4 @@ func init() {
 		"compact: %d / %d events":            "压缩：%d / %d 条事件",
 		"Packed %d of %d event bodies; the database went from %.1f MiB to %.1f MiB.": "已打包 %d / %d 条事件内容；数据库由 %.1f MiB 变为 %.1f MiB。",
 	})
-}
+})

@@ -3,7 +3,7 @@ package i18n
 // The business calendar's import (flows/calendar): what is wrong with a
 // line of a text or iCalendar file and what to write instead, the
 // warnings of an import, and the names of weekdays and months in them.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Weekdays and months, as arguments of messages.
 		"Sunday":    "周日",
@@ -95,4 +95,4 @@ func init() {
 		"%s hours change from %s to %s":                                                                                                             "%s的工作时间从 %s 改为 %s",
 		"%s was a %s and becomes a %s":                                                                                                              "%s 原为%s，将改为%s",
 	})
-}
+})

@@ -2,7 +2,7 @@ package i18n
 
 // Strings of yunwei check: where a finding is, what each kind means, and
 // what to do (ui/cli/check_words.go).
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"event #%d (device %d, seq %d, %s, %s…)": "事件 #%d（设备 %d，序号 %d，%s，%s…）",
 		"event #%d (device %d, seq %d, %s…)":     "事件 #%d（设备 %d，序号 %d，%s…）",
@@ -43,4 +43,4 @@ func init() {
 		"the number %s is already in use: nothing was saved; run yunwei check, which says what is wrong with the counter":                                                                                                                                              "编号 %s 已被使用：未保存任何内容；请运行 yunwei check，它会说明计数器有什么问题",
 		"%s failed its check (%d problems)": "%s 未通过检查（%d 个问题）",
 	})
-}
+})

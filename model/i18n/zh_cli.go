@@ -4,7 +4,7 @@ package i18n
 // and the refusals of a wrong command line. The back-quoted word of an
 // option's text is its value's name in the help (`PATH`): it reads the
 // same in Chinese.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// yunwei --help and a command's help.
 		"yunwei — tickets, approvals, record sheets and inspections for on-site maintenance": "yunwei —— 现场运维的工单、审批、维护记录单和巡检",
@@ -218,4 +218,4 @@ func init() {
 		"cannot find a user data folder (HOME is not set): pass --db PATH":                                                          "找不到用户数据文件夹（没有设置 HOME）：请用 --db 路径 指定",
 		"cannot write the debug log %s: %s; DEBUG names it":                                                                         "无法写入调试日志 %s：%s；该文件由 DEBUG 指定",
 	})
-}
+})

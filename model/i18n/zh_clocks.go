@@ -2,7 +2,7 @@ package i18n
 
 // What each kind of ticket is timed by (seed §2.6, §2.4), as the SLA
 // clocks' explanations and the detail say it.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"This ticket is the customer's request: its clocks count from when it was raised (seed §2.6).":                                                            "此工单是客户提出的请求，各项时限自请求提出时起算（服务方案 §2.6）。",
 		"This %[1]s ticket is the customer's request: its clocks count from when it was raised (seed §2.6).":                                                      "此%[1]s工单是客户提出的请求，各项时限自请求提出时起算（服务方案 §2.6）。",
@@ -16,4 +16,4 @@ func init() {
 		"The clock counts from %[1]s, the time the work is scheduled for.":                                                                                        "自安排的时间 %[1]s 起计时。",
 		"The clock counts from %[1]s, the time the work is scheduled for; working time counts from %[2]s.":                                                        "自安排的时间 %[1]s 起计时，工作时间从 %[2]s 起算。",
 	})
-}
+})

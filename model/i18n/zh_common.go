@@ -1,6 +1,6 @@
 package i18n
 
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"help":         "帮助",
 		"back":         "返回",
@@ -13,4 +13,4 @@ func init() {
 		"Inspections":  "巡检",
 		"Reports":      "报告",
 	})
-}
+})

@@ -3,7 +3,7 @@ package i18n
 // A customer's decision and its authority: the signature it needs, the
 // rules the log re-checks, the marks of a contact who came late (DESIGN §5,
 // §4), and the command line's signature options.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"%s decides as the customer's %s, so the decision needs their signature: in the terminal UI they sign on the screen; on the command line give --signature-typed with the name they type, or --signature-file with a file of their drawing": "%s 以客户的%s身份作决定，须由本人签字：在终端界面中由本人在屏幕上签字；在命令行中用 --signature-typed 给出本人输入的姓名，或用 --signature-file 给出本人手写签名的笔迹文件",
 		"the typed signature %q is not %s's name: the person deciding types their own name, as the contact list has it":                                                                                                                            "输入的签名 %q 不是 %s 的姓名：作决定的人须输入本人姓名，与联系人名单一致",
@@ -33,4 +33,4 @@ func init() {
 		"drawn signatures only":                          "仅限手写签名",
 		"%s must be yes or no (true/false, 是/否), not %q": "%s 须为是或否（true/false、是/否），不能是 %q",
 	})
-}
+})

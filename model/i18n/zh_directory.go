@@ -3,7 +3,7 @@ package i18n
 // The directory (flows/directory, db): customers, contracts, sites,
 // systems, contacts, vendor users and calendars, the names of their
 // fields in refusals, and finding them by what people type.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// What a refusal or a lookup names.
 		"customer":                              "客户",
@@ -80,4 +80,4 @@ func init() {
 		"no ticket with id %s":                                                "没有 id 为 %s 的工单",
 		"%s is not a ticket":                                                  "%s 不是工单",
 	})
-}
+})

@@ -3,7 +3,7 @@ package i18n
 // What a user reads when something outside their input fails (model's
 // generic texts for errors that are not theirs to fix), and the failures
 // of opening a database, writing the demo and running the terminal UI.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// model.ErrorText: the generic text and the causes a user can act on.
 		"internal error: nothing was saved; details are in the debug log when DEBUG is set": "内部错误：操作未完成，未保存任何内容；设置 DEBUG 后详情会写入调试日志",
@@ -40,4 +40,4 @@ func init() {
 		"key script: a quote is not closed: %s":                                                       "按键脚本：引号没有闭合：%s",
 		"Searching descriptions, comments and decisions…":                                             "正在搜索描述、备注和处理意见…",
 	})
-}
+})

@@ -3,7 +3,7 @@ package i18n
 // The labels of the flow tables (flows/ticket): flows, steps, decisions
 // and inputs, keyed by their English label. Where a flow says a word
 // otherwise than the others do, its kind is the context (In).
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"change / upgrade":                          "需求变更",
 		"requirements analysis":                     "需求分析",
@@ -115,4 +115,4 @@ func init() {
 		In("staff_change", "reject"):                "不同意",
 		In("bug_fix", "not fixed"):                  "未修复",
 	})
-}
+})

@@ -3,7 +3,7 @@ package i18n
 // Strings of the decision form, the sign-off, the ticket detail's header
 // and action bar, the short forms of kind and step names for narrow
 // columns, and the wording of counts and efforts.
-func init() {
+var _ = later(func() {
 	// Short forms (ui/words.ShortKind, ShortStep): only where the full
 	// Chinese name does not fit the queue's step column at 80 columns.
 	add(map[string]string{
@@ -64,4 +64,4 @@ func init() {
 		"actual effort":                          "实际工作量",
 		"rating, 1 (very poor) to 5 (excellent)": "评分（1很差 至 5优）",
 	})
-}
+})

@@ -2,7 +2,7 @@ package i18n
 
 // The command line's help and refusals as the time, consistency and demo
 // work extended them.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"%q is not FIELD=VALUE with FIELD one of title, description, severity, channel, site, system, requester, on_site, reported_at": "%q 不是 FIELD=VALUE 形式（FIELD 为 title、description、severity、channel、site、system、requester、on_site、reported_at 之一）",
 		"1 person-day per enhancement (seed §1.3): %s would book %s at once":                                                           "每项小功能开发每次登记不超过 1 人天（运维服务方案 §1.3）：%s 一次将登记 %s",
@@ -19,4 +19,4 @@ func init() {
 		"when it was reported, `TIME`: 2026-11-27 09:30 in the contract's time zone, or RFC 3339 (default: now)":                                                                                "报告时间 `TIME`：合同时区的 2026-11-27 09:30，或 RFC 3339（默认：现在）",
 		"when the response or the arrival on site happened, `TIME`: 2026-11-27 09:30 in the contract's time zone, or RFC 3339 (default: now)":                                                   "响应或到场的实际时间 `TIME`：合同时区的 2026-11-27 09:30，或 RFC 3339（默认：现在）",
 	})
-}
+})

@@ -1,7 +1,7 @@
 package i18n
 
 // The names of model's codes: kinds, channels, severities and roles.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Ticket kinds (seed §1, §2.4).
 		"consultation":    "征询",
@@ -34,4 +34,4 @@ func init() {
 		"technical lead":      "技术负责人",
 		"admin":               "管理员",
 	})
-}
+})

@@ -2,7 +2,7 @@ package i18n
 
 // The words of passphrases: asking for one, setting one, refusing without
 // one (DESIGN §5: acting as another vendor user needs their passphrase).
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Prompts on the terminal.
 		"Passphrase of %s (%s): ":     "%s（%s）的口令：",
@@ -33,4 +33,4 @@ func init() {
 		"The passphrase again":                                 "再次输入口令",
 		"The two passphrases differ: type the same one twice.": "两次输入的口令不一致：请输入相同的口令。",
 	})
-}
+})

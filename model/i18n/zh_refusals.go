@@ -2,7 +2,7 @@ package i18n
 
 // The refusals of the flows (flows/, flows/ticket) and their command-line
 // hints: what was wrong and what to do.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"ticket %s is at “%s”, not at “%s”: %q cannot be decided now; %s": "工单 %s 当前在“%s”，不在“%s”：现在不能作出 %q 决定；%s",
 		"%q is not a decision of the %s flow: at “%s” %s":                 "%q 不是%s流程的决定：在“%s”，%s",
@@ -24,4 +24,4 @@ func init() {
 		"title":       "标题",
 		"description": "问题描述",
 	})
-}
+})

@@ -5,7 +5,7 @@ package i18n
 // (ui/ticketform) and what they share in ui/common. They live in their own
 // file so that the screens' work does not collide with edits elsewhere; a
 // key another file already translates keeps that wording.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Shared wording.
 		" or ":              " 或 ",
@@ -112,4 +112,4 @@ func init() {
 		"The form cannot open:":                                  "无法打开表单：",
 		"there is no customer yet. An admin adds customers, contracts and sites with yunwei customer add, yunwei contract add and yunwei site add (yunwei customer --help).": "还没有客户。请管理员用 yunwei customer add、yunwei contract add 和 yunwei site add 添加客户、合同和现场（见 yunwei customer --help）。",
 	})
-}
+})

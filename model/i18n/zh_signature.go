@@ -3,7 +3,7 @@ package i18n
 // What a signature covers and why one is void (flows/ticket, ui/words,
 // ui/detail, ui/cli), and the refusals of a signature that does not sign
 // the decision it comes with.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Refusals.
 		"signer's name":   "签字人姓名",
@@ -36,4 +36,4 @@ func init() {
 		"an older signature: it covers the request and the decision, not the signer, the drawing or who entered it": "旧格式签字：只覆盖申请与决定，不覆盖签字人、签名笔迹和录入人",
 		"Entered by": "录入人",
 	})
-}
+})

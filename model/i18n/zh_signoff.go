@@ -4,7 +4,7 @@ package i18n
 // so the screen's work does not collide with edits to zh.go; a key zh.go
 // already translates keeps zh.go's wording, so one English word never reads
 // two ways across screens.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Layout and fields.
 		"Sign-off":             "签字确认",
@@ -57,4 +57,4 @@ func init() {
 		"redo":           "重做",
 		"clear":          "清除",
 	})
-}
+})

@@ -2,7 +2,7 @@ package i18n
 
 // The SLA clocks' explanations (ui/words), worded for the customer who
 // reads the SLA report, and the business calendar's words.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"Raised %[1]s, inside working hours (%[2]s), so the %[3]s response target for requests raised in working hours applies.":                                        "请求于 %[1]s 提出，属工作时间（%[2]s），按合同适用“工作时间 %[3]s内响应”。",
 		"Raised %[1]s, outside working hours (%[2]s), so the %[3]s response target for requests raised outside working hours applies.":                                  "请求于 %[1]s 提出，属非工作时间（%[2]s），按合同适用“非工作时间 %[3]s内响应”。",
@@ -63,4 +63,4 @@ func init() {
 		"line %d: %s":         "第 %d 行：%s",
 		In("day", "%s: %s"):   "%s：%s",
 	})
-}
+})

@@ -3,7 +3,7 @@ package i18n
 // Strings of the store's own failures and of yunwei check and demo: a
 // full disk, an interrupted command, read-only files, other programs'
 // files, scratch copies.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		"the disk is full: free space and try again; nothing was saved":                                                                 "磁盘已满：请释放空间后重试；未保存任何内容",
 		"cancelled: nothing was written":                                                                                                "已取消：未写入任何内容",
@@ -19,4 +19,4 @@ func init() {
 		"the -wal file beside the database is older than the database (it would undo events): move it away, then run yunwei check again":            "数据库旁的 -wal 文件比数据库旧（会撤销已有事件）：请把它移走，然后再次运行 yunwei check",
 		"the disk is full: check needs room for a copy of the database in %s; free space there (or set TMPDIR to a folder with room) and try again": "磁盘已满：检查需要在 %s 中存放一份数据库副本；请在那里释放空间（或将 TMPDIR 设为有空间的文件夹）后重试",
 	})
-}
+})

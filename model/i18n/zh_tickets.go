@@ -3,7 +3,7 @@ package i18n
 // Recording, editing and deciding tickets (flows, flows/ticket, model):
 // every refusal of the flows, the reasons an event in the log is kept but
 // not applied, and the codes a command line is given.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Text fields and dates (flows).
 		"%s is not valid UTF-8 text: retype it":                             "%s不是有效的 UTF-8 文本：请重新输入",
@@ -104,4 +104,4 @@ func init() {
 		"decision %q lacks the required input %s":                                          "决定 %q 缺少必填项 %s",
 		"decision %q leads to %q, not %q":                                                  "决定 %q 应转到 %q，而不是 %q",
 	})
-}
+})

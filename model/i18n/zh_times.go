@@ -4,7 +4,7 @@ package i18n
 // when they happened, corrected report times, closed tickets, and the
 // command line's consistency: kinds, logins, short ids, yes/no, repeated
 // inputs.
-func init() {
+var _ = later(func() {
 	add(map[string]string{
 		// Times typed, read in the contract calendar's zone.
 		"response time": "响应时间",
@@ -34,4 +34,4 @@ func init() {
 		"type more of the id, or the number": "请多输入几位 ID，或改用编号",
 		"type more of the id, or the name":   "请多输入几位 ID，或改用名称",
 	})
-}
+})

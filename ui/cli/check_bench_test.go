@@ -41,7 +41,10 @@ func checkBenchSetup(b *testing.B) (bin, path string) {
 			return
 		}
 		checkBench.bin = filepath.Join(dir, "yunwei")
-		if out, err := exec.Command("go", "build", "-o", checkBench.bin, "yunwei").CombinedOutput(); err != nil {
+		// The binary as it ships: static, without cgo (README, "The command line").
+		build := exec.Command("go", "build", "-o", checkBench.bin, "yunwei")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := build.CombinedOutput(); err != nil {
 			checkBench.err = fmt.Errorf("go build: %v\n%s", err, out)
 			return
 		}

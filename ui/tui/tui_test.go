@@ -41,7 +41,10 @@ func binary(t testing.TB) string {
 			return
 		}
 		built.bin = filepath.Join(built.dir, "yunwei")
-		out, err := exec.Command("go", "build", "-o", built.bin, "yunwei").CombinedOutput()
+		// The binary as it ships: static, without cgo (README, "The command line").
+		build := exec.Command("go", "build", "-o", built.bin, "yunwei")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		out, err := build.CombinedOutput()
 		if err != nil {
 			built.err = fmt.Errorf("go build: %v\n%s", err, out)
 		}
