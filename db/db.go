@@ -249,18 +249,18 @@ func describeOpenError(ctx context.Context, path string, err error) error {
 func (s *Store) init(ctx context.Context) error {
 	// refuseForeign looked before this connection could write; this is
 	// the same rule on what the connection sees.
+	// One statement reads the file's marks: each statement a command
+	// prepares costs it about as much as running it.
 	var appID int64
-	if err := s.db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return err
-	}
-	var tables int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+	var tables, version int
+	if err := s.db.QueryRowContext(ctx, "SELECT application_id, user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_application_id, pragma_user_version").
+		Scan(&appID, &version, &tables); err != nil {
 		return err
 	}
 	if appID != ApplicationID && (appID != 0 || tables > 0) {
 		return errForeign(s.path)
 	}
-	rebuild, err := s.migrate(ctx)
+	rebuild, err := s.migrate(ctx, version)
 	if err != nil {
 		return err
 	}

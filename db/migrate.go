@@ -85,17 +85,13 @@ func SchemaVersion() int {
 	return ms[len(ms)-1].version
 }
 
-// migrate applies the migrations the DB lacks, each in its own transaction,
-// and refuses a DB written by a newer version. It reports whether a
+// migrate applies the migrations the DB at schema version current lacks,
+// each in its own transaction, and refuses a DB written by a newer version. It reports whether a
 // projection changed shape in a DB that has data, so that the caller
 // rebuilds the projections once the device is loaded.
-func (s *Store) migrate(ctx context.Context) (rebuild bool, err error) {
+func (s *Store) migrate(ctx context.Context, current int) (rebuild bool, err error) {
 	ms, err := loadMigrations()
 	if err != nil {
-		return false, err
-	}
-	var current int
-	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
 		return false, err
 	}
 	last := ms[len(ms)-1].version
