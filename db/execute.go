@@ -156,6 +156,13 @@ type Batch struct {
 	// (flushIndexRows).
 	indexRows []indexRow
 	indexAt   map[int64]int // rowid → its place in indexRows
+	// staging is set while temp.index_rows exists (writeIndexChunk).
+	staging bool
+	// newTexts are the ticket_text rows of tickets created in this batch,
+	// written without reading back (writeNewTicketText); lastTextRow is
+	// the largest rowid of ticket_text.
+	newTexts    map[model.ID]newText
+	lastTextRow int64
 }
 
 type cached struct {

@@ -61,3 +61,62 @@ func TestWriteBehindReadsWhatTheBatchWrote(t *testing.T) {
 		t.Fatalf("check: %v %s", err, describe(report.Problems))
 	}
 }
+
+// A bulk batch fills the search indexes while it goes on deciding, a
+// chunk at a time: a ticket whose text changes after its chunk went in is
+// found by its new text and no longer by its old one, one whose chunk
+// still waits likewise, and the indexes hold what check expects.
+func TestWriteBehindIndexesTextsAsItGoes(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	var early, late model.ID
+	err := f.s.Batch(ctx, func(b *Batch) error {
+		b.WriteBehind()
+		for i := range indexChunkRows + 10 {
+			c := f.newTicket(fmt.Sprintf("第%d号窗口无法打印发票", i+1))
+			if i == 0 {
+				c.Description = "色带卡住了"
+				early = c.ID
+			}
+			if i == indexChunkRows+5 {
+				c.Description = "色带卡住了"
+				late = c.ID
+			}
+			if _, err := b.ExecuteNew(Acting{UserID: f.engineer}, c); err != nil {
+				return err
+			}
+			if err := b.Forget(c.ID); err != nil {
+				return err
+			}
+		}
+		for _, id := range []model.ID{early, late} {
+			if _, err := b.Execute(Acting{UserID: f.engineer}, ticket.Edit{ID: id, Fields: map[string]string{"description": "换了新的硒鼓"}}); err != nil {
+				return err
+			}
+			if err := b.Forget(id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]model.ID{"硒鼓": {early, late}, "色带": nil} {
+		got, err := f.s.SearchTickets(ctx, q, TicketFilter{Status: "all"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sameIDs(got, want) {
+			t.Errorf("search %q: got %v, want %v", q, got, want)
+		}
+	}
+	if got, err := f.s.SearchTickets(ctx, "第3号窗口", TicketFilter{Status: "all"}); err != nil || len(got) != 1 {
+		t.Errorf("search 第3号窗口: %v, %v", got, err)
+	}
+	textIndexHolds(t, f.s)
+	report, err := f.s.Check(ctx)
+	if err != nil || len(report.Problems) > 0 {
+		t.Fatalf("check: %v %s", err, describe(report.Problems))
+	}
+}

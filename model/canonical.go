@@ -328,39 +328,56 @@ func structFields(t reflect.Type) []canonicalField {
 
 const hexDigits = "0123456789abcdef"
 
-// inertText reports text in NFC whatever it is, without asking the NFC
-// tables: ASCII and the characters nfcInert knows (most Chinese), which
-// is nearly all the text yunwei writes.
-func inertText(s string) bool {
-	for _, r := range s {
-		if r >= utf8.RuneSelf && !nfcInert(r) {
-			return false
+// writeCanonicalString writes s as a canonical JSON string. Text that is
+// valid UTF-8 and made of ASCII and characters in NFC whatever surrounds
+// them (nfcInert: most Chinese) is escaped and copied in
+// the one pass that checks it: every event and every hash of signed
+// content writes its Chinese titles and descriptions here, several times
+// over, and each separate pass over them cost as much as the copy.
+func writeCanonicalString(buf *canonBuf, s string) error {
+	mark := len(buf.b)
+	buf.writeByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return fmt.Errorf("text is not valid UTF-8")
+			}
+			if !nfcInert(r) {
+				buf.b = buf.b[:mark] // take back what this pass wrote
+				return writeNormalisedString(buf, s)
+			}
+			i += size
+			continue
 		}
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			i++
+			continue
+		}
+		buf.writeString(s[start:i])
+		writeEscape(buf, c)
+		i++
+		start = i
 	}
-	return true
+	buf.writeString(s[start:])
+	buf.writeByte('"')
+	return nil
 }
 
-func writeCanonicalString(buf *canonBuf, s string) error {
-	plain := true // printable ASCII without quotes or backslashes
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			plain = false
-			break
-		}
-	}
-	buf.writeByte('"')
-	if plain {
-		buf.writeString(s)
-		buf.writeByte('"')
-		return nil
-	}
+// writeNormalisedString is writeCanonicalString for text that may not be
+// in NFC: it is normalised first (and the encoding marked lossy when that
+// changed it).
+func writeNormalisedString(buf *canonBuf, s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("text is not valid UTF-8")
 	}
-	if !inertText(s) && !norm.NFC.IsNormalString(s) {
+	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 		buf.lossy = true
 	}
+	buf.writeByte('"')
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -368,31 +385,37 @@ func writeCanonicalString(buf *canonBuf, s string) error {
 			continue
 		}
 		buf.writeString(s[start:i])
+		writeEscape(buf, c)
 		start = i + 1
-		switch c {
-		case '"':
-			buf.writeString(`\"`)
-		case '\\':
-			buf.writeString(`\\`)
-		case '\b':
-			buf.writeString(`\b`)
-		case '\t':
-			buf.writeString(`\t`)
-		case '\n':
-			buf.writeString(`\n`)
-		case '\f':
-			buf.writeString(`\f`)
-		case '\r':
-			buf.writeString(`\r`)
-		default:
-			buf.writeString(`\u00`)
-			buf.writeByte(hexDigits[c>>4])
-			buf.writeByte(hexDigits[c&0xf])
-		}
 	}
 	buf.writeString(s[start:])
 	buf.writeByte('"')
 	return nil
+}
+
+// writeEscape writes the escape of an ASCII character that JSON strings
+// may not hold as it is.
+func writeEscape(buf *canonBuf, c byte) {
+	switch c {
+	case '"':
+		buf.writeString(`\"`)
+	case '\\':
+		buf.writeString(`\\`)
+	case '\b':
+		buf.writeString(`\b`)
+	case '\t':
+		buf.writeString(`\t`)
+	case '\n':
+		buf.writeString(`\n`)
+	case '\f':
+		buf.writeString(`\f`)
+	case '\r':
+		buf.writeString(`\r`)
+	default:
+		buf.writeString(`\u00`)
+		buf.writeByte(hexDigits[c>>4])
+		buf.writeByte(hexDigits[c&0xf])
+	}
 }
 
 // encodeUUID writes the 36-character text form of id into dst.

@@ -193,3 +193,31 @@ func TestCanonicalExactFlagsWhatDecodesDifferently(t *testing.T) {
 		}
 	}
 }
+
+// Text is written in one pass until a character that may need NFC: what
+// that pass wrote before it is taken back, and the text is written
+// normalised, escapes and all.
+func TestCanonicalTextNormalisedAfterEscapesAndChinese(t *testing.T) {
+	for in, want := range map[string]string{
+		"打印机\"卡纸\"\n":         `"打印机\"卡纸\"\n"`,
+		"打印机\"卡纸\"\ne\u0301！": `"打印机\"卡纸\"\né！"`,
+		"\tcafé":              `"\tcafé"`,
+		"“引号”…，：（）":           `"“引号”…，：（）"`,
+	} {
+		got, exact, err := CanonicalExact(in)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if string(got) != want {
+			t.Errorf("%q: got %s, want %s", in, got, want)
+		}
+		if wantExact := !strings.Contains(in, "\u0301"); exact != wantExact {
+			t.Errorf("%q: exact %v", in, exact)
+		}
+	}
+	for _, bad := range []string{"打印机\xff", "\"\n\xe6\x89", "打\"印\x80机"} {
+		if _, err := Canonical(bad); err == nil {
+			t.Errorf("%q: invalid UTF-8 accepted", bad)
+		}
+	}
+}
