@@ -66,7 +66,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	// texts and text index rows kept for it, the writes behind, the
 	// device's sequence. Any failure rolls back the whole.
 	for _, step := range []func() error{b.loadDevice, func() error { return fn(b) }, broken,
-		b.flush, b.flushTexts, b.flushIndexRows, b.stopWriting, b.saveDevice} {
+		b.flush, b.flushTexts, b.flushIndexRows, b.restoreIndexes, b.stopWriting, b.saveDevice} {
 		if err := step(); err != nil {
 			tx.Rollback()
 			return err
@@ -163,6 +163,9 @@ type Batch struct {
 	// the largest rowid of ticket_text.
 	newTexts    map[model.ID]newText
 	lastTextRow int64
+	// deferred are the indexes dropped for the batch, as created
+	// (deferIndexes).
+	deferred []string
 }
 
 type cached struct {

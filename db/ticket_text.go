@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -101,7 +102,32 @@ func decisionInput(h *ticket.HistoryEntry, name string) *ticket.Input {
 // foldText is how stored text and search terms are compared: NFC, lower
 // case. Event text is NFC already (model's canonical JSON); terms are typed.
 func foldText(s string) string {
+	if alreadyFolded(s) {
+		return s
+	}
 	return strings.ToLower(norm.NFC.String(s))
+}
+
+// alreadyFolded reports text that folding leaves as it is: ASCII without capitals,
+// and the Chinese characters and punctuation that have no case and that
+// NFC leaves alone whatever surrounds them. Every ticket's texts are
+// folded as its row is written, and nearly all are such text.
+func alreadyFolded(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				return false
+			}
+		case r >= 0x4e00 && r <= 0x9fff, // CJK unified ideographs
+			r >= 0x3000 && r <= 0x3029, // CJK punctuation, before the tone marks
+			r >= 0xff01 && r <= 0xff20, // full-width punctuation and digits: ，：（）
+			r >= 0x2018 && r <= 0x203d: // quotation marks, dashes, …
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // foldTerm is a search term as it is looked for: trimmed, folded, with

@@ -2,7 +2,9 @@ package db
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"yunwei/flows/ticket"
@@ -115,6 +117,73 @@ func TestWriteBehindIndexesTextsAsItGoes(t *testing.T) {
 		t.Errorf("search 第3号窗口: %v, %v", got, err)
 	}
 	textIndexHolds(t, f.s)
+	report, err := f.s.Check(ctx)
+	if err != nil || len(report.Problems) > 0 {
+		t.Fatalf("check: %v %s", err, describe(report.Problems))
+	}
+}
+
+// A bulk batch builds the tickets' indexes once, at its end: afterwards
+// the table has every index it had, as it was defined, whether the batch
+// committed or failed.
+func TestWriteBehindKeepsTheTicketIndexes(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	indexes := func() string {
+		var all string
+		err := f.s.db.QueryRow("SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'tickets' AND sql IS NOT NULL ORDER BY name)").Scan(&all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return all
+	}
+	before := indexes()
+	if !strings.Contains(before, "tickets_by_status") {
+		t.Fatalf("no index to keep: %s", before)
+	}
+	for _, fail := range []bool{true, false} {
+		err := f.s.Batch(ctx, func(b *Batch) error {
+			if err := b.WriteBehind(); err != nil {
+				return err
+			}
+			for i := range 50 {
+				c := f.newTicket(fmt.Sprintf("第%d号窗口无法打印发票", i+1))
+				if _, err := b.ExecuteNew(Acting{UserID: f.engineer}, c); err != nil {
+					return err
+				}
+				if err := b.Forget(c.ID); err != nil {
+					return err
+				}
+			}
+			if fail {
+				return errors.New("given up")
+			}
+			return nil
+		})
+		if (err != nil) != fail {
+			t.Fatalf("batch: %v", err)
+		}
+		if after := indexes(); after != before {
+			t.Errorf("failed %v: the indexes are\n%s\nwere\n%s", fail, after, before)
+		}
+	}
+	rows, err := f.s.db.Query("EXPLAIN QUERY PLAN SELECT id FROM tickets WHERE status = 'open' ORDER BY updated_at DESC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan += detail + "; "
+	}
+	rows.Close()
+	if !strings.Contains(plan, "tickets_by_status") {
+		t.Errorf("the open tickets are listed by %q", plan)
+	}
 	report, err := f.s.Check(ctx)
 	if err != nil || len(report.Problems) > 0 {
 		t.Fatalf("check: %v %s", err, describe(report.Problems))
