@@ -117,6 +117,13 @@ func TestWriteBehindIndexesTextsAsItGoes(t *testing.T) {
 		t.Errorf("search 第3号窗口: %v, %v", got, err)
 	}
 	textIndexHolds(t, f.s)
+	// The indexes keep FTS5's default hash size for the writes after.
+	for _, x := range textIndexes {
+		var size int
+		if err := f.s.db.QueryRow("SELECT v FROM " + x + "_config WHERE k = 'hashsize'").Scan(&size); err != nil || size != defaultHashSize {
+			t.Errorf("%s keeps a hash size of %d (%v)", x, size, err)
+		}
+	}
 	report, err := f.s.Check(ctx)
 	if err != nil || len(report.Problems) > 0 {
 		t.Fatalf("check: %v %s", err, describe(report.Problems))
