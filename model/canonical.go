@@ -248,20 +248,34 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		if t.Key().Kind() != reflect.String {
 			return fmt.Errorf("canonical JSON map keys must be strings, got %s", t.Key())
 		}
-		keys := make([]string, 0, v.Len())
-		byKey := make(map[string]reflect.Value, v.Len())
+		entries := make([]mapEntry, 0, v.Len())
 		for it := v.MapRange(); it.Next(); {
-			k := norm.NFC.String(it.Key().String())
-			if k != it.Key().String() {
-				buf.lossy = true
+			k := it.Key().String()
+			if !asciiText(k) {
+				if nfc := norm.NFC.String(k); nfc != k {
+					k, buf.lossy = nfc, true
+				}
 			}
-			if _, dup := byKey[k]; dup {
-				return fmt.Errorf("two keys normalise to %q", k)
-			}
-			keys = append(keys, k)
-			byKey[k] = it.Value()
+			entries = append(entries, mapEntry{k, it.Value()})
 		}
-		return writeObject(buf, keys, func(k string) error { return encodeCanonical(buf, byKey[k]) })
+		slices.SortFunc(entries, func(a, b mapEntry) int { return strings.Compare(a.key, b.key) })
+		buf.writeByte('{')
+		for i, e := range entries {
+			if i > 0 {
+				if e.key == entries[i-1].key {
+					return fmt.Errorf("two keys normalise to %q", e.key)
+				}
+				buf.writeByte(',')
+			}
+			if err := writeCanonicalString(buf, e.key); err != nil {
+				return err
+			}
+			buf.writeByte(':')
+			if err := encodeCanonical(buf, e.value); err != nil {
+				return err
+			}
+		}
+		buf.writeByte('}')
 	case reflect.Struct:
 		buf.writeByte('{')
 		first := true
@@ -285,6 +299,12 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		return fmt.Errorf("canonical JSON cannot encode %s", t)
 	}
 	return nil
+}
+
+// mapEntry is a map's key, in NFC, and its value.
+type mapEntry struct {
+	key   string
+	value reflect.Value
 }
 
 type canonicalField struct {
@@ -434,10 +454,11 @@ func encodeUUID(dst []byte, id ID) {
 // encodeStringMap is the map case without reflection, for the decision
 // inputs every flow event carries.
 func encodeStringMap(buf *canonBuf, m map[string]string) error {
-	keys := make([]string, 0, len(m))
+	var small [16]string
+	keys := small[:0]
 	normalised := false
 	for k := range m {
-		if !norm.NFC.IsNormalString(k) {
+		if !asciiText(k) && !norm.NFC.IsNormalString(k) {
 			normalised = true
 		}
 		keys = append(keys, k)
@@ -449,13 +470,7 @@ func encodeStringMap(buf *canonBuf, m map[string]string) error {
 		}
 		return encodeCanonical(buf, reflect.ValueOf(byKey))
 	}
-	return writeObject(buf, keys, func(k string) error { return writeCanonicalString(buf, m[k]) })
-}
-
-// writeObject writes an object with NFC keys, in sorted order, each value
-// written by value.
-func writeObject(buf *canonBuf, keys []string, value func(k string) error) error {
-	sort.Strings(keys)
+	slices.Sort(keys)
 	buf.writeByte('{')
 	for i, k := range keys {
 		if i > 0 {
@@ -465,10 +480,20 @@ func writeObject(buf *canonBuf, keys []string, value func(k string) error) error
 			return err
 		}
 		buf.writeByte(':')
-		if err := value(k); err != nil {
+		if err := writeCanonicalString(buf, m[k]); err != nil {
 			return err
 		}
 	}
 	buf.writeByte('}')
 	return nil
+}
+
+// asciiText reports text of ASCII only, which is in NFC.
+func asciiText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

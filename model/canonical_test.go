@@ -265,3 +265,18 @@ func TestSealPayloadMatchesSealEvent(t *testing.T) {
 		}
 	}
 }
+
+// Map keys are written in NFC, sorted by their bytes as written; two keys
+// that are the same in NFC cannot both be written.
+func TestCanonicalMapKeysInNFCSorted(t *testing.T) {
+	got := string(MustCanonical(map[string]int{"zz": 1, "e\u0301": 2, "a": 3, "计划": 4, "Z": 5}))
+	if want := `{"Z":5,"a":3,"zz":1,"é":2,"计划":4}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := Canonical(map[string]int{"e\u0301": 1, "é": 2}); err == nil {
+		t.Error("two keys equal in NFC accepted")
+	}
+	if _, err := Canonical(map[string]string{"e\u0301": "1", "é": "2"}); err == nil {
+		t.Error("two string keys equal in NFC accepted")
+	}
+}
