@@ -134,63 +134,71 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		return nil
 	}
 	t := v.Type()
-	if t == trustedType {
-		if v.Len() == 0 {
-			buf.writeString("null")
-		} else {
-			buf.write(v.Bytes())
-		}
-		return nil
-	}
-	if t == idType {
-		id := v.Interface().(ID)
-		if id.IsZero() { // NilID means "none"
-			buf.writeString("null")
+	// The types written their own way, looked for among the types of
+	// their kind only: every value of every event passes here.
+	switch t.Kind() {
+	case reflect.Slice:
+		switch t {
+		case trustedType:
+			if v.Len() == 0 {
+				buf.writeString("null")
+			} else {
+				buf.write(v.Bytes())
+			}
+			return nil
+		case rawMessageType:
+			raw := v.Bytes()
+			if len(raw) == 0 {
+				buf.writeString("null")
+				return nil
+			}
+			if err := CheckCanonical(raw); err != nil {
+				return fmt.Errorf("embedded JSON: %w", err)
+			}
+			buf.write(raw)
 			return nil
 		}
-		var text [38]byte
-		text[0], text[37] = '"', '"'
-		encodeUUID(text[1:37], id)
-		buf.write(text[:])
-		return nil
-	}
-	if t == eventIDType {
-		id := v.Interface().(EventID)
-		var text [66]byte
-		text[0], text[65] = '"', '"'
-		hex.Encode(text[1:65], id[:])
-		buf.write(text[:])
-		return nil
-	}
-	if t == rawMessageType {
-		raw := v.Bytes()
-		if len(raw) == 0 {
-			buf.writeString("null")
+	case reflect.Array:
+		switch t {
+		case idType:
+			id, _ := reflect.TypeAssert[ID](v)
+			if id.IsZero() { // NilID means "none"
+				buf.writeString("null")
+				return nil
+			}
+			var text [38]byte
+			text[0], text[37] = '"', '"'
+			encodeUUID(text[1:37], id)
+			buf.write(text[:])
+			return nil
+		case eventIDType:
+			id, _ := reflect.TypeAssert[EventID](v)
+			var text [66]byte
+			text[0], text[65] = '"', '"'
+			hex.Encode(text[1:65], id[:])
+			buf.write(text[:])
 			return nil
 		}
-		if err := CheckCanonical(raw); err != nil {
-			return fmt.Errorf("embedded JSON: %w", err)
+	case reflect.String:
+		if t == numberType {
+			s := v.String()
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				return fmt.Errorf("canonical JSON holds integers only, got %s", s)
+			}
+			buf.writeInt(n) // -0 is written 0, as the integer it is
+			return nil
 		}
-		buf.write(raw)
-		return nil
-	}
-	if t == numberType {
-		s := v.String()
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return fmt.Errorf("canonical JSON holds integers only, got %s", s)
+	case reflect.Struct:
+		if t == pointType {
+			p, _ := reflect.TypeAssert[Point](v)
+			buf.writeString(`{"x":`)
+			buf.writeInt(int64(p.X))
+			buf.writeString(`,"y":`)
+			buf.writeInt(int64(p.Y))
+			buf.writeByte('}')
+			return nil
 		}
-		buf.writeInt(n) // -0 is written 0, as the integer it is
-		return nil
-	}
-	if t == pointType {
-		p := v.Interface().(Point)
-		buf.writeString(`{"x":`)
-		buf.writeInt(int64(p.X))
-		buf.writeString(`,"y":`)
-		buf.writeInt(int64(p.Y))
-		buf.writeByte('}')
-		return nil
 	}
 	// A type without methods is no TextMarshaler: most values are plain
 	// strings, maps and slices, and Implements is slow.
