@@ -66,7 +66,7 @@ func (s *Store) batch(ctx context.Context, fn func(b *Batch) error) error {
 	// texts and text index rows kept for it, the writes behind, the
 	// device's sequence. Any failure rolls back the whole.
 	for _, step := range []func() error{b.loadDevice, func() error { return fn(b) }, broken,
-		b.flush, b.flushTexts, b.flushIndexRows, b.stopWriting, b.saveDevice} {
+		b.flush, b.flushTexts, b.flushIndexRows, b.restoreIndexes, b.stopWriting, b.saveDevice} {
 		if err := step(); err != nil {
 			tx.Rollback()
 			return err
@@ -156,6 +156,16 @@ type Batch struct {
 	// (flushIndexRows).
 	indexRows []indexRow
 	indexAt   map[int64]int // rowid → its place in indexRows
+	// staging is set while temp.index_rows exists (writeIndexChunk).
+	staging bool
+	// newTexts are the ticket_text rows of tickets created in this batch,
+	// written without reading back (writeNewTicketText); lastTextRow is
+	// the largest rowid of ticket_text.
+	newTexts    map[model.ID]newText
+	lastTextRow int64
+	// deferred are the indexes dropped for the batch, as created
+	// (deferIndexes).
+	deferred []string
 }
 
 type cached struct {
@@ -538,29 +548,25 @@ func (b *Batch) nextNumber(kind, counter string, year int) (string, error) {
 
 // append seals one change as an event of this device and stores it.
 func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, parents []model.EventID, now time.Time) (model.Event, error) {
-	payload, exact, err := model.CanonicalExact(ch.Payload)
-	if err != nil {
-		return model.Event{}, fmt.Errorf("encode %s: %w", ch.Type, err)
-	}
 	if !b.linked {
 		// Only an edit of the file removes them: writing on would hide it.
 		return model.Event{}, model.Errorf(model.EINVALID, "this device's record of its newest event is missing from %s: the database was changed outside yunwei; run yunwei check", b.store.path)
 	}
-	b.lastSeq++
-	b.hlc = model.Tick(b.hlc, now)
 	tv := ch.TypeVersion
 	if tv == 0 {
 		tv = 1
 	}
+	hlc := model.Tick(b.hlc, now)
 	env := model.Envelope{
-		V: model.EnvelopeVersion, Origin: b.store.device.ID, Seq: b.lastSeq, HLC: b.hlc,
+		V: model.EnvelopeVersion, Origin: b.store.device.ID, Seq: b.lastSeq + 1, HLC: hlc,
 		Wall: model.FormatTime(now), Actor: as.UserID, Entity: entity, EntityID: id,
-		Type: ch.Type, TypeVersion: tv, Parents: parents, Payload: payload,
+		Type: ch.Type, TypeVersion: tv, Parents: parents,
 	}
-	e, err := model.SealEvent(env)
+	e, exact, err := model.SealPayload(env, ch.Payload)
 	if err != nil {
 		return model.Event{}, err
 	}
+	b.lastSeq, b.hlc = env.Seq, hlc
 	b.links = append(b.links, link(b.head, e.ID))
 	b.head, b.chain = e.ID, b.chain.next(e.ID)
 	// Folding a ticket's fresh event reuses the value it was encoded from

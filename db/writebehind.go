@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // A bulk build decides on one core what SQLite writes on the other: with
@@ -34,15 +35,68 @@ type writeBehind struct {
 
 // WriteBehind runs the rest of the batch's writes on a goroutine of their
 // own (see above): for bulk builds into a new file, where a failed write
-// fails the whole batch anyway.
-func (b *Batch) WriteBehind() {
+// fails the whole batch anyway. The tickets' indexes are built when the
+// batch ends (deferIndexes).
+func (b *Batch) WriteBehind() error {
 	if b.behind != nil {
-		return
+		return nil
+	}
+	if err := b.deferIndexes("tickets"); err != nil {
+		return err
 	}
 	w := &writeBehind{work: make(chan []aWrite, 4), reply: make(chan error), done: make(chan struct{})}
 	b.behind, b.deferTexts = w, true
 	go w.run(b)
+	return nil
 }
+
+// deferIndexes drops the indexes of table that only speed up reads, to
+// create them again, as they were, when the batch ends (restoreIndexes):
+// a bulk build writes every row of the table and reads almost none, and
+// inserting each row into every index cost more than sorting each index
+// once. Unique indexes stay, for the unique rule they keep is checked as
+// each row is written.
+func (b *Batch) deferIndexes(table string) error {
+	rows, err := b.tx.QueryContext(b.ctx, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", table)
+	if err != nil {
+		return fmt.Errorf("read the indexes of %s: %w", table, err)
+	}
+	var names []string
+	for rows.Next() {
+		var name, sql string
+		if err := rows.Scan(&name, &sql); err != nil {
+			rows.Close()
+			return err
+		}
+		if !strings.HasPrefix(strings.ToUpper(sql), "CREATE UNIQUE ") {
+			names = append(names, name)
+			b.deferred = append(b.deferred, sql)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, err := b.tx.ExecContext(b.ctx, "DROP INDEX "+quoteName(name)); err != nil {
+			return fmt.Errorf("defer index %s: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// restoreIndexes creates the indexes deferIndexes dropped.
+func (b *Batch) restoreIndexes() error {
+	for _, sql := range b.deferred {
+		if err := b.exec(sql); err != nil {
+			return err
+		}
+	}
+	b.deferred = nil
+	return nil
+}
+
+// quoteName is an SQL identifier quoted.
+func quoteName(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
 
 // run executes the queued writes until the queue is closed, with
 // statements of its own: the batch's are the batch goroutine's.

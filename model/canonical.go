@@ -134,63 +134,71 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		return nil
 	}
 	t := v.Type()
-	if t == trustedType {
-		if v.Len() == 0 {
-			buf.writeString("null")
-		} else {
-			buf.write(v.Bytes())
-		}
-		return nil
-	}
-	if t == idType {
-		id := v.Interface().(ID)
-		if id.IsZero() { // NilID means "none"
-			buf.writeString("null")
+	// The types written their own way, looked for among the types of
+	// their kind only: every value of every event passes here.
+	switch t.Kind() {
+	case reflect.Slice:
+		switch t {
+		case trustedType:
+			if v.Len() == 0 {
+				buf.writeString("null")
+			} else {
+				buf.write(v.Bytes())
+			}
+			return nil
+		case rawMessageType:
+			raw := v.Bytes()
+			if len(raw) == 0 {
+				buf.writeString("null")
+				return nil
+			}
+			if err := CheckCanonical(raw); err != nil {
+				return fmt.Errorf("embedded JSON: %w", err)
+			}
+			buf.write(raw)
 			return nil
 		}
-		var text [38]byte
-		text[0], text[37] = '"', '"'
-		encodeUUID(text[1:37], id)
-		buf.write(text[:])
-		return nil
-	}
-	if t == eventIDType {
-		id := v.Interface().(EventID)
-		var text [66]byte
-		text[0], text[65] = '"', '"'
-		hex.Encode(text[1:65], id[:])
-		buf.write(text[:])
-		return nil
-	}
-	if t == rawMessageType {
-		raw := v.Bytes()
-		if len(raw) == 0 {
-			buf.writeString("null")
+	case reflect.Array:
+		switch t {
+		case idType:
+			id, _ := reflect.TypeAssert[ID](v)
+			if id.IsZero() { // NilID means "none"
+				buf.writeString("null")
+				return nil
+			}
+			var text [38]byte
+			text[0], text[37] = '"', '"'
+			encodeUUID(text[1:37], id)
+			buf.write(text[:])
+			return nil
+		case eventIDType:
+			id, _ := reflect.TypeAssert[EventID](v)
+			var text [66]byte
+			text[0], text[65] = '"', '"'
+			hex.Encode(text[1:65], id[:])
+			buf.write(text[:])
 			return nil
 		}
-		if err := CheckCanonical(raw); err != nil {
-			return fmt.Errorf("embedded JSON: %w", err)
+	case reflect.String:
+		if t == numberType {
+			s := v.String()
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				return fmt.Errorf("canonical JSON holds integers only, got %s", s)
+			}
+			buf.writeInt(n) // -0 is written 0, as the integer it is
+			return nil
 		}
-		buf.write(raw)
-		return nil
-	}
-	if t == numberType {
-		s := v.String()
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return fmt.Errorf("canonical JSON holds integers only, got %s", s)
+	case reflect.Struct:
+		if t == pointType {
+			p, _ := reflect.TypeAssert[Point](v)
+			buf.writeString(`{"x":`)
+			buf.writeInt(int64(p.X))
+			buf.writeString(`,"y":`)
+			buf.writeInt(int64(p.Y))
+			buf.writeByte('}')
+			return nil
 		}
-		buf.writeInt(n) // -0 is written 0, as the integer it is
-		return nil
-	}
-	if t == pointType {
-		p := v.Interface().(Point)
-		buf.writeString(`{"x":`)
-		buf.writeInt(int64(p.X))
-		buf.writeString(`,"y":`)
-		buf.writeInt(int64(p.Y))
-		buf.writeByte('}')
-		return nil
 	}
 	// A type without methods is no TextMarshaler: most values are plain
 	// strings, maps and slices, and Implements is slow.
@@ -248,20 +256,34 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		if t.Key().Kind() != reflect.String {
 			return fmt.Errorf("canonical JSON map keys must be strings, got %s", t.Key())
 		}
-		keys := make([]string, 0, v.Len())
-		byKey := make(map[string]reflect.Value, v.Len())
+		entries := make([]mapEntry, 0, v.Len())
 		for it := v.MapRange(); it.Next(); {
-			k := norm.NFC.String(it.Key().String())
-			if k != it.Key().String() {
-				buf.lossy = true
+			k := it.Key().String()
+			if !asciiText(k) {
+				if nfc := norm.NFC.String(k); nfc != k {
+					k, buf.lossy = nfc, true
+				}
 			}
-			if _, dup := byKey[k]; dup {
-				return fmt.Errorf("two keys normalise to %q", k)
-			}
-			keys = append(keys, k)
-			byKey[k] = it.Value()
+			entries = append(entries, mapEntry{k, it.Value()})
 		}
-		return writeObject(buf, keys, func(k string) error { return encodeCanonical(buf, byKey[k]) })
+		slices.SortFunc(entries, func(a, b mapEntry) int { return strings.Compare(a.key, b.key) })
+		buf.writeByte('{')
+		for i, e := range entries {
+			if i > 0 {
+				if e.key == entries[i-1].key {
+					return fmt.Errorf("two keys normalise to %q", e.key)
+				}
+				buf.writeByte(',')
+			}
+			if err := writeCanonicalString(buf, e.key); err != nil {
+				return err
+			}
+			buf.writeByte(':')
+			if err := encodeCanonical(buf, e.value); err != nil {
+				return err
+			}
+		}
+		buf.writeByte('}')
 	case reflect.Struct:
 		buf.writeByte('{')
 		first := true
@@ -285,6 +307,12 @@ func encodeCanonical(buf *canonBuf, v reflect.Value) error {
 		return fmt.Errorf("canonical JSON cannot encode %s", t)
 	}
 	return nil
+}
+
+// mapEntry is a map's key, in NFC, and its value.
+type mapEntry struct {
+	key   string
+	value reflect.Value
 }
 
 type canonicalField struct {
@@ -328,39 +356,56 @@ func structFields(t reflect.Type) []canonicalField {
 
 const hexDigits = "0123456789abcdef"
 
-// inertText reports text in NFC whatever it is, without asking the NFC
-// tables: ASCII and the characters nfcInert knows (most Chinese), which
-// is nearly all the text yunwei writes.
-func inertText(s string) bool {
-	for _, r := range s {
-		if r >= utf8.RuneSelf && !nfcInert(r) {
-			return false
+// writeCanonicalString writes s as a canonical JSON string. Text that is
+// valid UTF-8 and made of ASCII and characters in NFC whatever surrounds
+// them (nfcInert: most Chinese) is escaped and copied in
+// the one pass that checks it: every event and every hash of signed
+// content writes its Chinese titles and descriptions here, several times
+// over, and each separate pass over them cost as much as the copy.
+func writeCanonicalString(buf *canonBuf, s string) error {
+	mark := len(buf.b)
+	buf.writeByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return fmt.Errorf("text is not valid UTF-8")
+			}
+			if !nfcInert(r) {
+				buf.b = buf.b[:mark] // take back what this pass wrote
+				return writeNormalisedString(buf, s)
+			}
+			i += size
+			continue
 		}
+		if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+			i++
+			continue
+		}
+		buf.writeString(s[start:i])
+		writeEscape(buf, c)
+		i++
+		start = i
 	}
-	return true
+	buf.writeString(s[start:])
+	buf.writeByte('"')
+	return nil
 }
 
-func writeCanonicalString(buf *canonBuf, s string) error {
-	plain := true // printable ASCII without quotes or backslashes
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
-			plain = false
-			break
-		}
-	}
-	buf.writeByte('"')
-	if plain {
-		buf.writeString(s)
-		buf.writeByte('"')
-		return nil
-	}
+// writeNormalisedString is writeCanonicalString for text that may not be
+// in NFC: it is normalised first (and the encoding marked lossy when that
+// changed it).
+func writeNormalisedString(buf *canonBuf, s string) error {
 	if !utf8.ValidString(s) {
 		return fmt.Errorf("text is not valid UTF-8")
 	}
-	if !inertText(s) && !norm.NFC.IsNormalString(s) {
+	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 		buf.lossy = true
 	}
+	buf.writeByte('"')
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -368,31 +413,37 @@ func writeCanonicalString(buf *canonBuf, s string) error {
 			continue
 		}
 		buf.writeString(s[start:i])
+		writeEscape(buf, c)
 		start = i + 1
-		switch c {
-		case '"':
-			buf.writeString(`\"`)
-		case '\\':
-			buf.writeString(`\\`)
-		case '\b':
-			buf.writeString(`\b`)
-		case '\t':
-			buf.writeString(`\t`)
-		case '\n':
-			buf.writeString(`\n`)
-		case '\f':
-			buf.writeString(`\f`)
-		case '\r':
-			buf.writeString(`\r`)
-		default:
-			buf.writeString(`\u00`)
-			buf.writeByte(hexDigits[c>>4])
-			buf.writeByte(hexDigits[c&0xf])
-		}
 	}
 	buf.writeString(s[start:])
 	buf.writeByte('"')
 	return nil
+}
+
+// writeEscape writes the escape of an ASCII character that JSON strings
+// may not hold as it is.
+func writeEscape(buf *canonBuf, c byte) {
+	switch c {
+	case '"':
+		buf.writeString(`\"`)
+	case '\\':
+		buf.writeString(`\\`)
+	case '\b':
+		buf.writeString(`\b`)
+	case '\t':
+		buf.writeString(`\t`)
+	case '\n':
+		buf.writeString(`\n`)
+	case '\f':
+		buf.writeString(`\f`)
+	case '\r':
+		buf.writeString(`\r`)
+	default:
+		buf.writeString(`\u00`)
+		buf.writeByte(hexDigits[c>>4])
+		buf.writeByte(hexDigits[c&0xf])
+	}
 }
 
 // encodeUUID writes the 36-character text form of id into dst.
@@ -411,10 +462,11 @@ func encodeUUID(dst []byte, id ID) {
 // encodeStringMap is the map case without reflection, for the decision
 // inputs every flow event carries.
 func encodeStringMap(buf *canonBuf, m map[string]string) error {
-	keys := make([]string, 0, len(m))
+	var small [16]string
+	keys := small[:0]
 	normalised := false
 	for k := range m {
-		if !norm.NFC.IsNormalString(k) {
+		if !asciiText(k) && !norm.NFC.IsNormalString(k) {
 			normalised = true
 		}
 		keys = append(keys, k)
@@ -426,13 +478,7 @@ func encodeStringMap(buf *canonBuf, m map[string]string) error {
 		}
 		return encodeCanonical(buf, reflect.ValueOf(byKey))
 	}
-	return writeObject(buf, keys, func(k string) error { return writeCanonicalString(buf, m[k]) })
-}
-
-// writeObject writes an object with NFC keys, in sorted order, each value
-// written by value.
-func writeObject(buf *canonBuf, keys []string, value func(k string) error) error {
-	sort.Strings(keys)
+	slices.Sort(keys)
 	buf.writeByte('{')
 	for i, k := range keys {
 		if i > 0 {
@@ -442,10 +488,20 @@ func writeObject(buf *canonBuf, keys []string, value func(k string) error) error
 			return err
 		}
 		buf.writeByte(':')
-		if err := value(k); err != nil {
+		if err := writeCanonicalString(buf, m[k]); err != nil {
 			return err
 		}
 	}
 	buf.writeByte('}')
 	return nil
+}
+
+// asciiText reports text of ASCII only, which is in NFC.
+func asciiText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

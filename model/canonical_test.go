@@ -2,6 +2,7 @@ package model
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -191,5 +192,91 @@ func TestCanonicalExactFlagsWhatDecodesDifferently(t *testing.T) {
 		if _, exact, err := CanonicalExact(c.v); err != nil || exact != c.exact {
 			t.Errorf("%+v: exact %v, want %v (%v)", c.v, exact, c.exact, err)
 		}
+	}
+}
+
+// Text is written in one pass until a character that may need NFC: what
+// that pass wrote before it is taken back, and the text is written
+// normalised, escapes and all.
+func TestCanonicalTextNormalisedAfterEscapesAndChinese(t *testing.T) {
+	for in, want := range map[string]string{
+		"打印机\"卡纸\"\n":         `"打印机\"卡纸\"\n"`,
+		"打印机\"卡纸\"\ne\u0301！": `"打印机\"卡纸\"\né！"`,
+		"\tcafé":              `"\tcafé"`,
+		"“引号”…，：（）":           `"“引号”…，：（）"`,
+	} {
+		got, exact, err := CanonicalExact(in)
+		if err != nil {
+			t.Fatalf("%q: %v", in, err)
+		}
+		if string(got) != want {
+			t.Errorf("%q: got %s, want %s", in, got, want)
+		}
+		if wantExact := !strings.Contains(in, "\u0301"); exact != wantExact {
+			t.Errorf("%q: exact %v", in, exact)
+		}
+	}
+	for _, bad := range []string{"打印机\xff", "\"\n\xe6\x89", "打\"印\x80机"} {
+		if _, err := Canonical(bad); err == nil {
+			t.Errorf("%q: invalid UTF-8 accepted", bad)
+		}
+	}
+}
+
+// An event sealed with its payload still a value is the event sealed
+// from the payload's canonical JSON, byte for byte, with the same id, and
+// says as CanonicalExact whether the payload decodes back exactly.
+func TestSealPayloadMatchesSealEvent(t *testing.T) {
+	id := MustParse(t, "0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b")
+	type payload struct {
+		Text  string   `json:"text"`
+		Notes []string `json:"notes,omitempty"`
+		List  []string `json:"list"`
+	}
+	for _, c := range []struct {
+		env     Envelope
+		payload any
+	}{
+		{Envelope{V: 1, Origin: id, Seq: 42, HLC: MakeHLC(1764000000000, 7), Wall: "2026-11-27T02:00:00.000Z", Actor: id, Entity: "ticket",
+			EntityID: id, Type: "ticket.commented", TypeVersion: 1, Parents: []EventID{{1, 2}, {3}}}, payload{Text: "引号\"\n🧾", List: []string{"a"}}},
+		{Envelope{V: 1, Origin: id, Seq: 1, Actor: id, Entity: "user", EntityID: id, Type: "user.created", TypeVersion: 2}, payload{Text: "cafe\u0301"}},
+		{Envelope{V: 1, Origin: id, Seq: 1, Actor: id, Entity: "user", EntityID: id, Type: "user.created", TypeVersion: 2}, nil},
+		{Envelope{V: 1, Seq: 1, Entity: "ticket", Type: "x"}, payload{Text: "零"}}, // zero ids take the reflective path
+	} {
+		body, wantExact, err := CanonicalExact(c.payload)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env := c.env
+		env.Payload = body
+		want, err := SealEvent(env)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, exact, err := SealPayload(c.env, c.payload)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got.Raw) != string(want.Raw) || got.ID != want.ID || string(got.Payload) != string(want.Payload) || exact != wantExact {
+			t.Errorf("sealed %s (exact %v)\nwant   %s (exact %v)", got.Raw, exact, want.Raw, wantExact)
+		}
+		if !reflect.DeepEqual(got.Envelope, want.Envelope) {
+			t.Errorf("envelope %+v\nwant     %+v", got.Envelope, want.Envelope)
+		}
+	}
+}
+
+// Map keys are written in NFC, sorted by their bytes as written; two keys
+// that are the same in NFC cannot both be written.
+func TestCanonicalMapKeysInNFCSorted(t *testing.T) {
+	got := string(MustCanonical(map[string]int{"zz": 1, "e\u0301": 2, "a": 3, "计划": 4, "Z": 5}))
+	if want := `{"Z":5,"a":3,"zz":1,"é":2,"计划":4}`; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, err := Canonical(map[string]int{"e\u0301": 1, "é": 2}); err == nil {
+		t.Error("two keys equal in NFC accepted")
+	}
+	if _, err := Canonical(map[string]string{"e\u0301": "1", "é": "2"}); err == nil {
+		t.Error("two string keys equal in NFC accepted")
 	}
 }

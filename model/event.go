@@ -135,6 +135,32 @@ func SealEvent(env Envelope) (Event, error) {
 func (env Envelope) canonical() ([]byte, error) {
 	var b canonBuf
 	b.Grow(256 + len(env.Payload) + 66*len(env.Parents))
+	err := env.write(&b, func(b *canonBuf) error {
+		if len(env.Payload) == 0 {
+			b.writeString("null")
+		} else {
+			b.write(env.Payload)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !env.fast() {
+		return Canonical(env) // the reflective encoder writes nulls and checks ranges
+	}
+	return b.Bytes(), nil
+}
+
+// fast reports an envelope that write encodes as Canonical does: one
+// whose ids are set and whose clock fits an integer of JSON.
+func (env Envelope) fast() bool {
+	return !env.Actor.IsZero() && !env.EntityID.IsZero() && !env.Origin.IsZero() && uint64(env.HLC) <= 1<<63-1
+}
+
+// write appends the envelope's canonical JSON to b, the payload written
+// by payload.
+func (env Envelope) write(b *canonBuf, payload func(*canonBuf) error) error {
 	id := func(v ID) {
 		var text [36]byte
 		encodeUUID(text[:], v)
@@ -145,8 +171,8 @@ func (env Envelope) canonical() ([]byte, error) {
 	b.writeString(`{"actor":`)
 	id(env.Actor)
 	b.writeString(`,"entity":`)
-	if err := writeCanonicalString(&b, env.Entity); err != nil {
-		return nil, err
+	if err := writeCanonicalString(b, env.Entity); err != nil {
+		return err
 	}
 	b.writeString(`,"entity_id":`)
 	id(env.EntityID)
@@ -165,30 +191,25 @@ func (env Envelope) canonical() ([]byte, error) {
 		b.write(text[:])
 	}
 	b.writeString(`],"payload":`)
-	if len(env.Payload) == 0 {
-		b.writeString("null")
-	} else {
-		b.write(env.Payload)
+	if err := payload(b); err != nil {
+		return err
 	}
 	b.writeString(`,"seq":`)
 	b.writeInt(env.Seq)
 	b.writeString(`,"tv":`)
 	b.writeInt(int64(env.TypeVersion))
 	b.writeString(`,"type":`)
-	if err := writeCanonicalString(&b, env.Type); err != nil {
-		return nil, err
+	if err := writeCanonicalString(b, env.Type); err != nil {
+		return err
 	}
 	b.writeString(`,"v":`)
 	b.writeInt(int64(env.V))
 	b.writeString(`,"wall":`)
-	if err := writeCanonicalString(&b, env.Wall); err != nil {
-		return nil, err
+	if err := writeCanonicalString(b, env.Wall); err != nil {
+		return err
 	}
 	b.writeByte('}')
-	if env.Actor.IsZero() || env.EntityID.IsZero() || env.Origin.IsZero() || uint64(env.HLC) > 1<<63-1 {
-		return Canonical(env) // the reflective encoder writes nulls and checks ranges
-	}
-	return b.Bytes(), nil
+	return nil
 }
 
 // OpenEvent decodes stored event bytes; the id is the hash of the bytes as

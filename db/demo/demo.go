@@ -112,7 +112,9 @@ func Generate(ctx context.Context, s *db.Store, opt Options) (Summary, error) {
 		g.b = b
 		// Demo data is one transaction that fails whole: SQLite may write
 		// while the next tickets are decided.
-		b.WriteBehind()
+		if err := b.WriteBehind(); err != nil {
+			return err
+		}
 		if err := g.directory(); err != nil {
 			return fmt.Errorf("demo directory: %w", err)
 		}

@@ -84,7 +84,7 @@ func (c SignedDecision) sign(hash string, strokes [][]model.Point, typed, signed
 			sig.Shown[name] = f.Event
 		}
 	}
-	drawing := flows.StrokesHash(sig.Strokes) // the seal and a part both bind it
+	drawing := strokesHashes.of(sig.Strokes) // the seal and a part both bind it
 	sig.Seal = flows.SealHashOf(sig, drawing)
 	sig.Parts = decisionParts(c, sig, drawing)
 	return sig
@@ -94,7 +94,7 @@ func (c SignedDecision) sign(hash string, strokes [][]model.Point, typed, signed
 // decision's content always encodes (it holds only text and ids), so there
 // is no error to return.
 func DecisionHash(content SignedDecision) string {
-	return flows.MustContentHash(content)
+	return decisionHashes.of(content)
 }
 
 // request is the content's request and decision, without facts, signer or
@@ -179,37 +179,42 @@ var decisionPartOrder = []flows.VoidReason{
 	ReasonDecision, ReasonFacts, flows.ReasonSigner, flows.ReasonActor, flows.ReasonDrawing, flows.ReasonTime,
 }
 
-// decisionParts digests each part of a signed decision and its seal;
-// drawing is the hash of the signature's strokes.
-func decisionParts(c SignedDecision, sig model.Signature, drawing string) map[string]string {
-	type ticketPart struct {
+// The parts of a signed decision that are made of several of its fields.
+type (
+	ticketPart struct {
 		Ticket     string     `json:"ticket"`
 		Kind       model.Kind `json:"kind"`
 		ContractID model.ID   `json:"contract_id"`
 	}
-	type decisionPart struct {
+	decisionPart struct {
 		Step     string            `json:"step"`
 		Decision string            `json:"decision"`
 		Comment  string            `json:"comment"`
 		Inputs   map[string]string `json:"inputs"`
 	}
-	type drawingPart struct {
+	drawingPart struct {
 		Strokes string `json:"strokes"`
 		Typed   string `json:"typed"`
 	}
+)
+
+// decisionParts digests each part of a signed decision and its seal;
+// drawing is the hash of the signature's strokes. The parts a ticket's
+// signatures share come from the memos (signature_memo.go).
+func decisionParts(c SignedDecision, sig model.Signature, drawing string) map[string]string {
 	d := flows.PartDigest
 	return map[string]string{
-		string(ReasonTicket):        d(ticketPart{c.Ticket, c.Kind, c.ContractID}),
-		string(ReasonTitle):         d(c.Title),
-		string(ReasonDescription):   d(c.Description),
-		string(ReasonSite):          d(c.SiteID),
-		string(ReasonSystem):        d(c.SystemID),
-		string(ReasonRequester):     d(c.RequesterID),
+		string(ReasonTicket):        ticketDigests.of(ticketPart{c.Ticket, c.Kind, c.ContractID}, partDigest),
+		string(ReasonTitle):         titleDigests.of(c.Title, partDigest),
+		string(ReasonDescription):   descDigests.of(c.Description, partDigest),
+		string(ReasonSite):          siteDigests.of(c.SiteID, partDigest),
+		string(ReasonSystem):        systemDigests.of(c.SystemID, partDigest),
+		string(ReasonRequester):     reqDigests.of(c.RequesterID, partDigest),
 		string(ReasonDecision):      d(decisionPart{c.Step, c.Decision, c.Comment, c.Inputs}),
 		string(ReasonFacts):         d(c.Facts),
-		string(flows.ReasonSigner):  d(c.Signer),
-		string(flows.ReasonActor):   d(c.Actor),
-		string(flows.ReasonDrawing): d(drawingPart{drawing, sig.Typed}),
+		string(flows.ReasonSigner):  signerDigests.of(c.Signer, partDigest),
+		string(flows.ReasonActor):   actorDigests.of(c.Actor, partDigest),
+		string(flows.ReasonDrawing): drawingDigests.of(drawingPart{drawing, sig.Typed}, partDigest),
 		string(flows.ReasonTime):    d(sig.SignedAt),
 	}
 }
