@@ -75,7 +75,7 @@ func (c *check) run(ctx context.Context, a *App, rest []string) error {
 	}
 	if a.Getenv("GOMEMLIMIT") == "" {
 		defer debug.SetMemoryLimit(debug.SetMemoryLimit(checkMemory))
-		if a.Getenv("GOGC") == "" {
+		if a.Getenv("GOGC") == "" && !c.quick { // the quick check keeps little
 			defer debug.SetGCPercent(debug.SetGCPercent(checkGC))
 		}
 	}
