@@ -13,12 +13,16 @@ import (
 // process's memory. Its rebuilt projections go to TEMP tables in a
 // temporary file (SQLite removes it as soon as it is open), never into the
 // database. Each connection is discarded when check is done: its settings
-// and TEMP tables must not reach the pool the other commands use.
+// and TEMP tables must not reach the pool the other commands use. The
+// caches are small because every megabyte of them cost nearly three of
+// resident memory at 100,000 tickets, and halving them cost no measurable
+// time: the log is read in the order of its entities, which the cache
+// does not help, and the rebuilt rows are written in key order.
 var checkPragmas = []string{
 	"PRAGMA mmap_size = 0",
-	"PRAGMA cache_size = -2048",
+	"PRAGMA cache_size = -1024",
 	"PRAGMA temp_store = FILE",
-	"PRAGMA temp.cache_size = -4096",
+	"PRAGMA temp.cache_size = -2048",
 }
 
 // checkConn is a connection of check's own (checkPragmas).

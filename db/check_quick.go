@@ -152,9 +152,11 @@ func (p *quickPass) window(w *chainWalk, n numbering) (int64, error) {
 	for rows.Next() {
 		var row rawEvent
 		var entity model.ID
-		if err := rows.Scan(&row.n, &row.id8, &row.seq, &entity, &row.body); err != nil {
+		var stored sql.RawBytes
+		if err := rows.Scan(&row.n, &row.id8, &row.seq, &entity, &stored); err != nil {
 			return 0, err
 		}
+		row.open(stored)
 		row.origin = w.origin
 		c := &entityCheck{rawGroup: rawGroup{entity: entity}}
 		m := p.event(c, row)

@@ -420,6 +420,12 @@ var tamperCases = []struct {
 	{"a ticket's assignee in the projection", func(a attacker) {
 		a.exec("UPDATE tickets SET assignee_id = NULL, waiting = 'admin' WHERE id = ?", a.w.incident)
 	}, []want{{ProblemProjectionRow, any_}}, true},
+	{"a ticket's number stored as a blob of the same bytes", func(a attacker) {
+		a.exec("UPDATE tickets SET number = CAST(number AS BLOB) WHERE id = ?", a.w.incident)
+	}, []want{{ProblemProjectionRow, any_}}, true},
+	{"a ticket's severity stored as a blob of its digits", func(a attacker) {
+		a.exec("UPDATE tickets SET severity = CAST(severity AS BLOB) WHERE id = ?", a.w.incident)
+	}, []want{{ProblemProjectionRow, any_}}, true},
 	{"a quota booking in the projection", func(a attacker) {
 		a.exec("INSERT INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, '2026', 6000, '{}')", bytes.Repeat([]byte{1}, 32), a.w.incident, a.w.incident)
 	}, []want{{ProblemProjectionExtra, any_}}, true},

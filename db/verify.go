@@ -1,6 +1,7 @@
 package db
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -94,9 +95,21 @@ type rawGroup struct {
 	rows   []rawEvent
 }
 
+// rawEvent is one row of the log: its body opened (openBody), or the
+// bytes stored when they do not open, and why.
 type rawEvent struct {
 	n, id8, origin, seq int64
 	body                []byte
+	openErr             error
+}
+
+// open opens a stored body into the event, keeping none of stored's
+// bytes (they may be the driver's).
+func (e *rawEvent) open(stored []byte) {
+	e.body, e.openErr = openBody(stored)
+	if e.openErr != nil || len(e.body) > 0 && len(stored) > 0 && &e.body[0] == &stored[0] {
+		e.body = bytes.Clone(stored) // the hash of what is stored then shows the change
+	}
 }
 
 // entityCheck is what a worker found of one entity.
@@ -168,16 +181,20 @@ func (p *logPass) run(query string) error {
 	return nil
 }
 
-// read groups the rows by entity.
+// read groups the rows by entity. Each body is opened as it is read, from
+// the driver's bytes: a copy of what is stored would be one more
+// allocation an event.
 func (p *logPass) read(rows *sql.Rows, groups chan<- rawGroup) error {
 	var g rawGroup
+	var stored sql.RawBytes
 	for rows.Next() {
 		var e rawEvent
 		var entity model.ID
 		var rank int
-		if err := rows.Scan(&entity, &e.n, &e.id8, &e.origin, &e.seq, &e.body, &rank); err != nil {
+		if err := rows.Scan(&entity, &e.n, &e.id8, &e.origin, &e.seq, &stored, &rank); err != nil {
 			return err
 		}
+		e.open(stored)
 		if entity != g.entity || len(g.rows) == 0 {
 			if len(g.rows) > 0 {
 				groups <- g
@@ -239,10 +256,8 @@ func (p *logPass) report() {
 func (p *logPass) event(c *entityCheck, row rawEvent) member {
 	n, origin, seq := row.n, row.origin, row.seq
 	m := member{n: n, origin: origin, seq: seq, id8: row.id8}
-	body, openErr := openBody(row.body)
-	if openErr != nil {
-		body = row.body // the hash of what is stored then shows the change
-	} else {
+	body, openErr := row.body, row.openErr
+	if openErr == nil {
 		m.e, openErr = model.OpenEvent(body)
 	}
 	if m.ok = openErr == nil; m.ok {

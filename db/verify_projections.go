@@ -5,10 +5,11 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"hash"
-	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -17,11 +18,12 @@ import (
 
 // The projections' digest is the SHA-256 of every projection table's name
 // and columns, then its rows in primary-key order (all columns' order for a
-// table without one), each row written by SQLite as its columns' quote()
-// joined by commas (typed: 'text', X'blob', numbers, NULL): equal digests
-// mean equal projections. check computes it while it compares the
-// database's rows with their rebuild, in the same order and form, so that
-// SQLite hands over one value a row rather than every column.
+// table without one), each row its columns' values as SQLite holds them,
+// each written with its type (rowValue): equal digests mean equal
+// projections. check computes it while it compares the database's rows
+// with their rebuild, in the same order and form. The values are read as
+// they are and written in Go: having SQLite quote every column costs more
+// than reading the rows.
 
 // checkTables lists the projection tables check compares, sorted: those
 // Rebuild empties (projectionTables). The full-text indexes are compared
@@ -133,7 +135,7 @@ func compareTable(ctx context.Context, q queryer, table string, h hash.Hash, r *
 			b.next()
 		default:
 			a.digest(h)
-			if a.text != b.text {
+			if !bytes.Equal(a.row, b.row) {
 				differ, err := shape.differ(ctx, q, a.key())
 				if err != nil {
 					return err
@@ -199,10 +201,19 @@ func (s shape) quoted() []string {
 	return out
 }
 
-// query selects the key, then the row's text, in key order.
+// query selects the key, then every column, in key order. Each is read as
+// an expression (+column, which SQLite leaves as it is) so that the driver
+// hands over the value itself, not a time it parsed from a column
+// declared as a date.
 func (s shape) query(schema string) string {
-	return fmt.Sprintf("SELECT %s, %s FROM %s.%s ORDER BY %s", strings.Join(s.key, ", "), strings.Join(s.quoted(), " || ',' || "),
-		schema, s.table, strings.Join(s.key, ", "))
+	plain := func(cols []string) string {
+		out := make([]string, len(cols))
+		for i, c := range cols {
+			out[i] = "+" + c
+		}
+		return strings.Join(out, ", ")
+	}
+	return fmt.Sprintf("SELECT %s, %s FROM %s.%s ORDER BY %s", plain(s.key), plain(s.cols), schema, s.table, strings.Join(s.key, ", "))
 }
 
 // differ names the columns in which the row with key differs from its
@@ -244,12 +255,13 @@ func tableColumns(ctx context.Context, q queryer, table string) ([]string, error
 	return s.cols, err
 }
 
-// rowCursor walks a query's rows: nk key values, then the row's text.
+// rowCursor walks a query's rows: nk key values, then every column, the
+// columns written into row (rowValue).
 type rowCursor struct {
 	rows *sql.Rows
 	vals []any
 	ptrs []any
-	text string
+	row  []byte
 	nk   int
 	ok   bool
 	err  error
@@ -260,11 +272,18 @@ func newRowCursor(ctx context.Context, q queryer, query string, nk int) (*rowCur
 	if err != nil {
 		return nil, err
 	}
-	c := &rowCursor{rows: rows, vals: make([]any, nk), ptrs: make([]any, nk+1), nk: nk}
+	cols, err := rows.Columns()
+	if err != nil {
+		rows.Close()
+		return nil, err
+	}
+	c := &rowCursor{rows: rows, vals: make([]any, nk), ptrs: make([]any, len(cols)), nk: nk}
 	for i := range c.vals {
 		c.ptrs[i] = &c.vals[i]
 	}
-	c.ptrs[nk] = &c.text
+	for i := nk; i < len(cols); i++ {
+		c.ptrs[i] = (*rowValue)(c)
+	}
 	c.next()
 	return c, c.err
 }
@@ -276,6 +295,7 @@ func (c *rowCursor) next() {
 		return
 	}
 	clear(c.vals)
+	c.row = c.row[:0]
 	c.err = c.rows.Scan(c.ptrs...)
 	c.ok = c.err == nil
 }
@@ -283,10 +303,37 @@ func (c *rowCursor) next() {
 func (c *rowCursor) key() []any { return c.vals }
 func (c *rowCursor) close()     { c.rows.Close() }
 
-// digest writes the row's text and its end.
+// digest writes the row and its end.
 func (c *rowCursor) digest(h hash.Hash) {
-	io.WriteString(h, c.text)
+	h.Write(c.row)
 	h.Write([]byte{'\n'})
+}
+
+// rowValue appends each column it is given to its cursor's row, with its
+// type: NULL, an integer (8 bytes), a float (its 8 bytes), text or a blob
+// (its length, then its bytes). Text and a blob of the same bytes, or 1
+// and 1.0, are different values.
+type rowValue rowCursor
+
+// Scan implements sql.Scanner.
+func (v *rowValue) Scan(src any) error {
+	b := v.row
+	switch x := src.(type) {
+	case nil:
+		b = append(b, 'N')
+	case int64:
+		b = binary.BigEndian.AppendUint64(append(b, 'I'), uint64(x))
+	case float64:
+		b = binary.BigEndian.AppendUint64(append(b, 'F'), math.Float64bits(x))
+	case string:
+		b = append(binary.AppendUvarint(append(b, 'T'), uint64(len(x))), x...)
+	case []byte:
+		b = append(binary.AppendUvarint(append(b, 'B'), uint64(len(x))), x...)
+	default:
+		return fmt.Errorf("a column holds a %T", src)
+	}
+	v.row = b
+	return nil
 }
 
 // compareKeys orders keys as SQLite's ORDER BY does: NULL, numbers, text,

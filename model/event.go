@@ -113,6 +113,9 @@ func (e *Event) Decode(dst any) error {
 			return nil
 		}
 	}
+	if parsePayload(e.Payload, dst) {
+		return nil
+	}
 	if err := json.Unmarshal([]byte(e.Payload), dst); err != nil {
 		return fmt.Errorf("decode %s payload of event %s: %w", e.Type, e.ID.Short(), err)
 	}
