@@ -95,18 +95,18 @@ func checkInvariants(rt *rapid.T, s *State) {
 	if len(s.Rejected) != 0 {
 		rt.Fatalf("decided events were marked: %+v", s.Rejected)
 	}
-	if s.Kind != model.KindChange && s.ConvertedFrom != "" || s.EffortMinutes > MinutesPerPersonDay && !hasOverride(s) {
-		rt.Fatalf("kind %s from %s, effort %d", s.Kind, s.ConvertedFrom, s.EffortMinutes)
+	if s.Kind != model.KindChange && s.ConvertedFrom != "" {
+		rt.Fatalf("kind %s converted from %s", s.Kind, s.ConvertedFrom)
 	}
-}
-
-func hasOverride(s *State) bool {
+	// seed §1.3 bounds each booking of an enhancement at 1 person-day;
+	// rework after "not satisfied" is booked as it comes, within the year's
+	// quota (TestReworkAtTheLimitCanBeFinished). Beyond it only with an
+	// admin's override.
 	for _, b := range s.Bookings {
-		if b.Override {
-			return true
+		if b.Minutes > MinutesPerPersonDay && !b.Override {
+			rt.Fatalf("a booking of %d minutes without an override: %+v", b.Minutes, s.Bookings)
 		}
 	}
-	return false
 }
 
 func flowAct(cmd flows.Command) (Act, bool) {
