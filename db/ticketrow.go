@@ -10,19 +10,30 @@ import (
 	"yunwei/model"
 )
 
-// A ticket's list row is kept beside its columns, encoded once when the
-// ticket is projected, in the tickets table's list_row column and in the
-// index that lists tickets by update time (migration 0014). Listing
-// 100,000 tickets then walks that one index and reads three columns a
-// row: the driver's cost is per column read (a lock, a type check and a
-// copy each), and reading the row's nineteen columns spent 0.75 s in the
-// driver alone. The number and the customer are columns of their own,
-// since the store updates them apart from the rest (a number shown marked
-// as a duplicate, a customer filled in after a rebuild).
+// A ticket's list row is encoded once, when the ticket is projected, and
+// kept in the tickets table's list_row column and in the index that lists
+// tickets by update time (migration 0018). Listing 100,000 tickets then
+// walks that one index and reads three columns a row: the driver's cost
+// is per column read (a lock, a type check and a copy each), and reading
+// the row's nineteen columns spent 0.75 s in the driver alone. The number
+// and the customer are columns of their own, since the store updates them
+// apart from the rest (a number shown marked as a duplicate, a customer
+// filled in after a rebuild). The row is held twice, so it is kept small:
+// the codes (kind, channel, status, step, waiting roles, clock, clock
+// state) as one byte each (listCodes), the times other than the update
+// as their distance from it.
 const ticketRowSelect = `SELECT number, customer_id, list_row FROM tickets`
 
 // listRowVersion is the first byte of a list row, its format.
-const listRowVersion = 1
+const listRowVersion = 2
+
+// The bits of a list row's times byte: which times it holds.
+const (
+	hasReported = 1 << iota
+	hasUpdated
+	hasClosed
+	hasDue
+)
 
 // listRow is the list row of a ticket as projected: id, site, assignee,
 // severity, comments, the report, update and close times and the clock's
@@ -37,23 +48,71 @@ type listRow struct {
 }
 
 func (l listRow) encode() []byte {
-	b := make([]byte, 0, 64+len(l.title)+len(l.step)+48)
+	b := make([]byte, 0, 64+len(l.title)+24)
 	b = append(b, listRowVersion)
 	b = append(append(append(b, l.id[:]...), l.site[:]...), l.assignee[:]...)
 	b = binary.AppendVarint(b, l.severity)
 	b = binary.AppendVarint(b, l.comments)
-	for _, t := range []any{l.reported, l.updated, l.closed, l.due} {
-		if ms, ok := t.(int64); ok {
-			b = binary.AppendVarint(append(b, 1), ms)
-		} else {
-			b = append(b, 0)
+	times := [4]any{l.reported, l.updated, l.closed, l.due}
+	var flags byte
+	for i, t := range times {
+		if _, ok := t.(int64); ok {
+			flags |= 1 << i
 		}
 	}
-	for _, s := range []string{l.title, l.kind, l.channel, l.status, l.step, l.waiting, l.clock, l.clockState} {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
+	b = append(b, flags)
+	base, _ := l.updated.(int64)
+	if flags&hasUpdated != 0 {
+		b = binary.AppendVarint(b, base)
+	}
+	for _, t := range [...]any{l.reported, l.closed, l.due} {
+		if ms, ok := t.(int64); ok {
+			b = binary.AppendVarint(b, ms-base)
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(l.title)))
+	b = append(b, l.title...)
+	for _, s := range [...]string{l.kind, l.channel, l.status, l.step, l.waiting, l.clock, l.clockState} {
+		b = appendCode(b, s)
 	}
 	return b
+}
+
+// decodedRow is a list row as read: its times in milliseconds.
+type decodedRow struct {
+	id, site, assignee                 model.ID
+	severity, comments                 int64
+	reported, updated, closed, due     sql.NullInt64
+	title, kind, channel, status, step string
+	waiting, clock, clockState         string
+}
+
+// decodeListRow reads a list row; ok is false for a row this version
+// cannot read (another format, cut short, a bad length or code).
+func decodeListRow(b []byte) (r decodedRow, ok bool) {
+	d := listRowDecoder{b: b, ok: len(b) > 0 && b[0] == listRowVersion}
+	if !d.ok {
+		return r, false
+	}
+	d.b = d.b[1:]
+	r.id, r.site, r.assignee = d.id(), d.id(), d.id()
+	r.severity, r.comments = d.varint(), d.varint()
+	flags := d.byte()
+	if flags&hasUpdated != 0 {
+		r.updated = sql.NullInt64{Int64: d.varint(), Valid: true}
+	}
+	for _, t := range [...]struct {
+		bit byte
+		ms  *sql.NullInt64
+	}{{hasReported, &r.reported}, {hasClosed, &r.closed}, {hasDue, &r.due}} {
+		if flags&t.bit != 0 {
+			*t.ms = sql.NullInt64{Int64: r.updated.Int64 + d.varint(), Valid: true}
+		}
+	}
+	r.title = d.text()
+	r.kind, r.channel, r.status, r.step = d.code(), d.code(), d.code(), d.code()
+	r.waiting, r.clock, r.clockState = d.code(), d.code(), d.code()
+	return r, d.ok && len(d.b) == 0
 }
 
 // listRowDecoder reads list rows; a short read or a bad length fails it.
@@ -72,6 +131,16 @@ func (d *listRowDecoder) id() (id model.ID) {
 	return id
 }
 
+func (d *listRowDecoder) byte() byte {
+	if len(d.b) == 0 {
+		d.ok = false
+		return 0
+	}
+	c := d.b[0]
+	d.b = d.b[1:]
+	return c
+}
+
 func (d *listRowDecoder) varint() int64 {
 	v, n := binary.Varint(d.b)
 	if n <= 0 {
@@ -82,37 +151,43 @@ func (d *listRowDecoder) varint() int64 {
 	return v
 }
 
-func (d *listRowDecoder) millis() sql.NullInt64 {
-	if len(d.b) == 0 {
+func (d *listRowDecoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
 		d.ok = false
-		return sql.NullInt64{}
+		return 0
 	}
-	present := d.b[0] == 1
-	d.b = d.b[1:]
-	if !present {
-		return sql.NullInt64{}
-	}
-	return sql.NullInt64{Int64: d.varint(), Valid: true}
+	d.b = d.b[n:]
+	return v
 }
 
-// text is the next string; codes repeat, so each is kept once in seen.
-func (d *listRowDecoder) text(seen map[string]string) string {
-	n, w := binary.Uvarint(d.b)
-	if w <= 0 || n > uint64(len(d.b)-w) {
+// text is the next length-prefixed string.
+func (d *listRowDecoder) text() string {
+	n := d.uvarint()
+	if !d.ok || n > uint64(len(d.b)) {
 		d.ok = false
 		return ""
 	}
-	raw := d.b[w : w+int(n)]
-	d.b = d.b[w+int(n):]
-	if seen != nil {
-		if s, ok := seen[string(raw)]; ok {
-			return s
-		}
-		s := string(raw)
-		seen[s] = s
-		return s
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+// code is the next code (appendCode).
+func (d *listRowDecoder) code() string {
+	c := d.uvarint()
+	switch {
+	case !d.ok:
+		return ""
+	case c == codeLiteral:
+		return d.text()
+	case c == codeEmpty:
+		return ""
+	case c-codeFirst < uint64(len(listCodes)):
+		return listCodes[c-codeFirst]
 	}
-	return string(raw)
+	d.ok = false
+	return ""
 }
 
 // ticketRowReader reads rows of ticketRowSelect with the names of their
@@ -120,13 +195,25 @@ func (d *listRowDecoder) text(seen map[string]string) string {
 type ticketRowReader struct {
 	names names
 	now   time.Time
-	codes map[string]string
 	waits map[string]model.Roles
 	row   sql.RawBytes
 }
 
 func newTicketRowReader(nm names, now time.Time) *ticketRowReader {
-	return &ticketRowReader{names: nm, now: now, codes: map[string]string{}, waits: map[string]model.Roles{}}
+	return &ticketRowReader{names: nm, now: now, waits: map[string]model.Roles{}}
+}
+
+// roles are the waiting roles of a row, shared between the rows that have
+// the same.
+func (rd *ticketRowReader) roles(waiting string) model.Roles {
+	roles, ok := rd.waits[waiting]
+	if !ok {
+		if roles = splitRoles(waiting); roles == nil {
+			roles = model.Roles{}
+		}
+		rd.waits[waiting] = roles
+	}
+	return roles
 }
 
 // read reads the current row.
@@ -135,42 +222,26 @@ func (rd *ticketRowReader) read(rows *sql.Rows) (TicketRow, error) {
 	if err := rows.Scan(&r.Number, &r.Customer.ID, &rd.row); err != nil {
 		return r, err
 	}
-	d := listRowDecoder{b: rd.row, ok: len(rd.row) > 0 && rd.row[0] == listRowVersion}
-	if d.ok {
-		d.b = d.b[1:]
-	}
-	r.ID, r.Site.ID = d.id(), d.id()
-	assignee := d.id()
-	r.Severity, r.Comments = model.Severity(d.varint()), int(d.varint())
-	reported, updated, closed, due := d.millis(), d.millis(), d.millis(), d.millis()
-	r.Title = d.text(nil)
-	r.Kind, r.Channel = model.Kind(d.text(rd.codes)), model.Channel(d.text(rd.codes))
-	r.Status, r.Step = d.text(rd.codes), d.text(rd.codes)
-	waiting := d.text(rd.codes)
-	clock, clockState := d.text(rd.codes), d.text(rd.codes)
-	if !d.ok || len(d.b) != 0 {
+	l, ok := decodeListRow(rd.row)
+	if !ok {
 		return r, damagedRow(r.Number)
 	}
-	r.ReportedAt, r.UpdatedAt, r.ClosedAt = formatMillis(reported), formatMillis(updated), formatMillis(closed)
-	roles, ok := rd.waits[waiting]
-	if !ok {
-		if roles = splitRoles(waiting); roles == nil {
-			roles = model.Roles{}
-		}
-		rd.waits[waiting] = roles
-	}
-	r.WaitingFor = roles
-	if clock != "" {
-		r.SLA = &SLARef{Clock: clock, Due: formatMillis(due), State: string(sla.StateAt(sla.State(clockState), fromMillis(due), rd.now))}
+	r.ID, r.Site.ID = l.id, l.site
+	r.Severity, r.Comments = model.Severity(l.severity), int(l.comments)
+	r.Title, r.Kind, r.Channel, r.Status, r.Step = l.title, model.Kind(l.kind), model.Channel(l.channel), l.status, l.step
+	r.ReportedAt, r.UpdatedAt, r.ClosedAt = formatMillis(l.reported), formatMillis(l.updated), formatMillis(l.closed)
+	r.WaitingFor = rd.roles(l.waiting)
+	if l.clock != "" {
+		r.SLA = &SLARef{Clock: l.clock, Due: formatMillis(l.due), State: string(sla.StateAt(sla.State(l.clockState), fromMillis(l.due), rd.now))}
 	}
 	if c, ok := rd.names.customers[r.Customer.ID]; ok {
 		r.Customer = c
 	}
 	r.Site.Name = rd.names.sites[r.Site.ID]
-	if !assignee.IsZero() {
-		u, ok := rd.names.users[assignee]
+	if !l.assignee.IsZero() {
+		u, ok := rd.names.users[l.assignee]
 		if !ok {
-			u = UserRef{ID: assignee}
+			u = UserRef{ID: l.assignee}
 		}
 		r.Assignee = &u
 	}
