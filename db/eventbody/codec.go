@@ -49,7 +49,7 @@ const (
 	localBucketBits = 10
 )
 
-//go:embed dict-*.bin
+//go:embed dict-*.bin codes-*.bin
 var dictFiles embed.FS
 
 // dictionary is one dictionary file and its index, built when first used.
@@ -360,24 +360,33 @@ func (d *dictionary) decode(dst, src []byte) ([]byte, error) {
 				n, dist = minMatch+int(t&0x3F), 1+(int(src[i])|int(src[i+1])<<8)
 				i += 2
 			}
-			from := len(dst) - base - dist // negative: in the dictionary
-			if -from > len(content) {
-				return dst, errTooFar
-			}
-			if from < 0 {
-				k := min(n, -from)
-				dst = append(dst, content[len(content)+from:len(content)+from+k]...)
-				n, from = n-k, 0
-			}
-			if from+n <= len(dst)-base {
-				dst = append(dst, dst[base+from:base+from+n]...)
-				continue
-			}
-			for ; n > 0; n-- { // overlapping: each byte may be one just written
-				dst = append(dst, dst[base+from])
-				from++
+			var err error
+			if dst, err = appendCopy(dst, base, content, n, dist); err != nil {
+				return dst, err
 			}
 		}
+	}
+	return dst, nil
+}
+
+// appendCopy appends the n bytes found dist back in the history: the body
+// unpacked so far (from base in dst) after the dictionary's content.
+func appendCopy(dst []byte, base int, content []byte, n, dist int) ([]byte, error) {
+	from := len(dst) - base - dist // negative: in the dictionary
+	if -from > len(content) {
+		return dst, errTooFar
+	}
+	if from < 0 {
+		k := min(n, -from)
+		dst = append(dst, content[len(content)+from:len(content)+from+k]...)
+		n, from = n-k, 0
+	}
+	if from+n <= len(dst)-base {
+		return append(dst, dst[base+from:base+from+n]...), nil
+	}
+	for ; n > 0; n-- { // overlapping: each byte may be one just written
+		dst = append(dst, dst[base+from])
+		from++
 	}
 	return dst, nil
 }

@@ -94,6 +94,58 @@ func TestAHugeBodyComesBack(t *testing.T) {
 	roundTrip(t, b.Bytes())
 }
 
+// Bodies are coded (format 2): the sample of every kind takes at most
+// 38 % of its canonical size, where format 1's packing took 41 %.
+func TestCodedBodiesAreSmallerThanPacked(t *testing.T) {
+	total, stored := 0, 0
+	for _, body := range envelopes(t) {
+		s := roundTrip(t, body)
+		if s[0] != FormatCoded2 {
+			t.Fatalf("written in format %d", s[0])
+		}
+		total, stored = total+len(body), stored+len(s)
+	}
+	if stored*100 > total*38 {
+		t.Errorf("%d bytes of events stored in %d: more than 38 %%", total, stored)
+	}
+}
+
+// Bodies written by an earlier yunwei in format 1 (testdata/format1.hex,
+// the sample as format 1 stored it) open as the bodies they were.
+func TestFormat1BodiesStillOpen(t *testing.T) {
+	b, err := os.ReadFile("testdata/format1.hex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Fields(string(b))
+	bodies := envelopes(t)
+	if len(lines) != len(bodies) {
+		t.Fatalf("%d stored bodies for %d envelopes", len(lines), len(bodies))
+	}
+	for i, line := range lines {
+		stored, err := hex.DecodeString(line)
+		if err != nil || stored[0] != FormatDict1 {
+			t.Fatalf("line %d: not a format 1 body", i+1)
+		}
+		back, err := Decode(stored)
+		if err != nil || !bytes.Equal(back, bodies[i]) {
+			t.Fatalf("line %d: %v\n%q\n%q", i+1, err, back, bodies[i])
+		}
+	}
+}
+
+// Whatever the counts, the code lengths trained from them make a complete
+// prefix code within maxCodeBits.
+func TestAnyCountsMakeACode(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		n := rapid.SampledFrom(tableSizes[:]).Draw(rt, "symbols")
+		counts := rapid.SliceOfN(rapid.OneOf(rapid.IntRange(0, 3), rapid.IntRange(0, 1<<30)), n, n).Draw(rt, "counts")
+		if _, err := newHuffman(codeLengths(counts)); err != nil {
+			rt.Fatalf("%v", err)
+		}
+	})
+}
+
 // Bodies stored before packing are raw canonical JSON: they open as they are.
 func TestARawBodyOpensAsItIs(t *testing.T) {
 	for _, body := range envelopes(t) {
@@ -123,7 +175,8 @@ func TestADamagedBodyIsRefused(t *testing.T) {
 	if refused == 0 {
 		t.Fatal("no cut of the packing is refused")
 	}
-	for _, bad := range [][]byte{{}, {0x7B - 1, 1, 2}, {FormatDict1, tokFar, 0xFF, 0xFF}, {FormatDict1, tokUUID, 1, 2}, {FormatDict1, 10, 'a'}} {
+	for _, bad := range [][]byte{{}, {0x7B - 1, 1, 2}, {FormatDict1, tokFar, 0xFF, 0xFF}, {FormatDict1, tokUUID, 1, 2}, {FormatDict1, 10, 'a'},
+		{FormatCoded2}, {FormatCoded2, 0}, {FormatCoded2, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF}} {
 		if _, err := Decode(bad); err == nil {
 			t.Errorf("%x: accepted", bad)
 		}
@@ -149,7 +202,8 @@ func FuzzDecode(f *testing.F) {
 // for ever. A new dictionary is a new file and a new format byte.
 func TestReleasedDictionariesNeverChange(t *testing.T) {
 	released := map[string]string{
-		"dict-v1.bin": "699b528da7ee55c05b63bf7d5d895bb4ed900e18e481740107e545798b96701a",
+		"dict-v1.bin":  "699b528da7ee55c05b63bf7d5d895bb4ed900e18e481740107e545798b96701a",
+		"codes-v2.bin": "6135d8b5356a3e3b99eb96f47a54e3d61faf0b504a67dd6f42c2197b10d9f0bc",
 	}
 	for file, want := range released {
 		b, err := dictFiles.ReadFile(file)
@@ -160,9 +214,9 @@ func TestReleasedDictionariesNeverChange(t *testing.T) {
 			t.Errorf("%s changed (SHA-256 %x): bodies written with it would no longer open", file, got)
 		}
 	}
-	for format, d := range dictionaries {
-		if format == '{' || released[d.file] == "" {
-			t.Errorf("format %d (%s): not a released dictionary", format, d.file)
+	for format, f := range formats {
+		if format == '{' || released[f.dict.file] == "" || f.codes != nil && released[f.codes.file] == "" {
+			t.Errorf("format %d: not a released dictionary and codes", format)
 		}
 	}
 }

@@ -1,0 +1,217 @@
+package eventbody
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+)
+
+// A coded format writes the tokens of the packing (codec.go) with static
+// Huffman codes trained on demo data (a codes file): the tokens, the
+// literal bytes, the operand of a near copy and the two bytes of a far
+// copy's distance each have a table of their own. The bytes of hex runs
+// and of uuids are as random as the ids and hashes they spell, and are
+// written as they are, 8 bits each, but for the bits every version 7 uuid
+// of this century has alike (symUUID7). A symbol of its own ends the
+// body; the last byte is padded with zero bits.
+const (
+	symUUID7 = 256 // a uuid of version 7 and variant 10 whose first byte is 0x01: 114 bits follow
+	symEnd   = 257
+	numToks  = 258
+)
+
+// The tables of a codes file, in the order their lengths are stored.
+const (
+	tableTok = iota
+	tableLit
+	tableNear
+	tableFarLo
+	tableFarHi
+	numTables
+)
+
+// tableSizes is how many symbols each table has.
+var tableSizes = [numTables]int{numToks, 256, 256, 256, 256}
+
+// codes is one codes file and its tables, built when first used.
+type codes struct {
+	file   string
+	once   sync.Once
+	tables [numTables]*huffman
+}
+
+func (c *codes) load() *codes {
+	c.once.Do(func() {
+		b, err := dictFiles.ReadFile(c.file)
+		if err != nil {
+			panic(fmt.Sprintf("eventbody: embedded codes %s: %v", c.file, err))
+		}
+		for t, n := range tableSizes {
+			if len(b) < n {
+				panic(fmt.Sprintf("eventbody: codes %s: too short", c.file))
+			}
+			h, err := newHuffman(b[:n])
+			if err != nil {
+				panic(fmt.Sprintf("eventbody: codes %s, table %d: %v", c.file, t, err))
+			}
+			c.tables[t] = h
+			b = b[n:]
+		}
+		if len(b) != 0 {
+			panic(fmt.Sprintf("eventbody: codes %s: too long", c.file))
+		}
+	})
+	return c
+}
+
+// isUUID7 reports whether the 16 bytes of a uuid have the bits symUUID7
+// leaves out: 0x01 first (the years 2022 to 2032 of a version 7 uuid's
+// time), version 7, variant 10.
+func isUUID7(b []byte) bool { return b[0] == 0x01 && b[6]>>4 == 7 && b[8]>>6 == 2 }
+
+// code writes the packing p (codec.go's tokens) as coded bits after dst.
+func (c *codes) code(dst, p []byte) []byte {
+	tok, lit := c.tables[tableTok], c.tables[tableLit]
+	w := bitWriter{dst: dst}
+	var u [16]byte
+	for i := 0; i < len(p); {
+		tk := p[i]
+		i++
+		switch {
+		case tk < tokHex:
+			w.symbol(tok, int(tk))
+			for _, b := range p[i : i+int(tk)+1] {
+				w.symbol(lit, int(b))
+			}
+			i += int(tk) + 1
+		case tk < tokUUID:
+			w.symbol(tok, int(tk))
+			for _, b := range p[i : i+int(tk-tokHex)+1] {
+				w.bits(uint64(b), 8)
+			}
+			i += int(tk-tokHex) + 1
+		case tk == tokUUID:
+			copy(u[:], p[i:i+16])
+			i += 16
+			if !isUUID7(u[:]) {
+				w.symbol(tok, tokUUID)
+				for _, b := range u {
+					w.bits(uint64(b), 8)
+				}
+				continue
+			}
+			w.symbol(tok, symUUID7)
+			for _, b := range u[1:6] {
+				w.bits(uint64(b), 8)
+			}
+			w.bits(uint64(u[6]&15), 4)
+			w.bits(uint64(u[7]), 8)
+			w.bits(uint64(u[8]&63), 6)
+			for _, b := range u[9:] {
+				w.bits(uint64(b), 8)
+			}
+		case tk < tokFar:
+			w.symbol(tok, int(tk))
+			w.symbol(c.tables[tableNear], int(p[i]))
+			i++
+		default:
+			w.symbol(tok, int(tk))
+			w.symbol(c.tables[tableFarLo], int(p[i]))
+			w.symbol(c.tables[tableFarHi], int(p[i+1]))
+			i += 2
+		}
+	}
+	w.symbol(tok, symEnd)
+	return w.flush()
+}
+
+// decodeCoded appends the body that the coded bits src hold, packed
+// against the dictionary d, to dst.
+func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
+	t := &c.tables
+	r := bitReader{src: src}
+	base := len(dst)
+	content := d.content
+	tok, lit := t[tableTok], t[tableLit]
+	for {
+		if r.overrun() {
+			return dst, errTruncated
+		}
+		r.fill()
+		s := r.symbol(tok)
+		switch {
+		case s < tokHex:
+			// 56 bits hold 5 literals of at most 11 bits.
+			for n := s + 1; n > 0; n -= 5 {
+				r.fill()
+				for k := min(n, 5); k > 0; k-- {
+					dst = append(dst, byte(r.symbol(lit)))
+				}
+			}
+		case s < tokUUID:
+			n := s - tokHex + 1
+			at := len(dst)
+			dst = slices.Grow(dst, 2*n)[:at+2*n]
+			for ; n > 0; n -= 6 {
+				r.fill()
+				for k := min(n, 6); k > 0; k-- {
+					b := r.bits(8)
+					dst[at], dst[at+1] = hexDigits[b>>4], hexDigits[b&15]
+					at += 2
+				}
+			}
+		case s == tokUUID || s == symUUID7:
+			var u [16]byte
+			if s == tokUUID {
+				for k := 0; k < 16; k += 4 {
+					r.fill()
+					u[k], u[k+1], u[k+2], u[k+3] = byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8))
+				}
+			} else {
+				r.fill()
+				u[0], u[1], u[2], u[3], u[4], u[5] = 0x01, byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8))
+				u[6], u[7] = 0x70|byte(r.bits(4)), byte(r.bits(8))
+				r.fill()
+				u[8], u[9], u[10], u[11], u[12] = 0x80|byte(r.bits(6)), byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8))
+				r.fill()
+				u[13], u[14], u[15] = byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8))
+			}
+			dst = appendUUID(dst, &u)
+		case s == symEnd:
+			if r.overrun() {
+				return dst, errTruncated
+			}
+			return dst, nil
+		default:
+			var n, dist int
+			r.fill()
+			if s < tokFar {
+				n, dist = minMatch+(s>>3&7), 1+((s&7)<<8|r.symbol(t[tableNear]))
+			} else {
+				lo := r.symbol(t[tableFarLo])
+				n, dist = minMatch+(s&0x3F), 1+(lo|r.symbol(t[tableFarHi])<<8)
+			}
+			var err error
+			if dst, err = appendCopy(dst, base, content, n, dist); err != nil {
+				return dst, err
+			}
+		}
+	}
+}
+
+// appendUUID appends the canonical text of a uuid: 8-4-4-4-12 lowercase hex.
+func appendUUID(dst []byte, u *[16]byte) []byte {
+	n := len(dst)
+	dst = slices.Grow(dst, uuidLen)[:n+uuidLen]
+	t := (*[uuidLen]byte)(dst[n:])
+	j := 0
+	for k, b := range u {
+		if k == 4 || k == 6 || k == 8 || k == 10 {
+			t[j] = '-'
+			j++
+		}
+		t[j], t[j+1] = hexDigits[b>>4], hexDigits[b&15]
+		j += 2
+	}
+	return dst
+}

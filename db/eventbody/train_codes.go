@@ -1,0 +1,62 @@
+package eventbody
+
+// TrainCodes makes a codes file from sample bodies: each is packed
+// against the dictionary of the formats that follow dict-v1.bin, and the
+// code lengths follow how often each symbol of each table came up. The
+// train command (./train) writes it from demo data; the same bodies give
+// the same file.
+func TrainCodes(bodies [][]byte) []byte {
+	d := dict1.load()
+	var counts [numTables][]int
+	for t, n := range tableSizes {
+		counts[t] = make([]int, n)
+	}
+	var buf []byte
+	for _, body := range bodies {
+		buf = d.encode(buf[:0], body)
+		countSymbols(&counts, buf)
+		counts[tableTok][symEnd]++
+	}
+	var out []byte
+	for t := range counts {
+		for _, l := range codeLengths(counts[t]) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// countSymbols counts the symbols that coding the packing p writes.
+func countSymbols(counts *[numTables][]int, p []byte) {
+	for i := 0; i < len(p); {
+		tk := p[i]
+		i++
+		switch {
+		case tk < tokHex:
+			counts[tableTok][tk]++
+			for _, b := range p[i : i+int(tk)+1] {
+				counts[tableLit][b]++
+			}
+			i += int(tk) + 1
+		case tk < tokUUID:
+			counts[tableTok][tk]++
+			i += int(tk-tokHex) + 1
+		case tk == tokUUID:
+			if isUUID7(p[i : i+16]) {
+				counts[tableTok][symUUID7]++
+			} else {
+				counts[tableTok][tokUUID]++
+			}
+			i += 16
+		case tk < tokFar:
+			counts[tableTok][tk]++
+			counts[tableNear][p[i]]++
+			i++
+		default:
+			counts[tableTok][tk]++
+			counts[tableFarLo][p[i]]++
+			counts[tableFarHi][p[i+1]]++
+			i += 2
+		}
+	}
+}
