@@ -11,17 +11,16 @@ import (
 )
 
 // A ticket's list row is encoded once, when the ticket is projected, and
-// kept in the tickets table's list_row column and in the index that lists
-// tickets by update time (migration 0018). Listing 100,000 tickets then
-// walks that one index and reads three columns a row: the driver's cost
-// is per column read (a lock, a type check and a copy each), and reading
-// the row's nineteen columns spent 0.75 s in the driver alone. The number
-// and the customer are columns of their own, since the store updates them
-// apart from the rest (a number shown marked as a duplicate, a customer
-// filled in after a rebuild). The row is held twice, so it is kept small:
-// the codes (kind, channel, status, step, waiting roles, clock, clock
-// state) as one byte each (listCodes), the times other than the update
-// as their distance from it.
+// kept in the tickets table's list_row column (migration 0018). Listing
+// 100,000 tickets then walks the index that lists them by update time and
+// reads three columns a row: the driver's cost is per column read (a
+// lock, a type check and a copy each), and reading the row's nineteen
+// columns spent 0.75 s in the driver alone. The number and the customer
+// are columns of their own, since the store updates them apart from the
+// rest (a number shown marked as a duplicate, a customer filled in after a
+// rebuild). The row is small: the codes (kind, channel, status, step,
+// waiting roles, clock, clock state) as one byte each (listCodes), the
+// times other than the update as their distance from it.
 const ticketRowSelect = `SELECT number, customer_id, list_row FROM tickets`
 
 // listRowVersion is the first byte of a list row, its format.

@@ -1,10 +1,17 @@
 -- The tickets projection keeps each fact once. A ticket's list row
--- (db/ticketrow.go) holds what lists and the queue show; the table's other
--- columns are only those that a query selects or orders by, an index
--- holds, or the store updates apart from the row: the columns that
--- repeated the list row cost a third of the table. The list row itself is
--- smaller (format 2: codes as one byte, times as distances from the
--- update), which the index that lists tickets by update time holds again.
+-- (db/ticketrow.go) holds what lists and the queue show, in the table
+-- only; its other columns are those that a query selects or orders by, an
+-- index holds, or the store updates apart from the row: the columns that
+-- repeated the list row cost a third of the table, and the copy of the
+-- list row in the index that lists by update time as much again. The list
+-- row itself is smaller (format 2: codes as one byte, times as distances
+-- from the update).
+--
+-- Lists read that index for the order and the list row by rowid: listing
+-- 100,000 tickets costs 40 ms more than reading a copy in the index, and
+-- a ticket 180 bytes less. The same index serves the clockless tickets of
+-- the queue's first screen (nearly every ticket) and, holding the status,
+-- the closed tickets; the open ones, a few of them, have their own.
 -- The rebuild that follows every projection migration writes the rows.
 DROP TABLE IF EXISTS tickets;
 CREATE TABLE tickets (
@@ -29,9 +36,8 @@ CREATE TABLE tickets (
   list_row    BLOB NOT NULL
 );
 CREATE UNIQUE INDEX tickets_by_number ON tickets (number COLLATE NOCASE);
-CREATE INDEX tickets_by_updated ON tickets (updated_at DESC, number, customer_id, list_row);
-CREATE INDEX tickets_by_status ON tickets (status, updated_at DESC, number);
-CREATE INDEX tickets_without_clock ON tickets (updated_at DESC, number) WHERE sla_due IS NULL;
+CREATE INDEX tickets_by_updated ON tickets (updated_at DESC, number, customer_id, status);
+CREATE INDEX tickets_open ON tickets (status, updated_at DESC, number) WHERE status = 'open';
 CREATE INDEX tickets_by_sla_due ON tickets (sla_due, number) WHERE sla_due IS NOT NULL;
 CREATE INDEX tickets_by_short_id ON tickets (substr(id, 13, 4));
 CREATE INDEX tickets_by_customer ON tickets (customer_id);
