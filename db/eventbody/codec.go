@@ -41,6 +41,7 @@ const (
 	maxFarDist  = 65536
 	uuidLen     = 36
 	minHexRun   = 16 // shorter runs of hex digits stay literal
+	repeatSlack = 2  // how much shorter a copy from the latest distance may be
 )
 
 const (
@@ -174,6 +175,24 @@ type encoder struct {
 	src   []byte
 	dst   []byte
 	local [1 << localBucketBits]uint32 // 1 + the latest position in src of each 4-byte hash
+	// last is the distance of the latest copy: the coded formats write a
+	// copy from as far back again in a few bits (symRepeat).
+	last int
+}
+
+// repeatMatch is how long a copy from the latest copy's distance could be
+// at p: where a body follows the dictionary's event of its shape, the text
+// after an id, a hash or a time is as far back as the text before it.
+func (e *encoder) repeatMatch(p int) int {
+	if e.last == 0 || p+minMatch > len(e.src) {
+		return 0
+	}
+	if q := p - e.last; q >= 0 {
+		return matchLen(e.src[p:], e.src[q:p])
+	} else if -q <= len(e.d.content) {
+		return matchLen(e.src[p:], e.d.content[len(e.d.content)+q:])
+	}
+	return 0
 }
 
 func (e *encoder) insert(from, to int) {
@@ -234,6 +253,7 @@ func (e *encoder) copyToken(length, dist int) {
 		}
 		length -= n
 	}
+	e.last = dist
 }
 
 // hexToken packs the even-length run of hex digits src[from:to].
@@ -268,6 +288,11 @@ func (d *dictionary) encode(dst, src []byte) []byte {
 			r = nextRegion(src, max(p, r.end))
 		}
 		length, dist := e.match(p)
+		// A copy from the latest distance costs a few bits where another
+		// costs about twenty: it is taken unless it is much shorter.
+		if rl := e.repeatMatch(p); rl >= minMatch && rl+repeatSlack >= length {
+			length, dist = rl, e.last
+		}
 		if p == r.start && length < r.end-r.start {
 			e.literals(lit, p)
 			if r.end-r.start == uuidLen && src[p+8] == '-' {

@@ -12,12 +12,16 @@ import (
 // copy's distance each have a table of their own. The bytes of hex runs
 // and of uuids are as random as the ids and hashes they spell, and are
 // written as they are, 8 bits each, but for the bits every version 7 uuid
-// of this century has alike (symUUID7). A symbol of its own ends the
+// of this century has alike (symUUID7). A copy from as far back as the one
+// before it is a symbol of its own with no distance (symRepeat): a body
+// copies its shape's event in the dictionary piece by piece, between ids
+// and hashes of the same length in both. A symbol of its own ends the
 // body; the last byte is padded with zero bits.
 const (
-	symUUID7 = 256 // a uuid of version 7 and variant 10 whose first byte is 0x01: 114 bits follow
-	symEnd   = 257
-	numToks  = 258
+	symUUID7  = 256 // a uuid of version 7 and variant 10 whose first byte is 0x01: 114 bits follow
+	symEnd    = 257
+	symRepeat = 258 // 258+n−minMatch: a copy of n bytes (4–67) from as far back as the latest copy
+	numToks   = symRepeat + maxFarLen - minMatch + 1
 )
 
 // The tables of a codes file, in the order their lengths are stored.
@@ -74,6 +78,7 @@ func (c *codes) code(dst, p []byte) []byte {
 	tok, lit := c.tables[tableTok], c.tables[tableLit]
 	w := bitWriter{dst: dst}
 	var u [16]byte
+	last := 0 // the latest copy's distance
 	for i := 0; i < len(p); {
 		tk := p[i]
 		i++
@@ -111,13 +116,25 @@ func (c *codes) code(dst, p []byte) []byte {
 				w.bits(uint64(b), 8)
 			}
 		case tk < tokFar:
-			w.symbol(tok, int(tk))
-			w.symbol(c.tables[tableNear], int(p[i]))
+			n, dist := minMatch+int(tk>>3&7), 1+(int(tk&7)<<8|int(p[i]))
+			if dist == last {
+				w.symbol(tok, symRepeat+n-minMatch)
+			} else {
+				w.symbol(tok, int(tk))
+				w.symbol(c.tables[tableNear], int(p[i]))
+			}
+			last = dist
 			i++
 		default:
-			w.symbol(tok, int(tk))
-			w.symbol(c.tables[tableFarLo], int(p[i]))
-			w.symbol(c.tables[tableFarHi], int(p[i+1]))
+			n, dist := minMatch+int(tk&0x3F), 1+(int(p[i])|int(p[i+1])<<8)
+			if dist == last {
+				w.symbol(tok, symRepeat+n-minMatch)
+			} else {
+				w.symbol(tok, int(tk))
+				w.symbol(c.tables[tableFarLo], int(p[i]))
+				w.symbol(c.tables[tableFarHi], int(p[i+1]))
+			}
+			last = dist
 			i += 2
 		}
 	}
@@ -133,6 +150,7 @@ func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
 	base := len(dst)
 	content := d.content
 	tok, lit := t[tableTok], t[tableLit]
+	last := 0 // the latest copy's distance
 	for {
 		if r.overrun() {
 			return dst, errTruncated
@@ -182,6 +200,14 @@ func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
 				return dst, errTruncated
 			}
 			return dst, nil
+		case s >= symRepeat:
+			if last == 0 {
+				return dst, errTruncated
+			}
+			var err error
+			if dst, err = appendCopy(dst, base, content, minMatch+s-symRepeat, last); err != nil {
+				return dst, err
+			}
 		default:
 			var n, dist int
 			r.fill()
@@ -191,6 +217,7 @@ func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
 				lo := r.symbol(t[tableFarLo])
 				n, dist = minMatch+(s&0x3F), 1+(lo|r.symbol(t[tableFarHi])<<8)
 			}
+			last = dist
 			var err error
 			if dst, err = appendCopy(dst, base, content, n, dist); err != nil {
 				return dst, err

@@ -28,6 +28,7 @@ func TrainCodes(bodies [][]byte) []byte {
 
 // countSymbols counts the symbols that coding the packing p writes.
 func countSymbols(counts *[numTables][]int, p []byte) {
+	last := 0 // the latest copy's distance
 	for i := 0; i < len(p); {
 		tk := p[i]
 		i++
@@ -49,13 +50,25 @@ func countSymbols(counts *[numTables][]int, p []byte) {
 			}
 			i += 16
 		case tk < tokFar:
-			counts[tableTok][tk]++
-			counts[tableNear][p[i]]++
+			n, dist := minMatch+int(tk>>3&7), 1+(int(tk&7)<<8|int(p[i]))
+			if dist == last {
+				counts[tableTok][symRepeat+n-minMatch]++
+			} else {
+				counts[tableTok][tk]++
+				counts[tableNear][p[i]]++
+			}
+			last = dist
 			i++
 		default:
-			counts[tableTok][tk]++
-			counts[tableFarLo][p[i]]++
-			counts[tableFarHi][p[i+1]]++
+			n, dist := minMatch+int(tk&0x3F), 1+(int(p[i])|int(p[i+1])<<8)
+			if dist == last {
+				counts[tableTok][symRepeat+n-minMatch]++
+			} else {
+				counts[tableTok][tk]++
+				counts[tableFarLo][p[i]]++
+				counts[tableFarHi][p[i+1]]++
+			}
+			last = dist
 			i += 2
 		}
 	}
