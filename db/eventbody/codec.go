@@ -19,6 +19,13 @@ import (
 //	0x80–0xBF  near copy: 4+(t>>3&7) bytes (4–11) from 1+((t&7)<<8|b) back (1–2048)
 //	0xC0–0xFF  far copy: 4+(t&0x3F) bytes (4–67) from 1+(b0|b1<<8) back (1–65536)
 //
+// The packing is written as these tokens by format 1 (FormatDict1).
+// The coded formats (coded.go) read them from the packer in one more form,
+// never stored as such: 0x7F then a kind byte, extUUID and the 16 bytes
+// of a uuid, extTime and the 8 bytes of a canonical time's Unix
+// milliseconds (times.go), or extDecimal and the 8 bytes of a number of
+// 16 to 19 digits, all little-endian.
+//
 // "Back" counts from the end of what was unpacked so far into the
 // dictionary before it: the history is dictionary ‖ body, as in zstd's
 // dictionaries. A copy may overlap the bytes it writes.
@@ -30,6 +37,7 @@ import (
 const (
 	tokHex      = 0x40
 	tokUUID     = 0x7F
+	tokExt      = tokUUID // in the packer's output: a kind byte follows
 	tokNear     = 0x80
 	tokFar      = 0xC0
 	maxLiteral  = 64
@@ -41,7 +49,10 @@ const (
 	maxFarDist  = 65536
 	uuidLen     = 36
 	minHexRun   = 16 // shorter runs of hex digits stay literal
-	repeatSlack = 2  // how much shorter a copy from the latest distance may be
+	extUUID     = 1
+	extTime     = 2
+	extDecimal  = 3
+	repeatSlack = 2 // how much shorter a copy from the latest distance may be
 )
 
 const (
@@ -108,7 +119,10 @@ const hexDigits = "0123456789abcdef"
 
 // region is a stretch of a body packed as hex or uuid tokens unless a copy
 // covers it whole.
-type region struct{ start, end int }
+type region struct {
+	start, end int
+	kind       byte // extUUID, extTime, or 0: a run of hex digits
+}
 
 // nextRegion finds the first region at or after from: a canonical uuid or
 // a run of at least minHexRun hex digits, starting after a byte that is
@@ -128,13 +142,18 @@ func nextRegion(src []byte, from int) region {
 			i++
 		}
 		if i-s == 8 && isUUID(src[s:]) {
-			return region{s, s + uuidLen}
+			return region{s, s + uuidLen, extUUID}
+		}
+		if i-s == 4 {
+			if _, ok := timeMillis(src[s:]); ok {
+				return region{s, s + timeLen, extTime}
+			}
 		}
 		if i-s >= minHexRun {
-			return region{s, i}
+			return region{s, i, 0}
 		}
 	}
-	return region{len(src), len(src)}
+	return region{len(src), len(src), 0}
 }
 
 func isUUID(b []byte) bool {
@@ -269,7 +288,7 @@ func (e *encoder) hexToken(from, to int) {
 }
 
 func (e *encoder) uuidToken(p int) {
-	e.dst = append(e.dst, tokUUID)
+	e.dst = append(e.dst, tokExt, extUUID)
 	for i := p; i < p+uuidLen; i += 2 {
 		if e.src[i] == '-' {
 			i++
@@ -295,12 +314,19 @@ func (d *dictionary) encode(dst, src []byte) []byte {
 		}
 		if p == r.start && length < r.end-r.start {
 			e.literals(lit, p)
-			if r.end-r.start == uuidLen && src[p+8] == '-' {
+			end := p + (r.end-r.start)&^1
+			if v, ok := decimalValue(src[p:r.end]); r.kind == 0 && ok {
+				e.dst = binary.LittleEndian.AppendUint64(append(e.dst, tokExt, extDecimal), v)
+				end = r.end
+			} else if r.kind == extTime {
+				ms, _ := timeMillis(src[p:])
+				e.dst = binary.LittleEndian.AppendUint64(append(e.dst, tokExt, extTime), uint64(ms))
+				end = r.end
+			} else if r.kind == extUUID {
 				e.uuidToken(p)
 			} else {
-				e.hexToken(p, p+(r.end-r.start)&^1)
+				e.hexToken(p, end)
 			}
-			end := p + (r.end-r.start)&^1
 			e.insert(p, end)
 			p, lit = end, end
 			continue

@@ -1,8 +1,11 @@
 package eventbody
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
+	"strconv"
 	"sync"
 )
 
@@ -15,13 +18,20 @@ import (
 // of this century has alike (symUUID7). A copy from as far back as the one
 // before it is a symbol of its own with no distance (symRepeat): a body
 // copies its shape's event in the dictionary piece by piece, between ids
-// and hashes of the same length in both. A symbol of its own ends the
-// body; the last byte is padded with zero bits.
+// and hashes of the same length in both. Times are a number of
+// milliseconds from a reference: the previous time of the body, or, before
+// the first, the wall time that the body's hybrid logical clock holds in
+// its top 48 bits (the last number of 16 to 19 digits before it, shifted);
+// a number is the count of its bits (tableBits), then the bits below the
+// highest. A symbol of its own ends the body; the last byte is padded
+// with zero bits.
 const (
-	symUUID7  = 256 // a uuid of version 7 and variant 10 whose first byte is 0x01: 114 bits follow
-	symEnd    = 257
-	symRepeat = 258 // 258+n−minMatch: a copy of n bytes (4–67) from as far back as the latest copy
-	numToks   = symRepeat + maxFarLen - minMatch + 1
+	symUUID7   = 256 // a uuid of version 7 and variant 10 whose first byte is 0x01: 114 bits follow
+	symEnd     = 257
+	symTime    = 258 // a time: a number, its distance in milliseconds from the reference time
+	symDecimal = 259 // a number of 16 to 19 digits: a number, its value
+	symRepeat  = 260 // 260+n−minMatch: a copy of n bytes (4–67) from as far back as the latest copy
+	numToks    = symRepeat + maxFarLen - minMatch + 1
 )
 
 // The tables of a codes file, in the order their lengths are stored.
@@ -31,11 +41,12 @@ const (
 	tableNear
 	tableFarLo
 	tableFarHi
+	tableBits // how many bits a number has (numberBits)
 	numTables
 )
 
 // tableSizes is how many symbols each table has.
-var tableSizes = [numTables]int{numToks, 256, 256, 256, 256}
+var tableSizes = [numTables]int{numToks, 256, 256, 256, 256, 65}
 
 // codes is one codes file and its tables, built when first used.
 type codes struct {
@@ -78,7 +89,8 @@ func (c *codes) code(dst, p []byte) []byte {
 	tok, lit := c.tables[tableTok], c.tables[tableLit]
 	w := bitWriter{dst: dst}
 	var u [16]byte
-	last := 0 // the latest copy's distance
+	last := 0       // the latest copy's distance
+	ref := int64(0) // the reference time
 	for i := 0; i < len(p); {
 		tk := p[i]
 		i++
@@ -95,9 +107,21 @@ func (c *codes) code(dst, p []byte) []byte {
 				w.bits(uint64(b), 8)
 			}
 			i += int(tk-tokHex) + 1
-		case tk == tokUUID:
-			copy(u[:], p[i:i+16])
-			i += 16
+		case tk == tokExt && p[i] == extTime:
+			ms := int64(binary.LittleEndian.Uint64(p[i+1:]))
+			i += 9
+			w.symbol(tok, symTime)
+			w.number(c.tables[tableBits], zigzag(ms-ref))
+			ref = ms
+		case tk == tokExt && p[i] == extDecimal:
+			v := binary.LittleEndian.Uint64(p[i+1:])
+			i += 9
+			w.symbol(tok, symDecimal)
+			w.number(c.tables[tableBits], v)
+			ref = int64(v >> 16)
+		case tk == tokExt:
+			copy(u[:], p[i+1:i+17])
+			i += 17
 			if !isUUID7(u[:]) {
 				w.symbol(tok, tokUUID)
 				for _, b := range u {
@@ -150,7 +174,8 @@ func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
 	base := len(dst)
 	content := d.content
 	tok, lit := t[tableTok], t[tableLit]
-	last := 0 // the latest copy's distance
+	last := 0       // the latest copy's distance
+	ref := int64(0) // the reference time
 	for {
 		if r.overrun() {
 			return dst, errTruncated
@@ -195,6 +220,20 @@ func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
 				u[13], u[14], u[15] = byte(r.bits(8)), byte(r.bits(8)), byte(r.bits(8))
 			}
 			dst = appendUUID(dst, &u)
+		case s == symTime:
+			ms := ref + unzigzag(r.number(t[tableBits]))
+			var ok bool
+			if dst, ok = appendTime(dst, ms); !ok {
+				return dst, errTruncated
+			}
+			ref = ms
+		case s == symDecimal:
+			v := r.number(t[tableBits])
+			if v < 1e15 {
+				return dst, errTruncated
+			}
+			dst = strconv.AppendUint(dst, v, 10)
+			ref = int64(v >> 16)
 		case s == symEnd:
 			if r.overrun() {
 				return dst, errTruncated
@@ -241,4 +280,41 @@ func appendUUID(dst []byte, u *[16]byte) []byte {
 		j += 2
 	}
 	return dst
+}
+
+func zigzag(v int64) uint64   { return uint64(v<<1) ^ uint64(v>>63) }
+func unzigzag(v uint64) int64 { return int64(v>>1) ^ -int64(v&1) }
+
+// number writes v as the count of its bits, coded, then the bits below
+// its highest.
+func (w *bitWriter) number(h *huffman, v uint64) {
+	n := uint(bits.Len64(v))
+	w.symbol(h, int(n))
+	if n > 1 {
+		rest := v &^ (1 << (n - 1))
+		if n-1 > 32 {
+			w.bits(rest&(1<<32-1), 32)
+			w.bits(rest>>32, n-1-32)
+		} else {
+			w.bits(rest, n-1)
+		}
+	}
+}
+
+// number reads what bitWriter.number wrote.
+func (r *bitReader) number(h *huffman) uint64 {
+	r.fill()
+	n := uint(r.symbol(h))
+	if n <= 1 {
+		return uint64(n)
+	}
+	v := uint64(1) << (n - 1)
+	if n-1 > 32 {
+		r.fill()
+		v |= r.bits(32)
+		r.fill()
+		return v | r.bits(n-1-32)<<32
+	}
+	r.fill()
+	return v | r.bits(n-1)
 }

@@ -1,5 +1,10 @@
 package eventbody
 
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
 // TrainCodes makes a codes file from sample bodies: each is packed
 // against the dictionary of the formats that follow dict-v1.bin, and the
 // code lengths follow how often each symbol of each table came up. The
@@ -28,7 +33,8 @@ func TrainCodes(bodies [][]byte) []byte {
 
 // countSymbols counts the symbols that coding the packing p writes.
 func countSymbols(counts *[numTables][]int, p []byte) {
-	last := 0 // the latest copy's distance
+	last := 0       // the latest copy's distance
+	ref := int64(0) // the reference time
 	for i := 0; i < len(p); {
 		tk := p[i]
 		i++
@@ -42,13 +48,25 @@ func countSymbols(counts *[numTables][]int, p []byte) {
 		case tk < tokUUID:
 			counts[tableTok][tk]++
 			i += int(tk-tokHex) + 1
-		case tk == tokUUID:
-			if isUUID7(p[i : i+16]) {
+		case tk == tokExt && p[i] == extTime:
+			ms := int64(binary.LittleEndian.Uint64(p[i+1:]))
+			counts[tableTok][symTime]++
+			counts[tableBits][bits.Len64(zigzag(ms-ref))]++
+			ref = ms
+			i += 9
+		case tk == tokExt && p[i] == extDecimal:
+			v := binary.LittleEndian.Uint64(p[i+1:])
+			counts[tableTok][symDecimal]++
+			counts[tableBits][bits.Len64(v)]++
+			ref = int64(v >> 16)
+			i += 9
+		case tk == tokExt:
+			if isUUID7(p[i+1 : i+17]) {
 				counts[tableTok][symUUID7]++
 			} else {
 				counts[tableTok][tokUUID]++
 			}
-			i += 16
+			i += 17
 		case tk < tokFar:
 			n, dist := minMatch+int(tk>>3&7), 1+(int(tk&7)<<8|int(p[i]))
 			if dist == last {
