@@ -171,7 +171,7 @@ func (s *Store) eachQueueRow(ctx context.Context, nm queueNames, query string, a
 		if !ok {
 			return damagedRow(t.Number)
 		}
-		t.ID, t.Kind, t.Severity, t.Title, t.Step = l.id, model.Kind(l.kind), model.Severity(l.severity), l.title, l.step
+		t.ID, t.Kind, t.Severity, t.Title, t.Step = l.id, model.Kind(l.kind), model.Severity(l.severity), string(l.title), l.step
 		t.Closed = l.status == model.StatusClosed
 		t.Customer = nm.customers[customer]
 		t.Assignee = UserRef{}

@@ -77,13 +77,15 @@ func (l listRow) encode() []byte {
 	return b
 }
 
-// decodedRow is a list row as read: its times in milliseconds.
+// decodedRow is a list row as read: its times in milliseconds, its title
+// the bytes of the row.
 type decodedRow struct {
-	id, site, assignee                 model.ID
-	severity, comments                 int64
-	reported, updated, closed, due     sql.NullInt64
-	title, kind, channel, status, step string
-	waiting, clock, clockState         string
+	id, site, assignee             model.ID
+	severity, comments             int64
+	reported, updated, closed, due sql.NullInt64
+	title                          []byte
+	kind, channel, status, step    string
+	waiting, clock, clockState     string
 }
 
 // decodeListRow reads a list row; ok is false for a row this version
@@ -108,7 +110,7 @@ func decodeListRow(b []byte) (r decodedRow, ok bool) {
 			*t.ms = sql.NullInt64{Int64: r.updated.Int64 + d.varint(), Valid: true}
 		}
 	}
-	r.title = d.text()
+	r.title = d.raw()
 	r.kind, r.channel, r.status, r.step = d.code(), d.code(), d.code(), d.code()
 	r.waiting, r.clock, r.clockState = d.code(), d.code(), d.code()
 	return r, d.ok && len(d.b) == 0
@@ -160,17 +162,20 @@ func (d *listRowDecoder) uvarint() uint64 {
 	return v
 }
 
-// text is the next length-prefixed string.
-func (d *listRowDecoder) text() string {
+// raw is the next length-prefixed string, in the row's bytes.
+func (d *listRowDecoder) raw() []byte {
 	n := d.uvarint()
 	if !d.ok || n > uint64(len(d.b)) {
 		d.ok = false
-		return ""
+		return nil
 	}
-	s := string(d.b[:n])
+	s := d.b[:n:n]
 	d.b = d.b[n:]
 	return s
 }
+
+// text is the next length-prefixed string.
+func (d *listRowDecoder) text() string { return string(d.raw()) }
 
 // code is the next code (appendCode).
 func (d *listRowDecoder) code() string {
@@ -192,10 +197,11 @@ func (d *listRowDecoder) code() string {
 // ticketRowReader reads rows of ticketRowSelect with the names of their
 // customers, sites and users, each clock as it stands at now.
 type ticketRowReader struct {
-	names names
-	now   time.Time
-	waits map[string]model.Roles
-	row   sql.RawBytes
+	names       names
+	now         time.Time
+	waits       map[string]model.Roles
+	number, row sql.RawBytes
+	text        []byte
 }
 
 func newTicketRowReader(nm names, now time.Time) *ticketRowReader {
@@ -215,20 +221,37 @@ func (rd *ticketRowReader) roles(waiting string) model.Roles {
 	return roles
 }
 
-// read reads the current row.
+// read reads the current row. Its texts (number, title and times) are
+// made in one allocation: listing 100,000 tickets made six a row.
 func (rd *ticketRowReader) read(rows *sql.Rows) (TicketRow, error) {
 	var r TicketRow
-	if err := rows.Scan(&r.Number, &r.Customer.ID, &rd.row); err != nil {
+	if err := rows.Scan(&rd.number, &r.Customer.ID, &rd.row); err != nil {
 		return r, err
 	}
 	l, ok := decodeListRow(rd.row)
 	if !ok {
-		return r, damagedRow(r.Number)
+		return r, damagedRow(string(rd.number))
 	}
+	t := append(append(rd.text[:0], rd.number...), l.title...)
+	t = appendMillis(appendMillis(appendMillis(t, l.reported), l.updated), l.closed)
+	rd.text = t
+	text := string(t)
+	cut := func(n int) string {
+		s := text[:n]
+		text = text[n:]
+		return s
+	}
+	times := func(ms sql.NullInt64) string {
+		if !ms.Valid {
+			return ""
+		}
+		return cut(len(model.TimeLayout))
+	}
+	r.Number, r.Title = cut(len(rd.number)), cut(len(l.title))
+	r.ReportedAt, r.UpdatedAt, r.ClosedAt = times(l.reported), times(l.updated), times(l.closed)
 	r.ID, r.Site.ID = l.id, l.site
 	r.Severity, r.Comments = model.Severity(l.severity), int(l.comments)
-	r.Title, r.Kind, r.Channel, r.Status, r.Step = l.title, model.Kind(l.kind), model.Channel(l.channel), l.status, l.step
-	r.ReportedAt, r.UpdatedAt, r.ClosedAt = formatMillis(l.reported), formatMillis(l.updated), formatMillis(l.closed)
+	r.Kind, r.Channel, r.Status, r.Step = model.Kind(l.kind), model.Channel(l.channel), l.status, l.step
 	r.WaitingFor = rd.roles(l.waiting)
 	if l.clock != "" {
 		r.SLA = &SLARef{Clock: l.clock, Due: formatMillis(l.due), State: string(sla.StateAt(sla.State(l.clockState), fromMillis(l.due), rd.now))}
@@ -245,6 +268,36 @@ func (rd *ticketRowReader) read(rows *sql.Rows) (TicketRow, error) {
 		r.Assignee = &u
 	}
 	return r, nil
+}
+
+// appendMillis appends stored milliseconds as formatMillis writes them,
+// nothing for none, without allocating.
+func appendMillis(b []byte, ms sql.NullInt64) []byte {
+	if !ms.Valid {
+		return b
+	}
+	t := fromMillis(ms)
+	y, mo, d := t.Date()
+	h, mi, s := t.Clock()
+	if y < 0 || y > 9999 {
+		return append(b, t.Format(model.TimeLayout)...)
+	}
+	n := len(b)
+	b = append(b, "0000-00-00T00:00:00.000Z"...)
+	put := func(at, v, width int) {
+		for i := n + at + width - 1; i >= n+at; i-- {
+			b[i] = byte('0' + v%10)
+			v /= 10
+		}
+	}
+	put(0, y, 4)
+	put(5, int(mo), 2)
+	put(8, d, 2)
+	put(11, h, 2)
+	put(14, mi, 2)
+	put(17, s, 2)
+	put(20, t.Nanosecond()/1e6, 3)
+	return b
 }
 
 // damagedRow is the error for a projection row this version cannot read:

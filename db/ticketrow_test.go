@@ -22,7 +22,7 @@ func (r decodedRow) asListRow() listRow {
 	}
 	return listRow{id: r.id, site: r.site, assignee: r.assignee, severity: r.severity, comments: r.comments,
 		reported: ms(r.reported), updated: ms(r.updated), closed: ms(r.closed), due: ms(r.due),
-		title: r.title, kind: r.kind, channel: r.channel, status: r.status, step: r.step,
+		title: string(r.title), kind: r.kind, channel: r.channel, status: r.status, step: r.step,
 		waiting: r.waiting, clock: r.clock, clockState: r.clockState}
 }
 
@@ -104,3 +104,16 @@ func TestListCodesNeverChange(t *testing.T) {
 }
 
 const listCodesDigest = "81b5403262c6b936de1622078eb362d9bb3cd1854ca3cb1f114c55a479573d12"
+
+// The times of a list row read as the JSON time text, whatever the year.
+func TestListTimesReadAsTheirText(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		ms := sql.NullInt64{Int64: rapid.Int64Range(-70_000_000_000_000, 300_000_000_000_000).Draw(t, "ms"), Valid: true}
+		if got, want := string(appendMillis([]byte("x"), ms)), "x"+formatMillis(ms); got != want {
+			t.Fatalf("%d: %q, not %q", ms.Int64, got, want)
+		}
+	})
+	if got := appendMillis([]byte("x"), sql.NullInt64{}); string(got) != "x" {
+		t.Fatalf("none: %q", got)
+	}
+}
