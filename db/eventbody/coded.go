@@ -184,10 +184,14 @@ func (c *codes) decode(d *dictionary, dst, src []byte) ([]byte, error) {
 		s := r.symbol(tok)
 		switch {
 		case s < tokHex:
-			// 56 bits hold 5 literals of at most 11 bits.
-			for n := s + 1; n > 0; n -= 5 {
-				r.fill()
-				for k := min(n, 5); k > 0; k-- {
+			// 56 bits hold 5 literals of at most 11 bits; what is left
+			// after the token, 4.
+			for n, k := s+1, 4; n > 0; n, k = n-k, 5 {
+				if k == 5 {
+					r.fill()
+				}
+				k = min(n, k)
+				for range k {
 					dst = append(dst, byte(r.symbol(lit)))
 				}
 			}

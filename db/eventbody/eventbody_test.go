@@ -274,3 +274,26 @@ func BenchmarkOpen(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOpenFormat1: the same sample as an earlier yunwei stored it.
+func BenchmarkOpenFormat1(b *testing.B) {
+	raw, err := os.ReadFile("testdata/format1.hex")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var stored [][]byte
+	for _, line := range strings.Fields(string(raw)) {
+		s, err := hex.DecodeString(line)
+		if err != nil {
+			b.Fatal(err)
+		}
+		stored = append(stored, s)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Decode(stored[i%len(stored)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

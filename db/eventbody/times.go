@@ -51,29 +51,25 @@ func appendTime(dst []byte, t int64) ([]byte, bool) {
 		return dst, false
 	}
 	h, mi, s, ms := rest/3600000, rest/60000%60, rest/1000%60, rest%1000
-	var b [timeLen]byte
-	put := func(at, n, v int) {
-		for i := at + n - 1; i >= at; i-- {
-			b[i] = byte('0' + v%10)
-			v /= 10
-		}
-	}
-	put(0, 4, y)
-	b[4] = '-'
-	put(5, 2, mo)
-	b[7] = '-'
-	put(8, 2, d)
-	b[10] = 'T'
-	put(11, 2, int(h))
-	b[13] = ':'
-	put(14, 2, int(mi))
-	b[16] = ':'
-	put(17, 2, int(s))
-	b[19] = '.'
-	put(20, 3, int(ms))
-	b[23] = 'Z'
-	return append(dst, b[:]...), true
+	n := len(dst)
+	dst = append(dst, "0000-00-00T00:00:00.000Z"...)
+	b := (*[timeLen]byte)(dst[n:])
+	copy(b[0:], twoDigits[2*(y/100):2*(y/100)+2])
+	copy(b[2:], twoDigits[2*(y%100):2*(y%100)+2])
+	copy(b[5:], twoDigits[2*mo:2*mo+2])
+	copy(b[8:], twoDigits[2*d:2*d+2])
+	copy(b[11:], twoDigits[2*h:2*h+2])
+	copy(b[14:], twoDigits[2*mi:2*mi+2])
+	copy(b[17:], twoDigits[2*s:2*s+2])
+	b[20] = byte('0' + ms/100)
+	copy(b[21:], twoDigits[2*(ms%100):2*(ms%100)+2])
+	return dst, true
 }
+
+// twoDigits holds 00 to 99.
+const twoDigits = "00010203040506070809" + "10111213141516171819" + "20212223242526272829" + "30313233343536373839" +
+	"40414243444546474849" + "50515253545556575859" + "60616263646566676869" + "70717273747576777879" +
+	"80818283848586878889" + "90919293949596979899"
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
