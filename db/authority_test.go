@@ -15,10 +15,15 @@ import (
 // not applied.
 func ticketRow(t *testing.T, s *Store, id model.ID) (step string, rejected int) {
 	t.Helper()
-	if err := s.db.QueryRow("SELECT step, rejected FROM tickets WHERE id = ?", id).Scan(&step, &rejected); err != nil {
+	var row []byte
+	if err := s.db.QueryRow("SELECT list_row, rejected FROM tickets WHERE id = ?", id).Scan(&row, &rejected); err != nil {
 		t.Fatal(err)
 	}
-	return step, rejected
+	l, ok := decodeListRow(row)
+	if !ok {
+		t.Fatalf("list row %x unreadable", row)
+	}
+	return l.step, rejected
 }
 
 // DESIGN §4: a role given by editing the users table, not through the log,

@@ -103,10 +103,10 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 		status: t.Status, step: t.Step, waiting: waiting}
 	row.clock, _ = slaClock.(string)
 	row.clockState, _ = slaState.(string)
+	listed := row.encode()
 	write := func(number string) error {
-		return b.exec(ticketUpsert, id, number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
-			t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, reported, updated, closed, t.Comments,
-			waiting, slaClock, slaDue, slaState, len(t.Rejected), row.encode())
+		return b.exec(ticketUpsert, id, number, string(t.Kind), customer, t.ContractID, t.AssigneeID, t.Status, updated, slaClock, slaDue,
+			slaState, waiting, len(t.Rejected), listed)
 	}
 	if err := b.writeNumbered("tickets", id, t.Number, write); err != nil {
 		return err
@@ -121,9 +121,8 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 }
 
 // ticketUpsert writes a ticket's row, replacing every column of an existing one.
-var ticketUpsert = upsert("tickets", "id", "number", "kind", "channel", "severity", "title", "customer_id", "contract_id",
-	"site_id", "system_id", "requester_id", "assignee_id", "on_site", "status", "step", "reported_at", "updated_at", "closed_at", "comments",
-	"waiting", "sla_clock", "sla_due", "sla_state", "rejected", "list_row")
+var ticketUpsert = upsert("tickets", "id", "number", "kind", "customer_id", "contract_id", "assignee_id", "status", "updated_at", "sla_clock", "sla_due",
+	"sla_state", "waiting", "rejected", "list_row")
 
 // upsert is an INSERT of the columns that updates every column but the
 // key (the first) when a row with that key exists.

@@ -61,11 +61,10 @@ type QueueQuery struct {
 	Limit int
 }
 
-// queueColumns are the columns of a queue row. The contract and report time
-// are read only for tickets with a clock: they give the clock's target.
-const queueColumns = `id, number, kind, severity, title, customer_id, assignee_id, status, step, waiting, updated_at,
-	sla_clock, sla_due, sla_state, CASE WHEN sla_due IS NULL THEN NULL ELSE contract_id END,
-	CASE WHEN sla_due IS NULL THEN NULL ELSE reported_at END FROM tickets`
+// queueColumns are the columns of a queue row: the ticket's list row
+// (db/ticketrow.go) with the columns it does not hold. The contract gives
+// a clock's target.
+const queueColumns = `number, customer_id, contract_id, list_row FROM tickets`
 
 // QueueNames resolves the ids of queue rows: the few customers, users and
 // contracts of a database, loaded once per queue load.
@@ -162,37 +161,39 @@ func (s *Store) eachQueueRow(ctx context.Context, nm queueNames, query string, a
 	}
 	defer rows.Close()
 	var t QueueTicket
-	var customer, assignee, contract model.ID
-	var kind, status, waiting string
-	var updated, due, reported sql.NullInt64
-	var clock, state sql.NullString
+	var customer, contract model.ID
+	var row sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(&t.ID, &t.Number, &kind, &t.Severity, &t.Title, &customer, &assignee, &status, &t.Step,
-			&waiting, &updated, &clock, &due, &state, &contract, &reported); err != nil {
+		if err := rows.Scan(&t.Number, &customer, &contract, &row); err != nil {
 			return fmt.Errorf("load the queue: %w", err)
 		}
-		t.Kind, t.Closed = model.Kind(kind), status == model.StatusClosed
+		l, ok := decodeListRow(row)
+		if !ok {
+			return damagedRow(t.Number)
+		}
+		t.ID, t.Kind, t.Severity, t.Title, t.Step = l.id, model.Kind(l.kind), model.Severity(l.severity), string(l.title), l.step
+		t.Closed = l.status == model.StatusClosed
 		t.Customer = nm.customers[customer]
 		t.Assignee = UserRef{}
-		if !assignee.IsZero() {
-			if u, ok := nm.users[assignee]; ok {
+		if !l.assignee.IsZero() {
+			if u, ok := nm.users[l.assignee]; ok {
 				t.Assignee = u
 			} else {
-				t.Assignee = UserRef{ID: assignee}
+				t.Assignee = UserRef{ID: l.assignee}
 			}
 		}
-		roles, ok := nm.waiting[waiting]
+		roles, ok := nm.waiting[l.waiting]
 		if !ok {
-			roles = splitRoles(waiting)
-			nm.waiting[waiting] = roles
+			roles = splitRoles(l.waiting)
+			nm.waiting[l.waiting] = roles
 		}
 		t.Waiting = roles
-		t.UpdatedAt = fromMillis(updated)
+		t.UpdatedAt = fromMillis(l.updated)
 		t.Clock = QueueClock{}
-		if clock.Valid && due.Valid {
-			t.Clock.Kind, t.Clock.State, t.Clock.Due = sla.ClockKind(clock.String), sla.State(state.String), fromMillis(due)
+		if l.clock != "" && l.due.Valid {
+			t.Clock.Kind, t.Clock.State, t.Clock.Due = sla.ClockKind(l.clock), sla.State(l.clockState), fromMillis(l.due)
 			if targets, ok := nm.targets[contract]; ok {
-				t.Clock.Target = clockTarget(targets, t.Clock.Kind, t.Kind, t.Clock.Due.Sub(fromMillis(reported)))
+				t.Clock.Target = clockTarget(targets, t.Clock.Kind, t.Kind, t.Clock.Due.Sub(fromMillis(l.reported)))
 			}
 		}
 		if err := fn(&t); err != nil {

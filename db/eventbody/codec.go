@@ -19,6 +19,13 @@ import (
 //	0x80–0xBF  near copy: 4+(t>>3&7) bytes (4–11) from 1+((t&7)<<8|b) back (1–2048)
 //	0xC0–0xFF  far copy: 4+(t&0x3F) bytes (4–67) from 1+(b0|b1<<8) back (1–65536)
 //
+// The packing is written as these tokens by format 1 (FormatDict1).
+// The coded formats (coded.go) read them from the packer in one more form,
+// never stored as such: 0x7F then a kind byte, extUUID and the 16 bytes
+// of a uuid, extTime and the 8 bytes of a canonical time's Unix
+// milliseconds (times.go), or extDecimal and the 8 bytes of a number of
+// 16 to 19 digits, all little-endian.
+//
 // "Back" counts from the end of what was unpacked so far into the
 // dictionary before it: the history is dictionary ‖ body, as in zstd's
 // dictionaries. A copy may overlap the bytes it writes.
@@ -30,6 +37,7 @@ import (
 const (
 	tokHex      = 0x40
 	tokUUID     = 0x7F
+	tokExt      = tokUUID // in the packer's output: a kind byte follows
 	tokNear     = 0x80
 	tokFar      = 0xC0
 	maxLiteral  = 64
@@ -41,6 +49,10 @@ const (
 	maxFarDist  = 65536
 	uuidLen     = 36
 	minHexRun   = 16 // shorter runs of hex digits stay literal
+	extUUID     = 1
+	extTime     = 2
+	extDecimal  = 3
+	repeatSlack = 2 // how much shorter a copy from the latest distance may be
 )
 
 const (
@@ -49,7 +61,7 @@ const (
 	localBucketBits = 10
 )
 
-//go:embed dict-*.bin
+//go:embed dict-*.bin codes-*.bin
 var dictFiles embed.FS
 
 // dictionary is one dictionary file and its index, built when first used.
@@ -107,7 +119,10 @@ const hexDigits = "0123456789abcdef"
 
 // region is a stretch of a body packed as hex or uuid tokens unless a copy
 // covers it whole.
-type region struct{ start, end int }
+type region struct {
+	start, end int
+	kind       byte // extUUID, extTime, or 0: a run of hex digits
+}
 
 // nextRegion finds the first region at or after from: a canonical uuid or
 // a run of at least minHexRun hex digits, starting after a byte that is
@@ -127,13 +142,18 @@ func nextRegion(src []byte, from int) region {
 			i++
 		}
 		if i-s == 8 && isUUID(src[s:]) {
-			return region{s, s + uuidLen}
+			return region{s, s + uuidLen, extUUID}
+		}
+		if i-s == 4 {
+			if _, ok := timeMillis(src[s:]); ok {
+				return region{s, s + timeLen, extTime}
+			}
 		}
 		if i-s >= minHexRun {
-			return region{s, i}
+			return region{s, i, 0}
 		}
 	}
-	return region{len(src), len(src)}
+	return region{len(src), len(src), 0}
 }
 
 func isUUID(b []byte) bool {
@@ -174,6 +194,24 @@ type encoder struct {
 	src   []byte
 	dst   []byte
 	local [1 << localBucketBits]uint32 // 1 + the latest position in src of each 4-byte hash
+	// last is the distance of the latest copy: the coded formats write a
+	// copy from as far back again in a few bits (symRepeat).
+	last int
+}
+
+// repeatMatch is how long a copy from the latest copy's distance could be
+// at p: where a body follows the dictionary's event of its shape, the text
+// after an id, a hash or a time is as far back as the text before it.
+func (e *encoder) repeatMatch(p int) int {
+	if e.last == 0 || p+minMatch > len(e.src) {
+		return 0
+	}
+	if q := p - e.last; q >= 0 {
+		return matchLen(e.src[p:], e.src[q:p])
+	} else if -q <= len(e.d.content) {
+		return matchLen(e.src[p:], e.d.content[len(e.d.content)+q:])
+	}
+	return 0
 }
 
 func (e *encoder) insert(from, to int) {
@@ -234,6 +272,7 @@ func (e *encoder) copyToken(length, dist int) {
 		}
 		length -= n
 	}
+	e.last = dist
 }
 
 // hexToken packs the even-length run of hex digits src[from:to].
@@ -249,7 +288,7 @@ func (e *encoder) hexToken(from, to int) {
 }
 
 func (e *encoder) uuidToken(p int) {
-	e.dst = append(e.dst, tokUUID)
+	e.dst = append(e.dst, tokExt, extUUID)
 	for i := p; i < p+uuidLen; i += 2 {
 		if e.src[i] == '-' {
 			i++
@@ -268,14 +307,26 @@ func (d *dictionary) encode(dst, src []byte) []byte {
 			r = nextRegion(src, max(p, r.end))
 		}
 		length, dist := e.match(p)
+		// A copy from the latest distance costs a few bits where another
+		// costs about twenty: it is taken unless it is much shorter.
+		if rl := e.repeatMatch(p); rl >= minMatch && rl+repeatSlack >= length {
+			length, dist = rl, e.last
+		}
 		if p == r.start && length < r.end-r.start {
 			e.literals(lit, p)
-			if r.end-r.start == uuidLen && src[p+8] == '-' {
+			end := p + (r.end-r.start)&^1
+			if v, ok := decimalValue(src[p:r.end]); r.kind == 0 && ok {
+				e.dst = binary.LittleEndian.AppendUint64(append(e.dst, tokExt, extDecimal), v)
+				end = r.end
+			} else if r.kind == extTime {
+				ms, _ := timeMillis(src[p:])
+				e.dst = binary.LittleEndian.AppendUint64(append(e.dst, tokExt, extTime), uint64(ms))
+				end = r.end
+			} else if r.kind == extUUID {
 				e.uuidToken(p)
 			} else {
-				e.hexToken(p, p+(r.end-r.start)&^1)
+				e.hexToken(p, end)
 			}
-			end := p + (r.end-r.start)&^1
 			e.insert(p, end)
 			p, lit = end, end
 			continue
@@ -360,24 +411,33 @@ func (d *dictionary) decode(dst, src []byte) ([]byte, error) {
 				n, dist = minMatch+int(t&0x3F), 1+(int(src[i])|int(src[i+1])<<8)
 				i += 2
 			}
-			from := len(dst) - base - dist // negative: in the dictionary
-			if -from > len(content) {
-				return dst, errTooFar
-			}
-			if from < 0 {
-				k := min(n, -from)
-				dst = append(dst, content[len(content)+from:len(content)+from+k]...)
-				n, from = n-k, 0
-			}
-			if from+n <= len(dst)-base {
-				dst = append(dst, dst[base+from:base+from+n]...)
-				continue
-			}
-			for ; n > 0; n-- { // overlapping: each byte may be one just written
-				dst = append(dst, dst[base+from])
-				from++
+			var err error
+			if dst, err = appendCopy(dst, base, content, n, dist); err != nil {
+				return dst, err
 			}
 		}
+	}
+	return dst, nil
+}
+
+// appendCopy appends the n bytes found dist back in the history: the body
+// unpacked so far (from base in dst) after the dictionary's content.
+func appendCopy(dst []byte, base int, content []byte, n, dist int) ([]byte, error) {
+	from := len(dst) - base - dist // negative: in the dictionary
+	if -from > len(content) {
+		return dst, errTooFar
+	}
+	if from < 0 {
+		k := min(n, -from)
+		dst = append(dst, content[len(content)+from:len(content)+from+k]...)
+		n, from = n-k, 0
+	}
+	if from+n <= len(dst)-base {
+		return append(dst, dst[base+from:base+from+n]...), nil
+	}
+	for ; n > 0; n-- { // overlapping: each byte may be one just written
+		dst = append(dst, dst[base+from])
+		from++
 	}
 	return dst, nil
 }

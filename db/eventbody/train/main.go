@@ -1,6 +1,8 @@
 // Command train builds an event-body dictionary from demo data: go run
-// ./db/eventbody/train -o db/eventbody/dict-v2.bin (the doc of package
-// eventbody says how a new one is released).
+// ./db/eventbody/train -o db/eventbody/dict-v2.bin; with -codes, the
+// Huffman codes of the coded formats instead: go run ./db/eventbody/train
+// -codes -o db/eventbody/codes-v3.bin (the doc of package eventbody says
+// how a new one is released).
 //
 // The data is `yunwei demo` with a seed of its own (Seed below), not the
 // seed the README's figures are measured on, so that the dictionary holds
@@ -19,10 +21,11 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "", "the dictionary file to write (a new dict-vN.bin: a released one never changes)")
+	out := flag.String("o", "", "the file to write (a new dict-vN.bin or codes-vN.bin: a released one never changes)")
+	codes := flag.Bool("codes", false, "write the Huffman codes of the packed tokens, not a dictionary")
 	flag.Parse()
 	if *out == "" {
-		fmt.Fprintln(os.Stderr, "usage: train -o db/eventbody/dict-vN.bin")
+		fmt.Fprintln(os.Stderr, "usage: train [-codes] -o db/eventbody/dict-vN.bin")
 		os.Exit(2)
 	}
 	dir, err := os.MkdirTemp("", "yunwei-train-")
@@ -31,7 +34,11 @@ func main() {
 		os.Exit(1)
 	}
 	defer os.RemoveAll(dir)
-	d, err := Train(context.Background(), filepath.Join(dir, "train.db"))
+	train := Train
+	if *codes {
+		train = TrainCodes
+	}
+	d, err := train(context.Background(), filepath.Join(dir, "train.db"))
 	if err == nil {
 		err = os.WriteFile(*out, d, 0o644)
 	}

@@ -33,6 +33,54 @@ const fixedDevice = "00000000-0000-7000-8000-000000000000"
 // each shape (type and payload fields), the most frequent shapes last, so
 // that they are the nearest to the body being packed.
 func Train(ctx context.Context, path string) ([]byte, error) {
+	bodies, err := demoBodies(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	count := map[string]int{}
+	first := map[string][]byte{}
+	var shapes []string
+	for _, body := range bodies {
+		s, err := shape(body)
+		if err != nil {
+			return nil, err
+		}
+		if count[s] == 0 {
+			shapes = append(shapes, s)
+			first[s] = body
+		}
+		count[s]++
+	}
+	sort.SliceStable(shapes, func(i, j int) bool { return count[shapes[i]] > count[shapes[j]] })
+	var picked [][]byte
+	size := 0
+	for _, s := range shapes {
+		if size+len(first[s]) <= MaxSize {
+			picked = append(picked, first[s])
+			size += len(first[s])
+		}
+	}
+	var dict []byte
+	for i := len(picked) - 1; i >= 0; i-- {
+		dict = append(dict, picked[i]...)
+	}
+	return dict, nil
+}
+
+// TrainCodes builds demo data at path and returns the codes file made
+// from every one of its events (eventbody.TrainCodes).
+func TrainCodes(ctx context.Context, path string) ([]byte, error) {
+	bodies, err := demoBodies(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	return eventbody.TrainCodes(bodies), nil
+}
+
+// demoBodies builds demo data at path and returns the canonical body of
+// each of its events, in the order they were written, the device's id
+// replaced by fixedDevice.
+func demoBodies(ctx context.Context, path string) ([][]byte, error) {
 	if _, err := demo.Create(ctx, path, demo.Options{Tickets: Tickets, Seed: Seed, Anchor: Anchor}); err != nil {
 		return nil, err
 	}
@@ -50,9 +98,7 @@ func Train(ctx context.Context, path string) ([]byte, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	count := map[string]int{}
-	first := map[string][]byte{}
-	var shapes []string
+	var out [][]byte
 	for rows.Next() {
 		var stored []byte
 		if err := rows.Scan(&stored); err != nil {
@@ -62,33 +108,9 @@ func Train(ctx context.Context, path string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := shape(body)
-		if err != nil {
-			return nil, err
-		}
-		if count[s] == 0 {
-			shapes = append(shapes, s)
-			first[s] = []byte(strings.ReplaceAll(string(body), device.String(), fixedDevice))
-		}
-		count[s]++
+		out = append(out, []byte(strings.ReplaceAll(string(body), device.String(), fixedDevice)))
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(shapes, func(i, j int) bool { return count[shapes[i]] > count[shapes[j]] })
-	var picked [][]byte
-	size := 0
-	for _, s := range shapes {
-		if size+len(first[s]) <= MaxSize {
-			picked = append(picked, first[s])
-			size += len(first[s])
-		}
-	}
-	var dict []byte
-	for i := len(picked) - 1; i >= 0; i-- {
-		dict = append(dict, picked[i]...)
-	}
-	return dict, nil
+	return out, rows.Err()
 }
 
 // shape is an event's type and the paths of its payload's fields.

@@ -26,3 +26,21 @@ func TestTrainingGivesTheReleasedDictionary(t *testing.T) {
 		t.Fatalf("training gives %d bytes that differ from dict-v1.bin (%d bytes)", len(got), len(want))
 	}
 }
+
+// The released codes are what this program builds from the same data.
+func TestTrainingGivesTheReleasedCodes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a demo database of 3,000 tickets")
+	}
+	got, err := TrainCodes(context.Background(), filepath.Join(t.TempDir(), "train.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../codes-v2.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Fatalf("training gives %d bytes that differ from codes-v2.bin (%d bytes)", len(got), len(want))
+	}
+}
