@@ -97,7 +97,19 @@ func (tm *term) tmux(args ...string) string {
 // start runs the TUI in a 100×30 terminal.
 func (tm *term) start(args ...string) {
 	tm.t.Helper()
-	tm.tmux("new-session", "-d", "-s", "ui", "-x", "100", "-y", "30", strings.Join(append([]string{binary(tm.t)}, args...), " "))
+	cmd := strings.Join(append([]string{binary(tm.t)}, args...), " ")
+	// A server whose last session was just killed exits on its own; a new
+	// session asked of it meanwhile fails, and is asked again of a new one.
+	for try := 0; ; try++ {
+		out, err := exec.Command("tmux", "-u", "-L", tm.socket, "new-session", "-d", "-s", "ui", "-x", "100", "-y", "30", cmd).CombinedOutput()
+		if err == nil {
+			break
+		}
+		if try == 20 || !strings.Contains(string(out), "server exited unexpectedly") {
+			tm.t.Fatalf("tmux new-session %s: %v\n%s", cmd, err, out)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
 func (tm *term) screen() string { return tm.tmux("capture-pane", "-p", "-t", "ui") }
