@@ -104,7 +104,7 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 	row.clock, _ = slaClock.(string)
 	row.clockState, _ = slaState.(string)
 	write := func(number string) error {
-		return b.exec(ticketUpsert, id, number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
+		return b.execRow(ticketUpsert, id, number, string(t.Kind), string(t.Channel), int(t.Severity), t.Title, customer, t.ContractID,
 			t.SiteID, t.SystemID, t.RequesterID, t.AssigneeID, t.OnSite, t.Status, t.Step, reported, updated, closed, t.Comments,
 			waiting, slaClock, slaDue, slaState, len(t.Rejected), row.encode())
 	}
@@ -184,7 +184,7 @@ func (b *Batch) projectBookings(id model.ID, t *ticket.State) error {
 		if err != nil {
 			return err
 		}
-		if err := b.exec("INSERT OR REPLACE INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, ?, ?, ?)",
+		if err := b.execRow("INSERT OR REPLACE INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, ?, ?, ?)",
 			bk.Event[:], id, bk.ContractID, bk.ServiceYear, bk.Minutes, string(body)); err != nil {
 			return err
 		}
