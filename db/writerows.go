@@ -8,10 +8,11 @@ import (
 
 // A bulk batch writes one row of the tickets table, one of ticket_text and
 // a few of quota_bookings for each ticket: 200,000 statements of one row
-// each for a 100,000-ticket demo, whose cost in the driver and in SQLite's
-// start and end of a statement was a fifth of the writer's time. Written
-// behind (WriteBehind), such rows wait on the writer for the next ones
-// of the same statement and go in as one statement of many rows.
+// each for a 100,000-ticket demo, each paying the driver and SQLite's
+// start and end of a statement. Written behind (WriteBehind), such rows
+// wait on the writer for the next ones of the same statement and go in as
+// one statement of many rows: a batch of 30,000 tickets took about 4 %
+// less CPU (32 rows a statement; 128 gained nothing more).
 //
 // That only reorders writes that commute: each row statement is an INSERT
 // into a table no other row statement writes, and every other write (an
