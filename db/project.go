@@ -105,7 +105,7 @@ func projectTicket(b *Batch, id model.ID, t *ticket.State) error {
 	row.clockState, _ = slaState.(string)
 	listed := row.encode()
 	write := func(number string) error {
-		return b.exec(ticketUpsert, id, number, string(t.Kind), customer, t.ContractID, t.AssigneeID, t.Status, updated, slaClock, slaDue,
+		return b.execRow(ticketUpsert, id, number, string(t.Kind), customer, t.ContractID, t.AssigneeID, t.Status, updated, slaClock, slaDue,
 			slaState, waiting, len(t.Rejected), listed)
 	}
 	if err := b.writeNumbered("tickets", id, t.Number, write); err != nil {
@@ -183,7 +183,7 @@ func (b *Batch) projectBookings(id model.ID, t *ticket.State) error {
 		if err != nil {
 			return err
 		}
-		if err := b.exec("INSERT OR REPLACE INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, ?, ?, ?)",
+		if err := b.execRow("INSERT OR REPLACE INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, ?, ?, ?)",
 			bk.Event[:], id, bk.ContractID, bk.ServiceYear, bk.Minutes, string(body)); err != nil {
 			return err
 		}

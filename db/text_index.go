@@ -66,7 +66,7 @@ func (b *Batch) writeNewTicketText(id model.ID, txt ticketText) error {
 	b.newTexts[id] = newText{rowid, digest}
 	// No ON CONFLICT: the ticket is new, and a row already there would
 	// leave these index rows under a rowid of nothing; the batch fails.
-	if err := b.exec("INSERT INTO ticket_text (rowid, ticket_id, digest) VALUES (?, ?, ?)", rowid, id, digest); err != nil {
+	if err := b.execRow("INSERT INTO ticket_text (rowid, ticket_id, digest) VALUES (?, ?, ?)", rowid, id, digest); err != nil {
 		return err
 	}
 	return b.indexText(rowid, txt)

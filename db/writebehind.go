@@ -19,10 +19,12 @@ import (
 // handing them over costs little, few enough that it is never idle long.
 const writeChunk = 256
 
-// aWrite is one queued statement with its arguments.
+// aWrite is one queued statement with its arguments; row marks one row
+// of a row statement (execRow).
 type aWrite struct {
 	query string
 	args  []any
+	row   bool
 }
 
 type writeBehind struct {
@@ -99,18 +101,19 @@ func (b *Batch) restoreIndexes() error {
 func quoteName(name string) string { return `"` + strings.ReplaceAll(name, `"`, `""`) + `"` }
 
 // run executes the queued writes until the queue is closed, with
-// statements of its own: the batch's are the batch goroutine's.
+// statements of its own: the batch's are the batch goroutine's. Rows of a
+// row statement wait for the next ones (writerows.go); every other write,
+// and every settle, writes them first.
 func (w *writeBehind) run(b *Batch) {
 	defer close(w.done)
-	stmts := map[string]*sql.Stmt{}
-	defer func() {
-		for _, st := range stmts {
-			st.Close()
-		}
-	}()
+	rows := &rowWriter{by: map[string]*waitingRows{}, stmts: map[string]*sql.Stmt{}}
+	defer rows.close()
 	var failed error
 	for chunk := range w.work {
 		if chunk == nil {
+			if failed == nil {
+				failed = rows.flush(b)
+			}
 			w.reply <- failed
 			continue
 		}
@@ -118,17 +121,12 @@ func (w *writeBehind) run(b *Batch) {
 			if failed != nil {
 				break
 			}
-			st, ok := stmts[x.query]
-			if !ok {
-				var err error
-				if st, err = b.tx.PrepareContext(b.ctx, x.query); err != nil {
-					failed = fmt.Errorf("prepare: %w", err)
-					break
-				}
-				stmts[x.query] = st
+			if x.row {
+				failed = rows.add(b, x.query, x.args)
+				continue
 			}
-			if _, err := st.ExecContext(b.ctx, x.args...); err != nil {
-				failed = err
+			if failed = rows.flush(b); failed == nil {
+				failed = rows.exec(b, x.query, x.args)
 			}
 		}
 	}
@@ -137,7 +135,16 @@ func (w *writeBehind) run(b *Batch) {
 // add queues a write whose arguments nothing will change; it reports a
 // failure already learnt of.
 func (w *writeBehind) add(query string, args []any) error {
-	w.queue = append(w.queue, aWrite{query, args})
+	return w.queueWrite(aWrite{query: query, args: args})
+}
+
+// addRow is add for one row of a row statement (execRow).
+func (w *writeBehind) addRow(query string, args []any) error {
+	return w.queueWrite(aWrite{query: query, args: args, row: true})
+}
+
+func (w *writeBehind) queueWrite(x aWrite) error {
+	w.queue = append(w.queue, x)
 	if len(w.queue) >= writeChunk {
 		w.work <- w.queue
 		w.queue = make([]aWrite, 0, writeChunk)
