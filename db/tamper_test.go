@@ -423,8 +423,8 @@ var tamperCases = []struct {
 	{"a ticket's number stored as a blob of the same bytes", func(a attacker) {
 		a.exec("UPDATE tickets SET number = CAST(number AS BLOB) WHERE id = ?", a.w.incident)
 	}, []want{{ProblemProjectionRow, any_}}, true},
-	{"a ticket's severity stored as a blob of its digits", func(a attacker) {
-		a.exec("UPDATE tickets SET severity = CAST(severity AS BLOB) WHERE id = ?", a.w.incident)
+	{"a ticket's count of rejected events stored as a blob of its digits", func(a attacker) {
+		a.exec("UPDATE tickets SET rejected = CAST(rejected AS BLOB) WHERE id = ?", a.w.incident)
 	}, []want{{ProblemProjectionRow, any_}}, true},
 	{"a quota booking in the projection", func(a attacker) {
 		a.exec("INSERT INTO quota_bookings (event_id, ticket_id, contract_id, service_year, minutes, body) VALUES (?, ?, ?, '2026', 6000, '{}')", bytes.Repeat([]byte{1}, 32), a.w.incident, a.w.incident)
