@@ -125,7 +125,8 @@ func (s *Store) check(ctx context.Context, opt CheckOptions, projections bool) (
 				return describeCheckError(err)
 			}
 			fold = newRebuilder(s.newBatch(ctx, c))
-			defer fold.b.closeStmts()
+			fold.tables = tables
+			defer func() { fold.b.closeStmts() }()
 		}
 		if err := verifyLog(ctx, c, s.device, &r, fold, progress(PhaseLog)); err != nil {
 			return describeCheckError(err)

@@ -5,11 +5,13 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"yunwei/model"
 )
@@ -21,23 +23,41 @@ import (
 // each device's sequence and chain (verify_chain.go), this device's
 // recorded newest event and chain, and the counters (verify_numbers.go).
 // With fold set, the pass also folds each entity and writes its projection
-// rows (verify_rebuild.go). Each finding is added to r by kind and event.
+// rows (verify_rebuild.go), in the rebuild's order, which the stored
+// projections give unless they prove wrong (verify_order.go). Each finding
+// is added to r by kind and event.
 func verifyLog(ctx context.Context, q txConn, device Device, r *CheckReport, fold *rebuilder, progress func(done, total int64)) error {
 	p, err := newLogPass(ctx, q, device, r, progress)
 	if err != nil {
 		return err
 	}
 	p.fold = fold
-	query := "SELECT entity_id, n, id8, origin, origin_seq, body, 0 FROM main.events ORDER BY entity_id, n"
-	if fold != nil {
+	if fold == nil {
+		if err := p.run("SELECT entity_id, n, id8, origin, origin_seq, body, 0 FROM main.events ORDER BY entity_id, n"); err != nil {
+			return err
+		}
+		return p.finish()
+	}
+	hinted := false
+	if followHints {
+		var err error
+		if hinted, err = p.runHinted(); err != nil {
+			return err
+		}
+	}
+	if !hinted {
+		if followHints {
+			if p, err = p.restart(ctx, fold.tables); err != nil {
+				return err
+			}
+		}
 		if err := fold.order(ctx, q); err != nil {
 			return err
 		}
-		query = `SELECT e.entity_id, e.n, e.id8, e.origin, e.origin_seq, e.body, o.rank FROM temp.check_order AS o
-			CROSS JOIN main.events AS e ON e.entity_id = o.entity_id ORDER BY o.rank, o.entity_id, e.n`
-	}
-	if err := p.run(query); err != nil {
-		return err
+		if err := p.run(`SELECT e.entity_id, e.n, e.id8, e.origin, e.origin_seq, e.body, o.rank FROM temp.check_order AS o
+			CROSS JOIN main.events AS e ON e.entity_id = o.entity_id ORDER BY o.rank, o.entity_id, e.n`); err != nil {
+			return err
+		}
 	}
 	return p.finish()
 }
@@ -58,6 +78,7 @@ type logPass struct {
 	claims   []numberClaim
 	found    []Problem // what single events and parents show
 	fold     *rebuilder
+	hint     *orderHint // set while the pass follows the stored projections' order
 	progress func(done, total int64)
 	done     int64
 	total    int64
@@ -121,22 +142,33 @@ type entityCheck struct {
 	folded  folded
 }
 
-// run reads the query's rows (entity, n, id8, origin, seq, body, rank),
-// entity by entity.
-func (p *logPass) run(query string) error {
+// run reads the queries' rows (entity, n, id8, origin, seq, body, rank),
+// one query after the other, entity by entity.
+func (p *logPass) run(queries ...string) error {
 	ctx, cancel := context.WithCancel(p.ctx)
 	defer cancel()
-	rows, err := p.q.QueryContext(ctx, query)
-	if err != nil {
-		return err
-	}
 	groups := make(chan rawGroup, 64)
 	results := make(chan *entityCheck, 64)
 	var readErr error
+	// stop ends the reading early without cancelling the connection's
+	// statements: the pass may go on in another order on the same
+	// connection (runHinted).
+	var stop atomic.Bool
 	go func() {
 		defer close(groups)
-		defer rows.Close()
-		readErr = p.read(rows, groups)
+		index := 0
+		for _, query := range queries {
+			rows, err := p.q.QueryContext(ctx, query)
+			if err != nil {
+				readErr = err
+				return
+			}
+			readErr = p.read(rows, groups, &index, &stop)
+			rows.Close()
+			if readErr != nil || stop.Load() {
+				return
+			}
+		}
 	}()
 	var wg sync.WaitGroup
 	for range max(1, runtime.GOMAXPROCS(0)) {
@@ -166,7 +198,11 @@ func (p *logPass) run(query string) error {
 			delete(waiting, next)
 			next++
 			if applyErr = p.apply(w); applyErr != nil {
-				cancel()
+				if errors.Is(applyErr, errWrongHint) {
+					stop.Store(true)
+				} else {
+					cancel()
+				}
 				break
 			}
 		}
@@ -181,13 +217,19 @@ func (p *logPass) run(query string) error {
 	return nil
 }
 
-// read groups the rows by entity. Each body is opened as it is read, from
-// the driver's bytes: a copy of what is stored would be one more
-// allocation an event.
-func (p *logPass) read(rows *sql.Rows, groups chan<- rawGroup) error {
-	var g rawGroup
+// read groups the rows by entity, numbering the groups from *index on.
+// Each body is opened as it is read, from the driver's bytes: a copy of
+// what is stored would be one more allocation an event.
+func (p *logPass) read(rows *sql.Rows, groups chan<- rawGroup, index *int, stop *atomic.Bool) error {
+	g := rawGroup{index: *index}
+	send := func() {
+		g.sortRows()
+		groups <- g
+		*index = g.index + 1
+		g = rawGroup{index: *index}
+	}
 	var stored sql.RawBytes
-	for rows.Next() {
+	for rows.Next() && !stop.Load() {
 		var e rawEvent
 		var entity model.ID
 		var rank int
@@ -197,8 +239,7 @@ func (p *logPass) read(rows *sql.Rows, groups chan<- rawGroup) error {
 		e.open(stored)
 		if entity != g.entity || len(g.rows) == 0 {
 			if len(g.rows) > 0 {
-				groups <- g
-				g = rawGroup{index: g.index + 1}
+				send()
 			}
 			g.entity, g.rank = entity, rank
 		}
@@ -208,7 +249,7 @@ func (p *logPass) read(rows *sql.Rows, groups chan<- rawGroup) error {
 		return err
 	}
 	if len(g.rows) > 0 {
-		groups <- g
+		send()
 	}
 	return nil
 }
@@ -230,6 +271,11 @@ func (p *logPass) check(g rawGroup) *entityCheck {
 // apply takes an entity's results into the pass, in the log's order, and
 // writes its projection.
 func (p *logPass) apply(c *entityCheck) error {
+	if p.hint != nil {
+		if err := p.hint.take(c); err != nil {
+			return err
+		}
+	}
 	for i := range c.members {
 		m := &c.members[i]
 		p.deviceLog(m.origin).put(m.seq, m.id8, m.id)

@@ -30,6 +30,8 @@ type rebuilder struct {
 	// stopped tells the workers that folding is no use any more.
 	stopped atomic.Bool
 	auth    sharedAuthority
+	// tables are the projection tables rebuilt in TEMP (checkTables).
+	tables []string
 }
 
 func newRebuilder(b *Batch) *rebuilder {
@@ -185,6 +187,23 @@ func (f *rebuilder) fail(err error) error {
 	}
 	f.failed = err
 	f.stopped.Store(true)
+	return nil
+}
+
+// restart empties the rebuild and begins it again on a new batch.
+func (f *rebuilder) restart(ctx context.Context, q txConn, tables []string) error {
+	f.b.closeStmts()
+	for _, t := range tables {
+		if _, err := q.ExecContext(ctx, "DROP TABLE IF EXISTS temp."+quoteName(t)); err != nil {
+			return fmt.Errorf("restart the rebuild: %w", err)
+		}
+	}
+	if err := shadowProjections(ctx, q, tables); err != nil {
+		return describeCheckError(err)
+	}
+	fresh := newRebuilder(f.b.store.newBatch(ctx, q))
+	f.b, f.failed, f.auth.log = fresh.b, nil, fresh.auth.log
+	f.stopped.Store(false)
 	return nil
 }
 
