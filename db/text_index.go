@@ -124,8 +124,9 @@ type indexRow struct {
 const (
 	indexRowsPerInsert = 256
 	directIndexRows    = 16
-	indexChunkRows     = 8192
 )
+
+var indexChunkRows = 8192 // a variable for tests, which fill in chunks of a few
 
 // FTS5 keeps the terms of the rows being written in memory and writes
 // them to disk as a new segment whenever they pass its hash size (1 MB by
@@ -170,7 +171,25 @@ func (b *Batch) flushIndexRows() error {
 	if err := setIndexHashSize(b, defaultHashSize); err != nil {
 		return err
 	}
+	if err := optimizeTextIndexes(b); err != nil {
+		return err
+	}
 	return b.exec("DROP TABLE temp.index_rows")
+}
+
+// optimizeTextIndexes merges each text index into one segment, with
+// FTS5's own command, once a bulk fill has written it as several. FTS5
+// merges the segments of a level as they pile up, a few pages at every
+// later write: the chunks of a 100,000-ticket demo, left as they were,
+// made every action after it merge them a little, at 5.1 ms of CPU and
+// 374 KB written a comment where 2.8 ms and 180 KB do once they are one.
+func optimizeTextIndexes(b *Batch) error {
+	for _, x := range textIndexes {
+		if err := b.exec(fmt.Sprintf("INSERT INTO %s (%s) VALUES ('optimize')", x, x)); err != nil {
+			return fmt.Errorf("merge %s: %w", x, err)
+		}
+	}
+	return nil
 }
 
 // writeIndexChunk writes the index rows waiting: into a staging table,
