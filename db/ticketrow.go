@@ -276,28 +276,7 @@ func appendMillis(b []byte, ms sql.NullInt64) []byte {
 	if !ms.Valid {
 		return b
 	}
-	t := fromMillis(ms)
-	y, mo, d := t.Date()
-	h, mi, s := t.Clock()
-	if y < 0 || y > 9999 {
-		return append(b, t.Format(model.TimeLayout)...)
-	}
-	n := len(b)
-	b = append(b, "0000-00-00T00:00:00.000Z"...)
-	put := func(at, v, width int) {
-		for i := n + at + width - 1; i >= n+at; i-- {
-			b[i] = byte('0' + v%10)
-			v /= 10
-		}
-	}
-	put(0, y, 4)
-	put(5, int(mo), 2)
-	put(8, d, 2)
-	put(11, h, 2)
-	put(14, mi, 2)
-	put(17, s, 2)
-	put(20, t.Nanosecond()/1e6, 3)
-	return b
+	return model.AppendTime(b, fromMillis(ms))
 }
 
 // damagedRow is the error for a projection row this version cannot read:

@@ -240,16 +240,23 @@ func FormatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
+	var buf [len(TimeLayout)]byte
+	return string(AppendTime(buf[:0], t))
+}
+
+// AppendTime appends t in TimeLayout (in UTC) to b, without allocating
+// when b has room.
+func AppendTime(b []byte, t time.Time) []byte {
 	t = t.UTC()
 	y, mo, d := t.Date()
 	h, mi, s := t.Clock()
 	if y < 0 || y > 9999 {
-		return t.Format(TimeLayout)
+		return t.AppendFormat(b, TimeLayout)
 	}
-	ms := t.Nanosecond() / 1e6
-	b := []byte("0000-00-00T00:00:00.000Z")
+	n := len(b)
+	b = append(b, "0000-00-00T00:00:00.000Z"...)
 	put := func(at, v, width int) {
-		for i := at + width - 1; i >= at; i-- {
+		for i := n + at + width - 1; i >= n+at; i-- {
 			b[i] = byte('0' + v%10)
 			v /= 10
 		}
@@ -260,8 +267,8 @@ func FormatTime(t time.Time) string {
 	put(11, h, 2)
 	put(14, mi, 2)
 	put(17, s, 2)
-	put(20, ms, 3)
-	return string(b)
+	put(20, t.Nanosecond()/1e6, 3)
+	return b
 }
 
 // ParseTime reads a TimeLayout (or any RFC 3339) time; "" is the zero time.
