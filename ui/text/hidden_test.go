@@ -75,3 +75,25 @@ func FuzzEscapeJSON(f *testing.F) {
 		}
 	})
 }
+
+// A hidden character is escaped wherever it stands in a run of ASCII,
+// which EscapeJSON scans eight bytes at a time: at each offset, first,
+// last and between two words.
+func TestEscapeJSONFindsHiddenCharactersAtEveryOffset(t *testing.T) {
+	for _, hidden := range []string{"\x7f", "\u0085", "\u202e", "\u200b"} {
+		for at := 0; at <= 24; at++ {
+			s := strings.Repeat("a", at) + hidden + strings.Repeat("b", 24-at)
+			raw, _ := json.Marshal(s)
+			out := string(EscapeJSON(raw))
+			for _, r := range out {
+				if r == 0x7f || Hidden(r) {
+					t.Fatalf("%q at %d: %q still holds %U", hidden, at, out, r)
+				}
+			}
+			var back string
+			if err := json.Unmarshal([]byte(out), &back); err != nil || back != s {
+				t.Fatalf("%q at %d decodes to %q (%v)", hidden, at, back, err)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -40,6 +41,18 @@ func EscapeJSON(b []byte) []byte {
 // or len(b).
 func jsonUnsafeAt(b []byte) int {
 	for i := 0; i < len(b); {
+		// Eight ASCII bytes at a time, none of them DEL: most of a list's
+		// JSON is keys, ids and numbers.
+		for ; i+8 <= len(b); i += 8 {
+			w := binary.LittleEndian.Uint64(b[i:])
+			del := w ^ 0x7f7f7f7f7f7f7f7f // a zero byte where w holds DEL
+			if w&0x8080808080808080 != 0 || (del-0x0101010101010101)&^del&0x8080808080808080 != 0 {
+				break
+			}
+		}
+		if i == len(b) {
+			break
+		}
 		if c := b[i]; c < utf8.RuneSelf {
 			if c == 0x7f {
 				return i
