@@ -122,7 +122,7 @@ func (w *writeBehind) run(b *Batch) {
 				break
 			}
 			if x.row {
-				failed = rows.add(b, x.query, x.args)
+				failed = rows.queue(b, x.query, x.args)
 				continue
 			}
 			if failed = rows.flush(b); failed == nil {

@@ -96,9 +96,9 @@ func (w *rowWriter) statement(b *Batch, query string) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// add keeps a row, writing the rows of its statement once there are
+// queue keeps a row, writing the rows of its statement once there are
 // rowsPerInsert.
-func (w *rowWriter) add(b *Batch, query string, args []any) error {
+func (w *rowWriter) queue(b *Batch, query string, args []any) error {
 	r, ok := w.by[query]
 	if !ok {
 		r = &waitingRows{query: query}
