@@ -203,12 +203,23 @@ func (b *Batch) flushEvents() error {
 			return err
 		}
 	}
-	b.pending, b.links = nil, b.links[:0]
+	b.pending, b.links = b.pending[:0], b.links[:0] // what was written holds no part of them
 	clear(b.inFlight)
 	return nil
 }
 
+// fullEventsInsert is the INSERT of eventsPerInsert events, made once:
+// nearly every one is full, and the writer looks its statement up by text.
+var fullEventsInsert = eventsInsertOf(eventsPerInsert)
+
 func eventsInsert(n int) string {
+	if n == eventsPerInsert {
+		return fullEventsInsert
+	}
+	return eventsInsertOf(n)
+}
+
+func eventsInsertOf(n int) string {
 	return "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
 }
 
