@@ -19,6 +19,12 @@ import (
 // handing them over costs little, few enough that it is never idle long.
 const writeChunk = 256
 
+// queuedChunks is how many chunks may wait for the packing stage, and as
+// many for the writer: enough that deciding goes on while SQLite fills a
+// search index chunk (a tenth of a second or more), rather than one core
+// waiting on the other.
+const queuedChunks = 64
+
 // aWrite is one queued statement with its arguments; row marks one row
 // of a row statement (execRow), bodies one whose arguments hold event
 // bodies to pack (packstage.go).
@@ -49,7 +55,7 @@ func (b *Batch) WriteBehind() error {
 	if err := b.deferIndexes("tickets"); err != nil {
 		return err
 	}
-	w := &writeBehind{work: make(chan []aWrite, 4), packed: make(chan []aWrite, 4), reply: make(chan error), done: make(chan struct{})}
+	w := &writeBehind{work: make(chan []aWrite, queuedChunks), packed: make(chan []aWrite, queuedChunks), reply: make(chan error), done: make(chan struct{})}
 	b.behind, b.deferTexts = w, true
 	go packStage(w.work, w.packed)
 	go w.run(b)
