@@ -21,9 +21,10 @@ func storeBody(canonical []byte) []byte { return eventbody.Encode(canonical) }
 func openBody(stored []byte) ([]byte, error) { return eventbody.Decode(stored) }
 
 // bodyPacks packs the bodies of a batch's waiting events on a goroutine
-// of its own while the batch goes on deciding, so that a bulk import does
-// not wait the few microseconds each packing costs (the demo writes half
-// a million events).
+// of its own while the batch goes on deciding, so that a batch does not
+// wait the few microseconds each packing costs. A batch written behind
+// packs them on the way to its writer instead (packstage.go), where no
+// decision waits for them at all.
 type bodyPacks struct {
 	jobs  chan packJob
 	wg    sync.WaitGroup

@@ -203,12 +203,23 @@ func (b *Batch) flushEvents() error {
 			return err
 		}
 	}
-	b.pending, b.links = nil, b.links[:0]
+	b.pending, b.links = b.pending[:0], b.links[:0] // what was written holds no part of them
 	clear(b.inFlight)
 	return nil
 }
 
+// fullEventsInsert is the INSERT of eventsPerInsert events, made once:
+// nearly every one is full, and the writer looks its statement up by text.
+var fullEventsInsert = eventsInsertOf(eventsPerInsert)
+
 func eventsInsert(n int) string {
+	if n == eventsPerInsert {
+		return fullEventsInsert
+	}
+	return eventsInsertOf(n)
+}
+
+func eventsInsertOf(n int) string {
 	return "INSERT INTO events (id8, origin, origin_seq, entity_id, body) VALUES (?, ?, ?, ?, ?)" + strings.Repeat(", (?, ?, ?, ?, ?)", n-1)
 }
 
@@ -218,10 +229,22 @@ func (b *Batch) insertEvents(events []model.Event, links []int64) error {
 		n := min(len(events), eventsPerInsert)
 		args := make([]any, 0, 5*n)
 		for i, e := range events[:n] {
-			args = append(args, links[i], b.origin, e.Seq, e.EntityID, b.packs.stored(done+i, e.Raw))
+			var body any
+			if b.behind != nil {
+				body = rawBody(e.Raw) // packed on the way to the writer
+			} else {
+				body = b.packs.stored(done+i, e.Raw)
+			}
+			args = append(args, links[i], b.origin, e.Seq, e.EntityID, body)
 		}
 		done += n
-		if err := b.execOwned(eventsInsert(n), args); err != nil {
+		var err error
+		if b.behind != nil {
+			err = b.behind.addBodies(eventsInsert(n), args)
+		} else {
+			err = b.execOwned(eventsInsert(n), args)
+		}
+		if err != nil {
 			return fmt.Errorf("append events: %w", err)
 		}
 		events, links = events[n:], links[n:]
@@ -576,7 +599,9 @@ func (b *Batch) append(entity string, id model.ID, as Acting, ch model.Change, p
 		e = e.WithPayload(ch.Payload)
 	}
 	b.pending = append(b.pending, e)
-	b.packs.start(len(b.pending)-1, e.Raw)
+	if b.behind == nil { // written behind, the bodies are packed on the way (packstage.go)
+		b.packs.start(len(b.pending)-1, e.Raw)
+	}
 	b.inFlight[id] = true
 	if len(b.pending) >= eventsPerInsert {
 		return e, b.flushEvents()

@@ -19,20 +19,29 @@ import (
 // handing them over costs little, few enough that it is never idle long.
 const writeChunk = 256
 
+// queuedChunks is how many chunks may wait for the packing stage, and as
+// many for the writer: enough that deciding goes on while SQLite fills a
+// search index chunk (a tenth of a second or more), rather than one core
+// waiting on the other.
+const queuedChunks = 64
+
 // aWrite is one queued statement with its arguments; row marks one row
-// of a row statement (execRow).
+// of a row statement (execRow), bodies one whose arguments hold event
+// bodies to pack (packstage.go).
 type aWrite struct {
-	query string
-	args  []any
-	row   bool
+	query  string
+	args   []any
+	row    bool
+	bodies bool
 }
 
 type writeBehind struct {
-	queue []aWrite
-	work  chan []aWrite // nil asks for the first failure so far
-	reply chan error
-	done  chan struct{}
-	err   error // the first failure the batch has learnt of
+	queue  []aWrite
+	work   chan []aWrite // nil asks for the first failure so far
+	packed chan []aWrite // work, its bodies packed, for the writer
+	reply  chan error
+	done   chan struct{}
+	err    error // the first failure the batch has learnt of
 }
 
 // WriteBehind runs the rest of the batch's writes on a goroutine of their
@@ -46,8 +55,9 @@ func (b *Batch) WriteBehind() error {
 	if err := b.deferIndexes("tickets"); err != nil {
 		return err
 	}
-	w := &writeBehind{work: make(chan []aWrite, 4), reply: make(chan error), done: make(chan struct{})}
+	w := &writeBehind{work: make(chan []aWrite, queuedChunks), packed: make(chan []aWrite, queuedChunks), reply: make(chan error), done: make(chan struct{})}
 	b.behind, b.deferTexts = w, true
+	go packStage(w.work, w.packed)
 	go w.run(b)
 	return nil
 }
@@ -109,7 +119,7 @@ func (w *writeBehind) run(b *Batch) {
 	rows := &rowWriter{by: map[string]*waitingRows{}, stmts: map[string]*sql.Stmt{}}
 	defer rows.close()
 	var failed error
-	for chunk := range w.work {
+	for chunk := range w.packed {
 		if chunk == nil {
 			if failed == nil {
 				failed = rows.flush(b)
@@ -136,6 +146,12 @@ func (w *writeBehind) run(b *Batch) {
 // failure already learnt of.
 func (w *writeBehind) add(query string, args []any) error {
 	return w.queueWrite(aWrite{query: query, args: args})
+}
+
+// addBodies is add for a write whose rawBody arguments are to be packed
+// before it runs.
+func (w *writeBehind) addBodies(query string, args []any) error {
+	return w.queueWrite(aWrite{query: query, args: args, bodies: true})
 }
 
 // addRow is add for one row of a row statement (execRow).
