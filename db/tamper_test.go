@@ -437,15 +437,7 @@ func TestTamperingIsCaughtByKindAndEvent(t *testing.T) {
 	kinds := map[ProblemKind]bool{}
 	for _, c := range tamperCases {
 		t.Run(c.name, func(t *testing.T) {
-			s, err := Open(ctx, tampered(t, w, c.edit))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
-			r, err := s.Check(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
+			s, r := openChecked(t, tampered(t, w, c.edit))
 			if testing.Verbose() {
 				t.Log(describe(r.Problems))
 			}
@@ -487,6 +479,23 @@ func TestTamperingIsCaughtByKindAndEvent(t *testing.T) {
 			t.Errorf("no edit in the suite is expected to be reported as %s", k)
 		}
 	}
+}
+
+// openChecked opens the database at path, closed when the test ends, and
+// checks it.
+func openChecked(t *testing.T, path string) (*Store, CheckReport) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	r, err := s.Check(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, r
 }
 
 // tampered is a copy of the world's file with edit made to it.

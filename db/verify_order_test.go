@@ -1,7 +1,6 @@
 package db
 
 import (
-	"context"
 	"reflect"
 	"testing"
 )
@@ -14,7 +13,6 @@ import (
 // tickets table, the customers' rows in the contacts table).
 func TestCheckReportsTheSameWhateverOrderTheProjectionsGive(t *testing.T) {
 	w := buildTamperWorld(t)
-	ctx := context.Background()
 	type edit struct {
 		name string
 		edit func(a attacker)
@@ -47,15 +45,7 @@ func TestCheckReportsTheSameWhateverOrderTheProjectionsGive(t *testing.T) {
 		t.Helper()
 		followHints = hints
 		defer func() { followHints = true }()
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		r, err := s.Check(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
+		_, r := openChecked(t, path)
 		return r
 	}
 	for _, c := range cases {
