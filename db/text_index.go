@@ -141,15 +141,29 @@ const (
 )
 
 // setIndexHashSize sets the hash size of every text index, with FTS5's own
-// command.
+// command. A bulk fill (its size above the default) also stops FTS5
+// merging the chunks' segments as they come, since they are merged into one
+// at the fill's end (optimizeTextIndexes); the default size brings FTS5's
+// default merging back.
 func setIndexHashSize(b *Batch, size int) error {
+	automerge := defaultAutomerge
+	if size > defaultHashSize {
+		automerge = 0
+	}
 	for _, x := range textIndexes {
 		if err := b.exec(fmt.Sprintf("INSERT INTO %s (%s, rank) VALUES ('hashsize', %d)", x, x, size)); err != nil {
 			return fmt.Errorf("set the hash size of %s: %w", x, err)
 		}
+		if err := b.exec(fmt.Sprintf("INSERT INTO %s (%s, rank) VALUES ('automerge', %d)", x, x, automerge)); err != nil {
+			return fmt.Errorf("set the merging of %s: %w", x, err)
+		}
 	}
 	return nil
 }
+
+// defaultAutomerge is FTS5's default: segments of a level are merged once
+// there are four.
+const defaultAutomerge = 4
 
 // flushIndexRows writes the text index rows kept by indexText, when the
 // batch ends.
