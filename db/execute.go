@@ -375,6 +375,10 @@ func (b *Batch) execute(as Acting, cmd flows.Command, fresh bool) (Result, error
 		if cur, err = b.load(id); err != nil {
 			return Result{}, err
 		}
+		// No event names it yet: this command makes it, and the batch
+		// need not look for projection rows of its past (a new ticket's
+		// bookings, its text row).
+		fresh = cur.state == nil && len(cur.heads) == 0
 	}
 	cmd, undraw, err := b.prepare(cmd, now)
 	if err != nil {
