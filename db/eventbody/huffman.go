@@ -20,6 +20,9 @@ const maxCodeBits = 11
 type huffman struct {
 	enc    [numToks]uint32
 	decode [1 << maxCodeBits]uint16
+	// counts, in a table made to train codes (TrainCodes), counts each
+	// symbol written instead of writing its code.
+	counts []int
 }
 
 var errBadLengths = errors.New("code lengths that are not a complete prefix code")
@@ -149,6 +152,10 @@ func (w *bitWriter) bits(v uint64, n uint) {
 }
 
 func (w *bitWriter) symbol(h *huffman, s int) {
+	if h.counts != nil {
+		h.counts[s]++
+		return
+	}
 	e := h.enc[s]
 	w.bits(uint64(e&0xFFFF), uint(e>>16))
 }
