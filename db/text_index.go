@@ -15,7 +15,7 @@ var textIndexes = []string{"ticket_title_index", "ticket_text_index"}
 // FTS5's own command: its shadow tables are never written directly.
 func emptyTextIndexes(b *Batch) error {
 	for _, t := range textIndexes {
-		if _, err := b.tx.ExecContext(b.ctx, fmt.Sprintf("INSERT INTO %s (%s) VALUES ('delete-all')", t, t)); err != nil {
+		if _, err := b.tx.ExecContext(b.ctx, textIndexCommand(t, "delete-all")); err != nil {
 			return fmt.Errorf("empty %s: %w", t, err)
 		}
 	}
@@ -140,21 +140,20 @@ const (
 	defaultHashSize = 1 << 20
 )
 
-// setIndexHashSize sets the hash size of every text index, with FTS5's own
-// command. A bulk fill (its size above the default) also stops FTS5
-// merging the chunks' segments as they come, since they are merged into one
-// at the fill's end (optimizeTextIndexes); the default size brings FTS5's
-// default merging back.
-func setIndexHashSize(b *Batch, size int) error {
-	automerge := defaultAutomerge
-	if size > defaultHashSize {
-		automerge = 0
+// setBulkFill sets every text index for a bulk fill, or back to FTS5's
+// defaults for the writes after it: in a fill FTS5 holds more terms before
+// writing a segment, and stops merging the chunks' segments as they come,
+// since they are merged into one at the fill's end (optimizeTextIndexes).
+func setBulkFill(b *Batch, bulk bool) error {
+	size, merge := defaultHashSize, defaultAutomerge
+	if bulk {
+		size, merge = bulkHashSize, 0
 	}
 	for _, x := range textIndexes {
-		if err := b.exec(fmt.Sprintf("INSERT INTO %s (%s, rank) VALUES ('hashsize', %d)", x, x, size)); err != nil {
+		if err := b.exec(textIndexCommand(x, "hashsize", size)); err != nil {
 			return fmt.Errorf("set the hash size of %s: %w", x, err)
 		}
-		if err := b.exec(fmt.Sprintf("INSERT INTO %s (%s, rank) VALUES ('automerge', %d)", x, x, automerge)); err != nil {
+		if err := b.exec(textIndexCommand(x, "automerge", merge)); err != nil {
 			return fmt.Errorf("set the merging of %s: %w", x, err)
 		}
 	}
@@ -164,6 +163,15 @@ func setIndexHashSize(b *Batch, size int) error {
 // defaultAutomerge is FTS5's default: segments of a level are merged once
 // there are four.
 const defaultAutomerge = 4
+
+// textIndexCommand is the statement that gives the text index x one of
+// FTS5's commands, with its value if it takes one.
+func textIndexCommand(x, command string, value ...int) string {
+	if len(value) > 0 {
+		return fmt.Sprintf("INSERT INTO %s (%s, rank) VALUES ('%s', %d)", x, x, command, value[0])
+	}
+	return fmt.Sprintf("INSERT INTO %s (%s) VALUES ('%s')", x, x, command)
+}
 
 // flushIndexRows writes the text index rows kept by indexText, when the
 // batch ends.
@@ -182,7 +190,7 @@ func (b *Batch) flushIndexRows() error {
 		return err
 	}
 	b.staging = false
-	if err := setIndexHashSize(b, defaultHashSize); err != nil {
+	if err := setBulkFill(b, false); err != nil {
 		return err
 	}
 	if err := optimizeTextIndexes(b); err != nil {
@@ -199,7 +207,7 @@ func (b *Batch) flushIndexRows() error {
 // 374 KB written a comment where 2.8 ms and 180 KB do once they are one.
 func optimizeTextIndexes(b *Batch) error {
 	for _, x := range textIndexes {
-		if err := b.exec(fmt.Sprintf("INSERT INTO %s (%s) VALUES ('optimize')", x, x)); err != nil {
+		if err := b.exec(textIndexCommand(x, "optimize")); err != nil {
 			return fmt.Errorf("merge %s: %w", x, err)
 		}
 	}
@@ -223,7 +231,7 @@ func (b *Batch) writeIndexChunk() error {
 			return err
 		}
 		b.staging = true
-		if err := setIndexHashSize(b, bulkHashSize); err != nil {
+		if err := setBulkFill(b, true); err != nil {
 			return err
 		}
 	}
