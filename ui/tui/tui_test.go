@@ -87,11 +87,17 @@ func newTerm(t *testing.T) *term {
 
 func (tm *term) tmux(args ...string) string {
 	tm.t.Helper()
-	out, err := exec.Command("tmux", append([]string{"-u", "-L", tm.socket}, args...)...).CombinedOutput()
+	out, err := tm.try(args...)
 	if err != nil {
 		tm.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return string(out)
+	return out
+}
+
+// try runs a tmux command on the test's server.
+func (tm *term) try(args ...string) (string, error) {
+	out, err := exec.Command("tmux", append([]string{"-u", "-L", tm.socket}, args...)...).CombinedOutput()
+	return string(out), err
 }
 
 // start runs the TUI in a 100×30 terminal.
@@ -101,11 +107,11 @@ func (tm *term) start(args ...string) {
 	// A server whose last session was just killed exits on its own; a new
 	// session asked of it meanwhile fails, and is asked again of a new one.
 	for try := 0; ; try++ {
-		out, err := exec.Command("tmux", "-u", "-L", tm.socket, "new-session", "-d", "-s", "ui", "-x", "100", "-y", "30", cmd).CombinedOutput()
+		out, err := tm.try("new-session", "-d", "-s", "ui", "-x", "100", "-y", "30", cmd)
 		if err == nil {
 			break
 		}
-		if try == 20 || !strings.Contains(string(out), "server exited unexpectedly") {
+		if try == 20 || !strings.Contains(out, "server exited unexpectedly") {
 			tm.t.Fatalf("tmux new-session %s: %v\n%s", cmd, err, out)
 		}
 		time.Sleep(50 * time.Millisecond)
